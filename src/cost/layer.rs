@@ -1,0 +1,216 @@
+//! One convolution layer as the user sets it, and the ranges the app accepts.
+
+use super::geometry::{output_size, GeometryError, Padding};
+use std::fmt;
+
+/// An integer parameter of the layer that a slider, a number box or the URL sets.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Param {
+    Df,
+    Dk,
+    M,
+    N,
+    Stride,
+    Dilation,
+    /// Explicit padding P, used when the padding is neither valid nor same.
+    Pad,
+}
+
+/// The inclusive range a parameter may take.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Limit {
+    pub min: u32,
+    pub max: u32,
+}
+
+impl Limit {
+    pub fn contains(self, value: u32) -> bool {
+        (self.min..=self.max).contains(&value)
+    }
+}
+
+impl Param {
+    pub const ALL: [Param; 7] = [
+        Param::Df,
+        Param::Dk,
+        Param::M,
+        Param::N,
+        Param::Stride,
+        Param::Dilation,
+        Param::Pad,
+    ];
+
+    /// The symbol, in the seed article's notation.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Param::Df => "Df",
+            Param::Dk => "Dk",
+            Param::M => "M",
+            Param::N => "N",
+            Param::Stride => "S",
+            Param::Dilation => "D",
+            Param::Pad => "P",
+        }
+    }
+
+    /// What the symbol stands for, in a few words.
+    pub fn meaning(self) -> &'static str {
+        match self {
+            Param::Df => "input width and height",
+            Param::Dk => "kernel width and height",
+            Param::M => "input channels",
+            Param::N => "filters (output channels)",
+            Param::Stride => "stride",
+            Param::Dilation => "dilation",
+            Param::Pad => "padding on each side",
+        }
+    }
+
+    /// The key of this parameter in the page's URL query.
+    pub fn url_key(self) -> &'static str {
+        match self {
+            Param::Df => "df",
+            Param::Dk => "dk",
+            Param::M => "m",
+            Param::N => "n",
+            Param::Stride => "stride",
+            Param::Dilation => "dil",
+            Param::Pad => "pad",
+        }
+    }
+
+    /// What the controls and the URL accept. The largest product of these,
+    /// N·Dp²·Dk²·M < 2^13 · (5120)² · 2^18 · 2^13 < 2^69, fits a u128 with room to spare.
+    pub fn limit(self) -> Limit {
+        let (min, max) = match self {
+            Param::Df => (1, 4096),
+            Param::Dk => (1, 512),
+            Param::M | Param::N => (1, 8192),
+            Param::Stride | Param::Dilation => (1, 16),
+            Param::Pad => (0, 512),
+        };
+        Limit { min, max }
+    }
+}
+
+/// Why a layer cannot be computed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LayerError {
+    OutOfRange { param: Param, value: u32 },
+    NoOutput(GeometryError),
+}
+
+impl fmt::Display for LayerError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            LayerError::OutOfRange { param, value } => {
+                let Limit { min, max } = param.limit();
+                write!(
+                    f,
+                    "{} = {value} is outside {min}–{max} ({})",
+                    param.symbol(),
+                    param.meaning()
+                )
+            }
+            LayerError::NoOutput(err) => write!(f, "no output: {err}"),
+        }
+    }
+}
+
+/// A convolution layer: an input of Df x Df x M and N filters of Dk x Dk (x M).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Layer {
+    pub df: u32,
+    pub dk: u32,
+    pub m: u32,
+    pub n: u32,
+    pub padding: Padding,
+    pub stride: u32,
+    pub dilation: u32,
+}
+
+impl Default for Layer {
+    /// A small RGB-like input that reads at a glance and animates cell by cell.
+    fn default() -> Self {
+        Layer {
+            df: 8,
+            dk: 3,
+            m: 3,
+            n: 8,
+            padding: Padding::Same,
+            stride: 1,
+            dilation: 1,
+        }
+    }
+}
+
+impl Layer {
+    pub fn get(&self, param: Param) -> u32 {
+        match param {
+            Param::Df => self.df,
+            Param::Dk => self.dk,
+            Param::M => self.m,
+            Param::N => self.n,
+            Param::Stride => self.stride,
+            Param::Dilation => self.dilation,
+            Param::Pad => match self.padding {
+                Padding::Explicit(p) => p,
+                Padding::Valid | Padding::Same => 0,
+            },
+        }
+    }
+
+    /// This layer with one parameter changed; setting `Pad` makes the padding explicit.
+    pub fn with(self, param: Param, value: u32) -> Layer {
+        let mut layer = self;
+        match param {
+            Param::Df => layer.df = value,
+            Param::Dk => layer.dk = value,
+            Param::M => layer.m = value,
+            Param::N => layer.n = value,
+            Param::Stride => layer.stride = value,
+            Param::Dilation => layer.dilation = value,
+            Param::Pad => layer.padding = Padding::Explicit(value),
+        }
+        layer
+    }
+
+    /// Checks every parameter against its limit, then that the kernel fits.
+    pub fn check(&self) -> Result<u32, LayerError> {
+        for param in Param::ALL {
+            let value = self.get(param);
+            if !param.limit().contains(value) {
+                return Err(LayerError::OutOfRange { param, value });
+            }
+        }
+        output_size(self.df, self.dk, self.padding, self.stride, self.dilation)
+            .map_err(LayerError::NoOutput)
+    }
+}
+
+impl Param {
+    /// Reads what someone typed into this parameter's box (or the URL): a whole number
+    /// within the limit, or a sentence saying what is wrong with it.
+    pub fn parse(self, text: &str) -> Result<u32, String> {
+        let text = text.trim();
+        let Limit { min, max } = self.limit();
+        let rule = format!("{} takes a whole number from {min} to {max}", self.symbol());
+        match text.parse::<i128>() {
+            Ok(v) if (i128::from(min)..=i128::from(max)).contains(&v) => {
+                u32::try_from(v).map_err(|_| rule)
+            }
+            Ok(v) => Err(format!("{v} is out of range: {rule}")),
+            Err(_) if text.is_empty() => Err(format!("empty: {rule}")),
+            Err(_)
+                if text
+                    .trim_start_matches('-')
+                    .bytes()
+                    .all(|b| b.is_ascii_digit()) =>
+            {
+                Err(format!("far out of range: {rule}"))
+            }
+            Err(_) if text.parse::<f64>().is_ok() => Err(format!("not a whole number: {rule}")),
+            Err(_) => Err(format!("not a number: {rule}")),
+        }
+    }
+}

@@ -1,0 +1,149 @@
+//! The page's state in its URL query, `?df=8&dk=3&m=3&n=8&pad=same&stride=1&dil=1`, so
+//! that a copied link opens the same layer. Read and written with serde.
+
+use crate::cost::{Layer, Padding, Param};
+use serde::Serialize;
+
+/// What a URL query gave: a layer that has an output, and one sentence for each value
+/// that could not be used (each of which fell back to its default).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Loaded {
+    pub layer: Layer,
+    pub problems: Vec<String>,
+}
+
+/// Reads a query string (with or without its leading `?`). Never fails: a bad value
+/// falls back to its default and is named in `problems`; every other value is kept.
+pub fn parse(query: &str) -> Loaded {
+    let query = query.strip_prefix('?').unwrap_or(query);
+    // As pairs rather than a struct, so that a repeated key cannot fail the whole query.
+    let pairs: Vec<(String, String)> = serde_urlencoded::from_str(query).unwrap_or_default();
+    let value_of = |key: &str| {
+        pairs
+            .iter()
+            .rev()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+    };
+
+    let defaults = Layer::default();
+    let mut layer = defaults;
+    let mut problems = Vec::new();
+    for param in [
+        Param::Df,
+        Param::Dk,
+        Param::M,
+        Param::N,
+        Param::Stride,
+        Param::Dilation,
+    ] {
+        let Some(text) = value_of(param.url_key()) else {
+            continue;
+        };
+        match param.parse(text) {
+            Ok(value) => layer = layer.with(param, value),
+            Err(why) => problems.push(format!(
+                "Ignored {}={} in the link ({why}); using {} = {}.",
+                param.url_key(),
+                clip(text),
+                param.symbol(),
+                defaults.get(param)
+            )),
+        }
+    }
+    if let Some(text) = value_of("pad") {
+        match parse_padding(text) {
+            Ok(padding) => layer.padding = padding,
+            Err(why) => problems.push(format!(
+                "Ignored pad={} in the link ({why}); using {} padding.",
+                clip(text),
+                padding_name(defaults.padding)
+            )),
+        }
+    }
+
+    // Each value may be fine alone while the kernel still does not fit the input.
+    // Fall back one setting at a time, smallest change first; the default layer fits.
+    if let Err(why) = layer.check() {
+        let fits = [
+            layer.with(Param::Dk, defaults.dk),
+            Layer {
+                padding: defaults.padding,
+                ..layer
+            },
+            Layer {
+                padding: defaults.padding,
+                dilation: defaults.dilation,
+                ..layer
+            },
+        ]
+        .into_iter()
+        .find(|candidate| candidate.check().is_ok())
+        .unwrap_or(defaults);
+        problems.push(format!(
+            "The link's layer has {why}; using Dk = {}, {} padding, dilation {}.",
+            fits.dk,
+            padding_name(fits.padding),
+            fits.dilation
+        ));
+        layer = fits;
+    }
+    Loaded { layer, problems }
+}
+
+/// The query that [`parse`] reads back as `layer`.
+pub fn to_query(layer: &Layer) -> String {
+    #[derive(Serialize)]
+    struct Query<'a> {
+        df: u32,
+        dk: u32,
+        m: u32,
+        n: u32,
+        pad: &'a str,
+        stride: u32,
+        dil: u32,
+    }
+    let pad = match layer.padding {
+        Padding::Explicit(p) => p.to_string(),
+        other => padding_name(other).to_owned(),
+    };
+    serde_urlencoded::to_string(Query {
+        df: layer.df,
+        dk: layer.dk,
+        m: layer.m,
+        n: layer.n,
+        pad: &pad,
+        stride: layer.stride,
+        dil: layer.dilation,
+    })
+    .unwrap_or_default()
+}
+
+/// `valid`, `same`, or an explicit number of pixels P.
+pub fn parse_padding(text: &str) -> Result<Padding, String> {
+    match text.trim() {
+        "valid" => Ok(Padding::Valid),
+        "same" => Ok(Padding::Same),
+        number => Param::Pad
+            .parse(number)
+            .map(Padding::Explicit)
+            .map_err(|why| format!("padding is valid, same or a number; {why}")),
+    }
+}
+
+/// The padding's name as the page and the URL spell it ("explicit" for a number).
+pub fn padding_name(padding: Padding) -> &'static str {
+    match padding {
+        Padding::Valid => "valid",
+        Padding::Same => "same",
+        Padding::Explicit(_) => "explicit",
+    }
+}
+
+/// At most 16 characters of a hand-edited value, so a notice stays one line.
+fn clip(text: &str) -> String {
+    match text.char_indices().nth(16) {
+        Some((end, _)) => format!("{}…", &text[..end]),
+        None => text.to_owned(),
+    }
+}
