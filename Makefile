@@ -1,0 +1,75 @@
+# sepconv: `make serve` and `make test` install whatever is missing, then do their job.
+# A second run installs nothing. See ../shared/TOOLCHAIN.md for why each tool comes
+# from where it does.
+
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+TRUNK_VERSION := 0.21.14
+# Must equal the `wasm-bindgen = "=..."` pin in Cargo.toml.
+WASM_BINDGEN_VERSION := 0.2.130
+WASM_TARGET := wasm32-unknown-unknown
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export CHROMEDRIVER := /usr/bin/chromedriver
+export CHROMIUM := /usr/bin/chromium
+
+.PHONY: help serve build test tools browsers lint test-native test-wasm test-e2e clean
+
+help:
+	@echo "make serve   install what is missing, serve the app at http://127.0.0.1:8080"
+	@echo "make test    install what is missing, run every check and test"
+	@echo "make build   release build in dist/, for any static host and sub-path"
+
+serve: tools
+	trunk serve --release
+
+build: tools
+	trunk build --release
+
+test: tools browsers lint test-native test-wasm test-e2e
+	@echo "make test: every check passed"
+
+# ---- what the commands need, installed only when missing ----
+
+tools: node_modules/.installed
+	@rustup target list --installed | grep -qx '$(WASM_TARGET)' \
+	  || rustup target add $(WASM_TARGET)
+	@rustup component list --installed | grep -q '^clippy' || rustup component add clippy
+	@rustup component list --installed | grep -q '^rustfmt' || rustup component add rustfmt
+	@trunk --version 2>/dev/null | grep -qF ' $(TRUNK_VERSION)' \
+	  || cargo install --locked trunk --version $(TRUNK_VERSION)
+	@# Not --locked: wasm-bindgen-cli's lock file names a crate version the registry lacks.
+	@wasm-bindgen --version 2>/dev/null | grep -qF ' $(WASM_BINDGEN_VERSION)' \
+	  || cargo install --force wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+browsers:
+	@if [ ! -x $(CHROMIUM) ] || [ ! -x $(CHROMEDRIVER) ] || ! fc-list 2>/dev/null | grep -qi 'Noto Sans CJK'; then \
+	  $(SUDO) apt-get update && $(SUDO) apt-get install -y chromium chromium-driver fonts-noto-cjk; \
+	fi
+
+# ---- the checks ----
+
+lint:
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --all-targets --target $(WASM_TARGET) -- -D warnings
+
+test-native:
+	cargo test
+
+# In headless Chromium, through wasm-bindgen-test-runner (see .cargo/config.toml).
+test-wasm:
+	cargo test --target $(WASM_TARGET)
+
+test-e2e: build
+	node --test --test-concurrency=1 tests/e2e/
+
+clean:
+	rm -rf dist target/e2e

@@ -1,0 +1,103 @@
+//! The page: the layer's controls on one side, its costs on the other, all derived from
+//! one `State` that also lives in the URL.
+
+use super::cost_card::CostCard;
+use super::geometry_panel::GeometryPanel;
+use super::notice::Notice;
+use super::param_control::ParamControl;
+use super::summary::Summary;
+use crate::cost::{Costs, Param};
+use crate::query;
+use crate::state::{Action, State};
+use yew::prelude::*;
+
+#[function_component]
+pub fn App() -> Html {
+    let state = use_reducer(|| {
+        let search = web_sys::window()
+            .and_then(|w| w.location().search().ok())
+            .unwrap_or_default();
+        let loaded = query::parse(&search);
+        State::new(loaded.layer, loaded.problems)
+    });
+    let layer = state.layer;
+    use_effect_with(layer, |layer| write_url(&query::to_query(layer)));
+
+    let on_action = {
+        let state = state.clone();
+        Callback::from(move |action| state.dispatch(action))
+    };
+    // The state only ever holds a layer that has an output; the fallback is unreachable
+    // in practice, and still draws the default layer rather than panicking.
+    let costs = Costs::of(&layer).unwrap_or_else(|_| Costs {
+        layer: Default::default(),
+        dp: 8,
+    });
+    let control = |param: Param| {
+        let on_change = on_action.reform(move |v| Action::Set(param, v));
+        html! { <ParamControl {param} value={layer.get(param)} {on_change} /> }
+    };
+
+    html! {
+        <>
+            <header class="masthead">
+                <h1><span class="brand">{ "sepconv" }</span></h1>
+                <p class="tagline">
+                    { "Why a depthwise separable convolution (MobileNet, Xception) needs so many fewer multiplications, counted exactly." }
+                </p>
+            </header>
+            <Notice message={state.notice.clone()} on_dismiss={on_action.reform(|_| Action::DismissNotice)} />
+            <main class="layout">
+                <div class="controls">
+                    <section class="panel" aria-labelledby="layer-title">
+                        <h2 id="layer-title">{ "The layer" }</h2>
+                        <p class="panel-note">
+                            { "Input Df × Df × M, N filters of Dk × Dk × M, output Dp × Dp × N." }
+                        </p>
+                        { control(Param::Df) }
+                        { control(Param::Dk) }
+                        { control(Param::M) }
+                        { control(Param::N) }
+                    </section>
+                    <GeometryPanel {costs} on_action={on_action.clone()} />
+                </div>
+                <div class="results">
+                    <Summary {costs} />
+                    <div class="cards">
+                        <CostCard id="cost-standard" class="card-standard" title="Standard convolution"
+                            note="N filters of Dk × Dk × M, each at Dp² positions"
+                            formula={costs.standard_formula()} />
+                        <CostCard id="cost-depthwise" class="card-depthwise" title="Depthwise step"
+                            note="M filters of Dk × Dk × 1, one per channel"
+                            formula={costs.depthwise_formula()} />
+                        <CostCard id="cost-pointwise" class="card-pointwise" title="Pointwise step"
+                            note="N filters of 1 × 1 × M across the channels"
+                            formula={costs.pointwise_formula()} />
+                        <CostCard id="cost-separable" class="card-separable" title="Separable total"
+                            note="depthwise + pointwise"
+                            formula={costs.separable_formula()} />
+                    </div>
+                </div>
+            </main>
+            <footer class="footer">
+                <p>{ "Counts are exact multiplications (multiply-adds), without bias, as in the MobileNets paper (Howard et al., 2017)." }</p>
+            </footer>
+        </>
+    }
+}
+
+/// Keeps the link in the address bar equal to what is on screen, without a history entry
+/// per slider step. Where the page may not touch history (a sandbox), it does without.
+fn write_url(query: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let path = window.location().pathname().unwrap_or_default();
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some(&format!("{path}?{query}")),
+        );
+    }
+}

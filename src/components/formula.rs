@@ -1,0 +1,55 @@
+//! A cost formula set in type: symbols with subscripts ("D" + "k") and squares.
+
+use crate::cost::{Formula, Term};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub formula: Formula,
+    /// Show today's numbers ("3²") instead of the symbols ("Dk²").
+    #[prop_or_default]
+    pub numbers: bool,
+}
+
+#[function_component]
+pub fn FormulaView(props: &Props) -> Html {
+    let terms = props.formula.0.iter().enumerate().map(|(i, term)| {
+        html! { <>{ if i > 0 { " × " } else { "" } }{ term_html(term, props.numbers) }</> }
+    });
+    html! { <span class="formula">{ for terms }</span> }
+}
+
+fn term_html(term: &Term, numbers: bool) -> Html {
+    match term {
+        Term::Power {
+            symbol,
+            value,
+            exponent,
+        } => {
+            let base = if numbers {
+                html! { <span class="num">{ value }</span> }
+            } else {
+                symbol_html(symbol)
+            };
+            let power = (*exponent != 1).then(|| html! { <sup>{ exponent }</sup> });
+            html! { <>{ base }{ power }</> }
+        }
+        Term::Sum(terms) => {
+            let parts = terms.iter().enumerate().map(|(i, t)| {
+                html! { <>{ if i > 0 { " + " } else { "" } }{ term_html(t, numbers) }</> }
+            });
+            html! { <>{ "(" }{ for parts }{ ")" }</> }
+        }
+    }
+}
+
+/// "Dk" as D with a subscript k, the way the papers print it; "M" and "N" as they are.
+pub fn symbol_html(symbol: &str) -> Html {
+    let mut chars = symbol.chars();
+    match (chars.next(), chars.as_str()) {
+        (Some(head), rest) if !rest.is_empty() => {
+            html! { <var>{ head }<sub>{ rest }</sub></var> }
+        }
+        _ => html! { <var>{ symbol }</var> },
+    }
+}

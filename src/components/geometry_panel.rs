@@ -1,0 +1,97 @@
+//! How Dp follows from Df: padding, stride and dilation, and the rule with today's numbers.
+
+use super::formula::symbol_html;
+use super::param_control::ParamControl;
+use crate::cost::{Costs, Padding, Param};
+use crate::query::padding_name;
+use crate::state::Action;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub costs: Costs,
+    pub on_action: Callback<Action>,
+}
+
+#[function_component]
+pub fn GeometryPanel(props: &Props) -> Html {
+    let layer = props.costs.layer;
+    let choices = [
+        Padding::Valid,
+        Padding::Same,
+        Padding::Explicit(layer.get(Param::Pad)),
+    ];
+    let buttons = choices.into_iter().map(|padding| {
+        let pressed = padding_name(padding) == padding_name(layer.padding);
+        let onclick = props
+            .on_action
+            .reform(move |_: MouseEvent| Action::SetPadding(padding));
+        html! {
+            <button type="button" class="seg" aria-pressed={pressed.to_string()}
+                id={format!("pad-{}", padding_name(padding))} {onclick}>
+                { padding_name(padding) }
+            </button>
+        }
+    });
+    let control = |param: Param| {
+        let on_change = props.on_action.reform(move |v| Action::Set(param, v));
+        html! { <ParamControl {param} value={layer.get(param)} {on_change} /> }
+    };
+    html! {
+        <section class="panel geometry" aria-labelledby="geometry-title">
+            <h2 id="geometry-title">{ "Output size" }</h2>
+            <div class="seg-group" role="group" aria-label="Padding">
+                <span class="seg-label">{ "Padding" }</span>
+                { for buttons }
+            </div>
+            if matches!(layer.padding, Padding::Explicit(_)) { { control(Param::Pad) } }
+            <div class="pair">
+                { control(Param::Stride) }
+                { control(Param::Dilation) }
+            </div>
+            <DpRule costs={props.costs} />
+        </section>
+    }
+}
+
+/// Dp by the rule in force, first in symbols, then with today's numbers.
+#[function_component]
+fn DpRule(props: &DpProps) -> Html {
+    let Costs { layer, dp } = props.costs;
+    let (s, d) = (layer.stride, layer.dilation);
+    let (rule, numbers, source) = match layer.padding {
+        Padding::Same => (
+            html! { <>{ "⌈" }{ symbol_html("Df") }{ " / S⌉" }</> },
+            format!("⌈{} / {s}⌉", layer.df),
+            "TensorFlow's same padding keeps ⌈Df / S⌉ whatever the kernel",
+        ),
+        Padding::Valid | Padding::Explicit(_) => (
+            html! {
+                <>
+                    { "⌊(" }{ symbol_html("Df") }{ " + 2P − D(" }{ symbol_html("Dk") }
+                    { " − 1) − 1) / S⌋ + 1" }
+                </>
+            },
+            format!(
+                "⌊({} + 2·{} − {d}·({} − 1) − 1) / {s}⌋ + 1",
+                layer.df,
+                layer.get(Param::Pad),
+                layer.dk
+            ),
+            "Dumoulin & Visin, A guide to convolution arithmetic, relationship 15",
+        ),
+    };
+    html! {
+        <div class="dp-rule" title={source}>
+            <p class="dp-symbols">{ symbol_html("Dp") }{ " = " }{ rule }</p>
+            <p class="dp-numbers">{ "= " }{ numbers }{ " = " }
+                <strong id="dp" data-value={dp.to_string()}>{ dp }</strong>
+            </p>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct DpProps {
+    costs: Costs,
+}

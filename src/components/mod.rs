@@ -1,0 +1,22 @@
+//! The Yew front end: one component per file, all fed from [`crate::state::State`].
+
+mod app;
+mod cost_card;
+mod formula;
+mod geometry_panel;
+mod notice;
+mod param_control;
+mod summary;
+
+pub use app::App;
+
+/// Mounts the app into the page's `#app` element (the whole body if it is missing).
+pub fn start() {
+    let root = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("app"));
+    match root {
+        Some(root) => yew::Renderer::<App>::with_root(root).render(),
+        None => yew::Renderer::<App>::new().render(),
+    };
+}

@@ -1,0 +1,33 @@
+//! The page's one status line: refused values and repaired links, read out by screen readers.
+
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub message: Option<String>,
+    pub on_dismiss: Callback<()>,
+}
+
+#[function_component]
+pub fn Notice(props: &Props) -> Html {
+    // The live region stays in the page even when empty, so that a message put into it
+    // later is announced.
+    let body = props.message.as_ref().map(|message| {
+        let on_dismiss = props.on_dismiss.reform(|_: MouseEvent| ());
+        html! {
+            <>
+                <span class="notice-icon" aria-hidden="true">{ "!" }</span>
+                <span id="notice-text">{ message }</span>
+                <button class="notice-close" onclick={on_dismiss} aria-label="Dismiss this notice">
+                    { "×" }
+                </button>
+            </>
+        }
+    });
+    html! {
+        <div id="notice" class={classes!("notice", props.message.is_none().then_some("empty"))}
+            role="status" aria-live="polite">
+            { for body }
+        </div>
+    }
+}

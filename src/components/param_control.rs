@@ -1,0 +1,200 @@
+//! A slider and a number box for one parameter, kept in sync. The box accepts typing;
+//! what it cannot use is explained beside it while the last good value stays in force.
+
+use super::formula::symbol_html;
+use crate::cost::{Limit, Param};
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+/// Slider positions for a logarithmic scale: fine steps at 1, 2, 3 and coarse at 4096.
+const LOG_STEPS: u32 = 1000;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub param: Param,
+    pub value: u32,
+    pub on_change: Callback<u32>,
+}
+
+#[function_component]
+pub fn ParamControl(props: &Props) -> Html {
+    let Props {
+        param,
+        value,
+        ref on_change,
+    } = *props;
+    let scale = Scale::of(param.limit());
+    let text = use_state(|| value.to_string());
+    let error = use_state(|| None::<String>);
+    {
+        // A change from elsewhere (the slider, a refused value, a link) resets the box.
+        let (text, error) = (text.clone(), error.clone());
+        use_effect_with(value, move |value| {
+            text.set(value.to_string());
+            error.set(None);
+        });
+    }
+
+    let on_slide = {
+        let on_change = on_change.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            let wanted = input.value().parse().map(|pos| scale.value_at(pos));
+            // Put the thumb back where the current value is: if the change is taken, the
+            // re-render moves it on; if it is refused, it stays with the value kept.
+            input.set_value(&scale.position(value).to_string());
+            if let Ok(wanted) = wanted {
+                on_change.emit(wanted);
+            }
+        })
+    };
+    let on_slider_key = {
+        let on_change = on_change.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if let Some(wanted) = scale.key_step(&e.key(), value) {
+                e.prevent_default();
+                on_change.emit(wanted);
+            }
+        })
+    };
+    let on_type = {
+        let (text, error, on_change) = (text.clone(), error.clone(), on_change.clone());
+        Callback::from(move |e: InputEvent| {
+            let typed = e.target_unchecked_into::<HtmlInputElement>().value();
+            match param.parse(&typed) {
+                Ok(v) => {
+                    error.set(None);
+                    on_change.emit(v);
+                }
+                Err(why) => error.set(Some(why)),
+            }
+            text.set(typed);
+        })
+    };
+    let on_box_key = {
+        let on_change = on_change.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            let step = if e.shift_key() { 10 } else { 1 };
+            let wanted = match e.key().as_str() {
+                "ArrowUp" => scale.clamp(i64::from(value) + step),
+                "ArrowDown" => scale.clamp(i64::from(value) - step),
+                _ => return,
+            };
+            e.prevent_default();
+            on_change.emit(wanted);
+        })
+    };
+    let on_leave = {
+        // Leaving the box shows the value in force again; a message stays until fixed.
+        let text = text.clone();
+        Callback::from(move |_: FocusEvent| text.set(value.to_string()))
+    };
+
+    let key = param.url_key();
+    let (box_id, slider_id, msg_id) = (
+        format!("{key}-input"),
+        format!("{key}-slider"),
+        format!("{key}-error"),
+    );
+    let Limit { min, max } = param.limit();
+    html! {
+        <div class={classes!("param", error.is_some().then_some("invalid"))}>
+            <div class="param-head">
+                <label for={box_id.clone()}>
+                    <span class="symbol">{ symbol_html(param.symbol()) }</span>
+                    <span class="meaning">{ param.meaning() }</span>
+                </label>
+                <input id={box_id} class="param-box" type="text" inputmode="numeric"
+                    autocomplete="off" spellcheck="false"
+                    value={(*text).clone()}
+                    aria-invalid={error.is_some().to_string()}
+                    aria-describedby={msg_id.clone()}
+                    oninput={on_type} onkeydown={on_box_key} onblur={on_leave} />
+            </div>
+            <input id={slider_id} class="param-slider" type="range"
+                min="0" max={scale.last_position().to_string()} step="1"
+                value={scale.position(value).to_string()}
+                aria-label={format!("{} slider", param.meaning())}
+                aria-valuetext={format!("{} = {value}", param.symbol())}
+                oninput={on_slide} onkeydown={on_slider_key} />
+            <div class="param-range" aria-hidden="true">
+                <span>{ min }</span><span>{ max }</span>
+            </div>
+            <p id={msg_id} class="param-error" aria-live="polite">
+                { for (*error).clone().map(|why| format!("{why}. Kept {value}.")) }
+            </p>
+        </div>
+    }
+}
+
+/// How slider positions map to values: one position per value for short ranges, a
+/// logarithmic scale for the long ones (1 to 8192), so small kernels stay reachable.
+#[derive(Clone, Copy, PartialEq)]
+enum Scale {
+    Linear { min: u32, max: u32 },
+    Log { max: u32 },
+}
+
+impl Scale {
+    fn of(limit: Limit) -> Scale {
+        if limit.min == 1 && limit.max > 64 {
+            Scale::Log { max: limit.max }
+        } else {
+            Scale::Linear {
+                min: limit.min,
+                max: limit.max,
+            }
+        }
+    }
+
+    fn last_position(self) -> u32 {
+        match self {
+            Scale::Linear { min, max } => max - min,
+            Scale::Log { .. } => LOG_STEPS,
+        }
+    }
+
+    fn position(self, value: u32) -> u32 {
+        match self {
+            Scale::Linear { min, .. } => value.saturating_sub(min),
+            Scale::Log { max } => {
+                let share = f64::from(value.max(1)).ln() / f64::from(max).ln();
+                (share * f64::from(LOG_STEPS)).round() as u32
+            }
+        }
+    }
+
+    fn value_at(self, position: u32) -> u32 {
+        match self {
+            Scale::Linear { min, max } => (min + position).min(max),
+            Scale::Log { max } => {
+                let share = f64::from(position.min(LOG_STEPS)) / f64::from(LOG_STEPS);
+                (f64::from(max).powf(share).round() as u32).clamp(1, max)
+            }
+        }
+    }
+
+    fn clamp(self, value: i64) -> u32 {
+        let (min, max) = match self {
+            Scale::Linear { min, max } => (min, max),
+            Scale::Log { max } => (1, max),
+        };
+        value.clamp(i64::from(min), i64::from(max)) as u32
+    }
+
+    /// Keys on the slider move by whole values, whatever the scale: arrows by one,
+    /// Page Up and Page Down double and halve, Home and End go to the ends.
+    fn key_step(self, key: &str, value: u32) -> Option<u32> {
+        let v = i64::from(value);
+        let wanted = match key {
+            "ArrowUp" | "ArrowRight" => v + 1,
+            "ArrowDown" | "ArrowLeft" => v - 1,
+            "PageUp" => v * 2,
+            "PageDown" => v / 2,
+            "Home" => 0,
+            "End" => i64::MAX,
+            _ => return None,
+        };
+        Some(self.clamp(wanted))
+    }
+}

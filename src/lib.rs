@@ -1,0 +1,11 @@
+//! sepconv: why a depthwise separable convolution needs so many fewer multiplications.
+//!
+//! `cost` is the exact model and stands alone; `query` and `format` turn it into URLs
+//! and text; `state` and `components` are the Yew front end.
+
+pub mod components;
+pub mod cost;
+pub mod format;
+pub mod panic;
+pub mod query;
+pub mod state;

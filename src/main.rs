@@ -1,0 +1,4 @@
+fn main() {
+    sepconv::panic::show_on_page();
+    sepconv::components::start();
+}

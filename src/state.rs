@@ -1,0 +1,65 @@
+//! The one piece of state, the layer, and the actions that change it. Every change is
+//! checked: a layer without an output is refused with a notice, so the page always
+//! shows the last layer that works.
+
+use crate::cost::{Layer, Padding, Param};
+use crate::query::padding_name;
+use std::rc::Rc;
+use yew::Reducible;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct State {
+    pub layer: Layer,
+    /// What the page has to tell the user: values it refused, or a link it repaired.
+    pub notice: Option<String>,
+}
+
+pub enum Action {
+    Set(Param, u32),
+    SetPadding(Padding),
+    DismissNotice,
+}
+
+impl State {
+    pub fn new(layer: Layer, problems: Vec<String>) -> State {
+        let notice = (!problems.is_empty()).then(|| problems.join(" "));
+        State { layer, notice }
+    }
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let (candidate, change) = match action {
+            Action::Set(param, value) => (
+                self.layer.with(param, value),
+                format!("{} = {value}", param.symbol()),
+            ),
+            Action::SetPadding(padding) => (
+                Layer {
+                    padding,
+                    ..self.layer
+                },
+                format!("{} padding", padding_name(padding)),
+            ),
+            Action::DismissNotice => {
+                return Rc::new(State {
+                    notice: None,
+                    ..(*self).clone()
+                })
+            }
+        };
+        let next = match candidate.check() {
+            Ok(_) => State {
+                layer: candidate,
+                notice: None,
+            },
+            Err(why) => State {
+                layer: self.layer,
+                notice: Some(format!("Kept the last layer: {change} gives {why}.")),
+            },
+        };
+        Rc::new(next)
+    }
+}

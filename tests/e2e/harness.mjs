@@ -1,0 +1,81 @@
+// Shared by the end-to-end tests: a static server for the release build in dist/
+// (under a sub-path, as a blog or a course site would host it) and headless Chromium.
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize } from 'node:path';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const { chromium } = require('playwright-core');
+
+const DIST = new URL('../../dist/', import.meta.url).pathname;
+export const BASE_PATH = '/courses/cnn/sepconv/';
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+};
+
+/** Serves dist/ at BASE_PATH on a free loopback port; records every request. */
+export async function serve() {
+  const requests = [];
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url, 'http://localhost');
+    requests.push(url.pathname);
+    if (!url.pathname.startsWith(BASE_PATH)) {
+      res.writeHead(404).end('outside the sub-path');
+      return;
+    }
+    const rel = url.pathname.slice(BASE_PATH.length) || 'index.html';
+    const file = normalize(join(DIST, rel));
+    if (!file.startsWith(DIST)) {
+      res.writeHead(403).end();
+      return;
+    }
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end('not found');
+    }
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  return { url: origin + BASE_PATH, requests, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+}
+
+/**
+ * Opens the app with `query` and waits for its first render. Every console error or
+ * warning and every page error lands in `page.problems`, for the test to assert empty.
+ */
+export async function open(browser, base, query = '', viewport = { width: 1280, height: 720 }) {
+  const page = await browser.newPage({ viewport });
+  page.problems = [];
+  page.on('pageerror', (e) => page.problems.push(`page error: ${e}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') page.problems.push(`console ${m.type()}: ${m.text()}`);
+  });
+  await page.goto(base + query);
+  await page.waitForSelector('#cost-standard');
+  return page;
+}
+
+/** The `data-value` of each machine-readable figure. */
+export async function figures(page) {
+  return page.evaluate(() => {
+    const ids = ['dp', 'cost-standard', 'cost-depthwise', 'cost-pointwise', 'cost-separable',
+      'params-standard', 'params-separable', 'ratio', 'ratio-closed', 'speedup'];
+    return Object.fromEntries(ids.map((id) => [id, document.getElementById(id)?.dataset.value]));
+  });
+}

@@ -1,0 +1,179 @@
+// The foundation page, driven as a person would: sliders, typed values, links.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, open, figures } from './harness.mjs';
+import { expected, closedForm, significantDigits } from './reference.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const DEFAULT = { df: 8, dk: 3, m: 3, n: 8, pad: 'same' };
+
+/** The page's figures against the reference model, the ratios to 12 digits. */
+async function assertFigures(page, layer) {
+  const got = await figures(page);
+  const want = expected(layer);
+  for (const [id, value] of Object.entries(want)) assert.equal(got[id], value, `${id} for ${JSON.stringify(layer)}`);
+  for (const id of ['ratio', 'ratio-closed']) {
+    assert.ok(significantDigits(got[id]) >= 12, `${id} = ${got[id]} has too few digits`);
+    const r = closedForm(layer);
+    assert.ok(Math.abs(Number(got[id]) - r) / r < 1e-12, `${id} = ${got[id]}, 1/N + 1/Dk² = ${r}`);
+  }
+  const sep = Number(BigInt(want['cost-separable'])), std = Number(BigInt(want['cost-standard']));
+  assert.ok(Math.abs(Number(got.speedup) - std / sep) / (std / sep) < 1e-12, `speedup ${got.speedup}`);
+}
+
+async function urlParams(page) {
+  return Object.fromEntries(new URL(page.url()).searchParams);
+}
+
+test('the default layer shows exact figures and writes every key to the URL', async () => {
+  const page = await open(browser, server.url);
+  await assertFigures(page, DEFAULT);
+  assert.deepEqual(await urlParams(page), { df: '8', dk: '3', m: '3', n: '8', pad: 'same', stride: '1', dil: '1' });
+  assert.equal(await page.locator('#cost-standard').textContent(), '13,824');
+  assert.match(await page.locator('.eq').first().textContent(), /N × Dp2 × Dk2 × M/);
+  assert.equal(await page.locator('#notice-text').count(), 0, 'no notice for a clean link');
+  assert.deepEqual(page.problems, []);
+});
+
+test('MobileNet\'s example layer, from a link, with formulas, separators and short forms', async () => {
+  const layer = { df: 14, dk: 3, m: 512, n: 512, pad: 'same' };
+  const page = await open(browser, server.url, '?df=14&dk=3&m=512&n=512&pad=same');
+  await assertFigures(page, layer);
+  assert.equal((await figures(page))['cost-standard'], '462422016');
+  assert.equal((await figures(page))['cost-separable'], '52283392');
+  const card = page.locator('.card-standard');
+  assert.match(await card.textContent(), /= 512 × 142 × 32 × 512/);
+  assert.match(await card.textContent(), /462,422,016/);
+  assert.match(await card.textContent(), /462\.4 M/);
+  assert.match(await page.locator('.headline').textContent(), /8\.8×\s*fewer multiplications/);
+  assert.match(await page.locator('.ratios').textContent(), /= 521\/4,608 = 0\.113064236/);
+  assert.deepEqual(page.problems, []);
+});
+
+test('each slider moves its value, the number box, the figures and the URL', async () => {
+  const page = await open(browser, server.url);
+  let layer = { ...DEFAULT };
+  for (const key of ['df', 'dk', 'm', 'n']) {
+    const slider = page.locator(`#${key}-slider`);
+    await slider.focus();
+    await page.keyboard.press('ArrowRight');
+    layer = { ...layer, [key]: layer[key] + 1 };
+    await assertFigures(page, layer);
+    assert.equal(await page.locator(`#${key}-input`).inputValue(), String(layer[key]));
+    assert.equal((await urlParams(page))[key], String(layer[key]));
+    await page.keyboard.press('PageUp');
+    layer = { ...layer, [key]: layer[key] * 2 };
+    await assertFigures(page, layer);
+  }
+  // Dragging: a position on the logarithmic track, here its far end, is the maximum.
+  await page.locator('#n-slider').fill('1000');
+  layer = { ...layer, n: 8192 };
+  await assertFigures(page, layer);
+  assert.equal(await page.locator('#n-input').inputValue(), '8192');
+  assert.deepEqual(page.problems, []);
+});
+
+test('typing good values updates, bad ones are explained beside the box and change nothing', async () => {
+  const page = await open(browser, server.url);
+  await page.locator('#n-input').fill('64');
+  let layer = { ...DEFAULT, n: 64 };
+  await assertFigures(page, layer);
+  assert.equal(await page.locator('#n-slider').getAttribute('aria-valuetext'), 'N = 64');
+
+  for (const [key, text, why] of [
+    ['n', 'abc', /not a number: N takes a whole number from 1 to 8192\. Kept 64\./],
+    ['n', '0', /0 is out of range: N takes a whole number from 1 to 8192/],
+    ['dk', '99999', /99999 is out of range: Dk takes a whole number from 1 to 512\. Kept 3\./],
+    ['m', '2.5', /not a whole number/],
+    ['df', '', /empty/],
+  ]) {
+    await page.locator(`#${key}-input`).fill(text);
+    assert.match(await page.locator(`#${key}-error`).textContent(), why);
+    assert.equal(await page.locator(`#${key}-input`).getAttribute('aria-invalid'), 'true');
+    await assertFigures(page, layer);
+    await page.locator(`#${key}-input`).fill(String(layer[key]));
+    assert.equal(await page.locator(`#${key}-error`).textContent(), '');
+  }
+  // Leaving a box with a bad value shows the value in force again.
+  await page.locator('#m-input').fill('lots');
+  await page.locator('#m-input').blur();
+  assert.equal(await page.locator('#m-input').inputValue(), '3');
+  assert.deepEqual(page.problems, []);
+});
+
+test('a kernel larger than the input is refused with a notice; the last layer stays', async () => {
+  const page = await open(browser, server.url, '?df=5&dk=5&m=3&n=8&pad=valid');
+  const layer = { df: 5, dk: 5, m: 3, n: 8, pad: 'valid' };
+  await assertFigures(page, layer);
+  assert.equal((await figures(page)).dp, '1');
+  await page.locator('#dk-input').fill('7');
+  const notice = page.locator('#notice[role="status"]');
+  assert.match(await notice.textContent(), /Dk = 7 gives no output: the kernel spans 7 pixels but the padded input has 5/);
+  await assertFigures(page, layer);
+  // The slider cannot push past it either; its thumb stays with the value kept.
+  await page.locator('#dk-slider').focus();
+  await page.keyboard.press('ArrowRight');
+  await assertFigures(page, layer);
+  assert.equal(await page.locator('#dk-slider').getAttribute('aria-valuetext'), 'Dk = 5');
+  // Same padding makes it fit again: Dp = Df.
+  await page.locator('#pad-same').click();
+  await page.locator('#dk-input').fill('7');
+  await assertFigures(page, { ...layer, pad: 'same', dk: 7 });
+  assert.equal(await page.locator('#notice-text').count(), 0, 'a good change clears the notice');
+  assert.deepEqual(page.problems, []);
+});
+
+test('a hand-edited link with bad values keeps the good ones and names the bad', async () => {
+  const page = await open(browser, server.url, '?df=abc&n=0&dk=99999&m=16&pad=valid');
+  const layer = { ...DEFAULT, m: 16, pad: 'valid' };
+  await assertFigures(page, layer);
+  const text = await page.locator('#notice[role="status"]').textContent();
+  for (const named of ['df=abc', 'n=0', 'dk=99999']) assert.ok(text.includes(named), `notice names ${named}: ${text}`);
+  // The URL is rewritten to what is on screen.
+  assert.deepEqual(await urlParams(page), { df: '8', dk: '3', m: '16', n: '8', pad: 'valid', stride: '1', dil: '1' });
+  await page.locator('.notice-close').click();
+  assert.equal(await page.locator('#notice-text').count(), 0);
+  assert.deepEqual(page.problems, []);
+});
+
+test('the largest layer the controls accept is counted exactly, past 64 bits', async () => {
+  const layer = { df: 4096, dk: 512, m: 8192, n: 8192, pad: '512' };
+  const page = await open(browser, server.url, '?df=4096&dk=512&m=8192&n=8192&pad=512');
+  await assertFigures(page, layer);
+  assert.ok(BigInt((await figures(page))['cost-standard']) > 2n ** 64n);
+  assert.deepEqual(page.problems, []);
+});
+
+test('stride and dilation change Dp by the rule, from the controls and the URL', async () => {
+  const page = await open(browser, server.url, '?df=9&dk=3&m=2&n=4&pad=1&stride=2&dil=2');
+  await assertFigures(page, { df: 9, dk: 3, m: 2, n: 4, pad: '1', stride: 2, dil: 2 });
+  assert.equal((await figures(page)).dp, '4');
+  await page.locator('#stride-input').fill('3');
+  await assertFigures(page, { df: 9, dk: 3, m: 2, n: 4, pad: '1', stride: 3, dil: 2 });
+  assert.equal((await urlParams(page)).stride, '3');
+  assert.deepEqual(page.problems, []);
+});
+
+test('on a phone, everything fits the width', async () => {
+  const page = await open(browser, server.url, '?df=4096&dk=512&m=8192&n=8192&pad=512', { width: 390, height: 844 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `page is ${overflow}px wider than the phone`);
+  assert.deepEqual(page.problems, []);
+});
+
+test('every request stays under the sub-path, with relative asset URLs', async () => {
+  const page = await open(browser, server.url);
+  await page.close();
+  assert.ok(server.requests.length > 0);
+  for (const path of server.requests) assert.ok(path.startsWith('/courses/cnn/sepconv/'), path);
+});
