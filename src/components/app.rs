@@ -49,7 +49,7 @@ pub fn App() -> Html {
             <Notice message={state.notice.clone()} on_dismiss={on_action.reform(|_| Action::DismissNotice)} />
             <main class="layout">
                 <div class="controls">
-                    <section class="panel" aria-labelledby="layer-title">
+                    <section class="panel layer-panel" aria-labelledby="layer-title">
                         <h2 id="layer-title">{ "The layer" }</h2>
                         <p class="panel-note">
                             { "Input Df × Df × M, N filters of Dk × Dk × M, output Dp × Dp × N." }

@@ -111,14 +111,15 @@ pub fn ParamControl(props: &Props) -> Html {
                     aria-describedby={msg_id.clone()}
                     oninput={on_type} onkeydown={on_box_key} onblur={on_leave} />
             </div>
-            <input id={slider_id} class="param-slider" type="range"
-                min="0" max={scale.last_position().to_string()} step="1"
-                value={scale.position(value).to_string()}
-                aria-label={format!("{} slider", param.meaning())}
-                aria-valuetext={format!("{} = {value}", param.symbol())}
-                oninput={on_slide} onkeydown={on_slider_key} />
-            <div class="param-range" aria-hidden="true">
-                <span>{ min }</span><span>{ max }</span>
+            <div class="param-track">
+                <span aria-hidden="true">{ min }</span>
+                <input id={slider_id} class="param-slider" type="range"
+                    min="0" max={scale.last_position().to_string()} step="1"
+                    value={scale.position(value).to_string()}
+                    aria-label={format!("{} slider", param.meaning())}
+                    aria-valuetext={format!("{} = {value}", param.symbol())}
+                    oninput={on_slide} onkeydown={on_slider_key} />
+                <span aria-hidden="true">{ max }</span>
             </div>
             <p id={msg_id} class="param-error" aria-live="polite">
                 { for (*error).clone().map(|why| format!("{why}. Kept {value}.")) }

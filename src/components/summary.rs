@@ -23,12 +23,11 @@ pub fn Summary(props: &Props) -> Html {
     let ratio = c.ratio();
     let closed = c.ratio_closed_form();
     let speedup = c.speedup();
-    // Bar lengths only: the exact figures are printed beside them.
+    // Bar lengths in hundredths of a percent, in integers (float formatting would
+    // cost the wasm more than it is worth); the exact figures are printed beside them.
     let share = |part: u128| {
-        format!(
-            "width: {:.4}%",
-            100.0 * Fraction::new(part, c.standard()).to_f64()
-        )
+        let bp = part * 10_000 / c.standard();
+        format!("width: {}.{:02}%", bp / 100, bp % 100)
     };
     html! {
         <section class="panel summary" aria-labelledby="summary-title">
@@ -67,7 +66,7 @@ pub fn Summary(props: &Props) -> Html {
                 </dd>
                 <dt>{ "The article's closed form" }</dt>
                 <dd>
-                    { "1/N + 1/" }{ symbol_html("Dk") }<sup>{ 2 }</sup>
+                    { "1/" }{ symbol_html("N") }{ " + 1/" }{ symbol_html("Dk") }<sup>{ 2 }</sup>
                     { format!(" = 1/{n} + 1/{dk}² = {} = ", fraction_text(closed)) }
                     <strong id="ratio-closed" data-value={closed.significant(DATA_DIGITS)}>
                         { closed.significant(SHOWN_DIGITS) }

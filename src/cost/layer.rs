@@ -209,8 +209,19 @@ impl Param {
             {
                 Err(format!("far out of range: {rule}"))
             }
-            Err(_) if text.parse::<f64>().is_ok() => Err(format!("not a whole number: {rule}")),
+            Err(_) if looks_like_a_decimal(text) => Err(format!("not a whole number: {rule}")),
             Err(_) => Err(format!("not a number: {rule}")),
         }
     }
+}
+
+/// "2.5", "-0,75": digits with a decimal point or comma, which a whole-number box refuses
+/// differently from text. (Checked by hand: parsing f64 would ship float parsing to wasm.)
+fn looks_like_a_decimal(text: &str) -> bool {
+    let body = text.trim_start_matches(['-', '+']);
+    body.bytes().any(|b| b.is_ascii_digit())
+        && body.bytes().filter(|&b| b == b'.' || b == b',').count() == 1
+        && body
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
 }

@@ -79,3 +79,19 @@ export async function figures(page) {
     return Object.fromEntries(ids.map((id) => [id, document.getElementById(id)?.dataset.value]));
   });
 }
+
+/**
+ * Runs `check` until it stops throwing, for at most `ms`: Yew renders after the event
+ * that caused it, so a figure read straight after an input may still be the old one.
+ */
+export async function eventually(check, ms = 3000) {
+  const until = Date.now() + ms;
+  for (;;) {
+    try {
+      return await check();
+    } catch (err) {
+      if (Date.now() > until) throw err;
+      await new Promise((ok) => setTimeout(ok, 25));
+    }
+  }
+}

@@ -1,7 +1,7 @@
 // The foundation page, driven as a person would: sliders, typed values, links.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, figures } from './harness.mjs';
+import { serve, launch, open, figures, eventually } from './harness.mjs';
 import { expected, closedForm, significantDigits } from './reference.mjs';
 
 let server;
@@ -19,6 +19,10 @@ const DEFAULT = { df: 8, dk: 3, m: 3, n: 8, pad: 'same' };
 
 /** The page's figures against the reference model, the ratios to 12 digits. */
 async function assertFigures(page, layer) {
+  await eventually(() => checkFigures(page, layer));
+}
+
+async function checkFigures(page, layer) {
   const got = await figures(page);
   const want = expected(layer);
   for (const [id, value] of Object.entries(want)) assert.equal(got[id], value, `${id} for ${JSON.stringify(layer)}`);
@@ -29,6 +33,15 @@ async function assertFigures(page, layer) {
   }
   const sep = Number(BigInt(want['cost-separable'])), std = Number(BigInt(want['cost-standard']));
   assert.ok(Math.abs(Number(got.speedup) - std / sep) / (std / sep) < 1e-12, `speedup ${got.speedup}`);
+}
+
+/** Waits for a locator's text to match `re` (or equal a string). */
+async function textOf(locator, want) {
+  await eventually(async () => {
+    const text = await locator.textContent();
+    if (want instanceof RegExp) assert.match(text, want);
+    else assert.equal(text, want);
+  });
 }
 
 async function urlParams(page) {
@@ -98,16 +111,16 @@ test('typing good values updates, bad ones are explained beside the box and chan
     ['df', '', /empty/],
   ]) {
     await page.locator(`#${key}-input`).fill(text);
-    assert.match(await page.locator(`#${key}-error`).textContent(), why);
+    await textOf(page.locator(`#${key}-error`), why);
     assert.equal(await page.locator(`#${key}-input`).getAttribute('aria-invalid'), 'true');
     await assertFigures(page, layer);
     await page.locator(`#${key}-input`).fill(String(layer[key]));
-    assert.equal(await page.locator(`#${key}-error`).textContent(), '');
+    await textOf(page.locator(`#${key}-error`), '');
   }
   // Leaving a box with a bad value shows the value in force again.
   await page.locator('#m-input').fill('lots');
   await page.locator('#m-input').blur();
-  assert.equal(await page.locator('#m-input').inputValue(), '3');
+  await eventually(async () => assert.equal(await page.locator('#m-input').inputValue(), '3'));
   assert.deepEqual(page.problems, []);
 });
 
@@ -118,13 +131,17 @@ test('a kernel larger than the input is refused with a notice; the last layer st
   assert.equal((await figures(page)).dp, '1');
   await page.locator('#dk-input').fill('7');
   const notice = page.locator('#notice[role="status"]');
-  assert.match(await notice.textContent(), /Dk = 7 gives no output: the kernel spans 7 pixels but the padded input has 5/);
+  await textOf(notice, /Dk = 7 gives no output: the kernel spans 7 pixels but the padded input has 5/);
   await assertFigures(page, layer);
   // The slider cannot push past it either; its thumb stays with the value kept.
   await page.locator('#dk-slider').focus();
   await page.keyboard.press('ArrowRight');
   await assertFigures(page, layer);
   assert.equal(await page.locator('#dk-slider').getAttribute('aria-valuetext'), 'Dk = 5');
+  await page.locator('#dk-slider').fill('400');
+  await textOf(notice, /Dk = 12 gives no output/);
+  const thumbAtFive = String(Math.round(1000 * Math.log(5) / Math.log(512)));
+  await eventually(async () => assert.equal(await page.locator('#dk-slider').inputValue(), thumbAtFive));
   // Same padding makes it fit again: Dp = Df.
   await page.locator('#pad-same').click();
   await page.locator('#dk-input').fill('7');
@@ -142,7 +159,7 @@ test('a hand-edited link with bad values keeps the good ones and names the bad',
   // The URL is rewritten to what is on screen.
   assert.deepEqual(await urlParams(page), { df: '8', dk: '3', m: '16', n: '8', pad: 'valid', stride: '1', dil: '1' });
   await page.locator('.notice-close').click();
-  assert.equal(await page.locator('#notice-text').count(), 0);
+  await eventually(async () => assert.equal(await page.locator('#notice-text').count(), 0));
   assert.deepEqual(page.problems, []);
 });
 
@@ -176,4 +193,20 @@ test('every request stays under the sub-path, with relative asset URLs', async (
   await page.close();
   assert.ok(server.requests.length > 0);
   for (const path of server.requests) assert.ok(path.startsWith('/courses/cnn/sepconv/'), path);
+});
+
+test('the whole page stays under 100 KB gzipped', async () => {
+  const { gzipSync } = await import('node:zlib');
+  const { readFile } = await import('node:fs/promises');
+  const before = server.requests.length;
+  const page = await open(browser, server.url);
+  await page.close();
+  const loaded = new Set(server.requests.slice(before));
+  let total = 0;
+  for (const path of loaded) {
+    const file = new URL(`../../dist/${path.slice('/courses/cnn/sepconv/'.length) || 'index.html'}`, import.meta.url);
+    total += gzipSync(await readFile(file), { level: 9 }).length;
+  }
+  assert.ok(loaded.size >= 4, `page loaded ${[...loaded]}`);
+  assert.ok(total < 100 * 1024, `the page weighs ${(total / 1024).toFixed(1)} KB gzipped`);
 });
