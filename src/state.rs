@@ -2,14 +2,15 @@
 //! checked: a layer without an output is refused with a notice, so the page always
 //! shows the last layer that works.
 
-use crate::cost::{Layer, Padding, Param};
+use crate::cost::{Costs, Layer, Padding, Param};
 use crate::query::padding_name;
 use std::rc::Rc;
 use yew::Reducible;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct State {
-    pub layer: Layer,
+    /// The layer with its output size: only a layer that has an output gets here.
+    pub costs: Costs,
     /// What the page has to tell the user: values it refused, or a link it repaired.
     pub notice: Option<String>,
 }
@@ -21,9 +22,11 @@ pub enum Action {
 }
 
 impl State {
+    /// The state for a layer read from a link, with what was wrong with the link.
     pub fn new(layer: Layer, problems: Vec<String>) -> State {
         let notice = (!problems.is_empty()).then(|| problems.join(" "));
-        State { layer, notice }
+        let costs = Costs::of(&layer).unwrap_or_default();
+        State { costs, notice }
     }
 }
 
@@ -31,16 +34,14 @@ impl Reducible for State {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let layer = self.costs.layer;
         let (candidate, change) = match action {
             Action::Set(param, value) => (
-                self.layer.with(param, value),
+                layer.with(param, value),
                 format!("{} = {value}", param.symbol()),
             ),
             Action::SetPadding(padding) => (
-                Layer {
-                    padding,
-                    ..self.layer
-                },
+                Layer { padding, ..layer },
                 format!("{} padding", padding_name(padding)),
             ),
             Action::DismissNotice => {
@@ -50,13 +51,13 @@ impl Reducible for State {
                 })
             }
         };
-        let next = match candidate.check() {
-            Ok(_) => State {
-                layer: candidate,
+        let next = match Costs::of(&candidate) {
+            Ok(costs) => State {
+                costs,
                 notice: None,
             },
             Err(why) => State {
-                layer: self.layer,
+                costs: self.costs,
                 notice: Some(format!("Kept the last layer: {change} gives {why}.")),
             },
         };

@@ -222,3 +222,8 @@ fn output_size_is_the_guide_rule() {
     // Relationship 15 with a stride that does not divide evenly: ⌊(6 + 2 − 4 − 1) / 2⌋ + 1.
     assert_eq!(output_size(6, 3, Padding::Explicit(1), 2, 2), Ok(2));
 }
+
+#[test]
+fn the_default_costs_are_the_default_layers() {
+    assert_eq!(Costs::of(&Layer::default()), Ok(Costs::default()));
+}

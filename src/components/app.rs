@@ -6,7 +6,7 @@ use super::geometry_panel::GeometryPanel;
 use super::notice::Notice;
 use super::param_control::ParamControl;
 use super::summary::Summary;
-use crate::cost::{Costs, Param};
+use crate::cost::Param;
 use crate::query;
 use crate::state::{Action, State};
 use yew::prelude::*;
@@ -20,19 +20,14 @@ pub fn App() -> Html {
         let loaded = query::parse(&search);
         State::new(loaded.layer, loaded.problems)
     });
-    let layer = state.layer;
+    let costs = state.costs;
+    let layer = costs.layer;
     use_effect_with(layer, |layer| write_url(&query::to_query(layer)));
 
     let on_action = {
         let state = state.clone();
         Callback::from(move |action| state.dispatch(action))
     };
-    // The state only ever holds a layer that has an output; the fallback is unreachable
-    // in practice, and still draws the default layer rather than panicking.
-    let costs = Costs::of(&layer).unwrap_or_else(|_| Costs {
-        layer: Default::default(),
-        dp: 8,
-    });
     let control = |param: Param| {
         let on_change = on_action.reform(move |v| Action::Set(param, v));
         html! { <ParamControl {param} value={layer.get(param)} {on_change} /> }

@@ -99,6 +99,17 @@ pub struct Costs {
     pub dp: u32,
 }
 
+impl Default for Costs {
+    /// The default layer's counts: same padding at stride 1 keeps Dp = Df.
+    fn default() -> Self {
+        let layer = Layer::default();
+        Costs {
+            layer,
+            dp: layer.df,
+        }
+    }
+}
+
 impl Costs {
     /// The counts of a layer, or why it has none.
     pub fn of(layer: &Layer) -> Result<Costs, LayerError> {
