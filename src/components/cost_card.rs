@@ -43,11 +43,21 @@ pub fn Count(props: &CountProps) -> Html {
     html! {
         <p class="count">
             <span class="exact" id={props.id.clone()} data-value={value.to_string()}>
-                { thousands(value) }
+                { breakable(value) }
             </span>
             if value >= 10_000 {
                 <span class="short">{ short(value) }</span>
             }
         </p>
     }
+}
+
+/// 373,708,714,671,389,802,496 with line-break chances after the commas only, so that
+/// a long count on a phone wraps between digit groups, never inside one.
+fn breakable(value: u128) -> Html {
+    let text = thousands(value);
+    let groups = text.split(',').enumerate().map(|(i, group)| {
+        html! { <>{ if i > 0 { "," } else { "" } }if i > 0 { <wbr /> }{ group }</> }
+    });
+    groups.collect()
 }
