@@ -7,5 +7,6 @@ pub mod components;
 pub mod cost;
 pub mod format;
 pub mod panic;
+pub mod plots;
 pub mod query;
 pub mod state;

@@ -1,0 +1,180 @@
+//! Standard against depthwise + pointwise as bars: stacked on a linear scale, where the
+//! pointwise step visibly dominates (MobileNets, Table 2), or side by side on a log scale.
+
+use super::frame::{Axis, Frame};
+use super::ratio_chart::DrawResult;
+use super::theme::Theme;
+use crate::cost::Costs;
+use crate::format::short;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+/// One bar of the chart: its name, and its parts from the bottom up.
+pub struct Bar {
+    pub name: &'static str,
+    pub parts: Vec<(u128, Part)>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    Standard,
+    Depthwise,
+    Pointwise,
+}
+
+impl Bar {
+    pub fn total(&self) -> u128 {
+        self.parts.iter().map(|p| p.0).sum()
+    }
+}
+
+/// The bars for a layer: two stacked on a linear scale, four apart on a log scale
+/// (a stack means nothing on a log axis).
+pub fn bars(costs: &Costs, log: bool) -> Vec<Bar> {
+    let (d, p) = (costs.depthwise(), costs.pointwise());
+    let standard = Bar {
+        name: "standard",
+        parts: vec![(costs.standard(), Part::Standard)],
+    };
+    let separable = Bar {
+        name: "separable",
+        parts: vec![(d, Part::Depthwise), (p, Part::Pointwise)],
+    };
+    if log {
+        vec![
+            standard,
+            Bar {
+                name: "depthwise",
+                parts: vec![(d, Part::Depthwise)],
+            },
+            Bar {
+                name: "pointwise",
+                parts: vec![(p, Part::Pointwise)],
+            },
+            separable,
+        ]
+    } else {
+        vec![standard, separable]
+    }
+}
+
+pub fn draw<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    costs: &Costs,
+    log: bool,
+    theme: &Theme,
+    title: Option<&str>,
+) -> DrawResult<Frame, DB> {
+    root.fill(&theme.background)?;
+    let font = theme.font.as_str();
+    let bars = bars(costs, log);
+    let top = bars.iter().map(Bar::total).max().unwrap_or(1) as f64;
+    let bottom = bars
+        .iter()
+        .flat_map(|b| b.parts.iter().map(|p| p.0))
+        .min()
+        .unwrap_or(1) as f64;
+    let x = Axis {
+        lo: -0.5,
+        hi: bars.len() as f64 - 0.5,
+        log: false,
+    };
+    let y = if log {
+        Axis {
+            lo: (bottom.log10() - 0.5).floor(),
+            hi: top.log10() + 0.35,
+            log: true,
+        }
+    } else {
+        Axis {
+            lo: 0.0,
+            hi: top * 1.15,
+            log: false,
+        }
+    };
+
+    let mut builder = ChartBuilder::on(root);
+    builder
+        .margin(theme.px(10))
+        .x_label_area_size(theme.px(36))
+        .y_label_area_size(theme.px(86));
+    if let Some(title) = title {
+        builder.caption(
+            title,
+            (font, theme.size(17.0)).into_font().color(&theme.ink),
+        );
+    }
+    let mut ctx = builder.build_cartesian_2d(x.lo..x.hi, y.lo..y.hi)?;
+    let label = (font, theme.size(14.0)).into_font().color(&theme.muted);
+    let names: Vec<&str> = bars.iter().map(|b| b.name).collect();
+    let x_fmt = |v: &f64| {
+        let i = v.round();
+        let on_bar = (v - i).abs() < 1e-6 && i >= 0.0;
+        names
+            .get(i as usize)
+            .filter(|_| on_bar)
+            .map(|n| n.to_string())
+            .unwrap_or_default()
+    };
+    let y_fmt = |v: &f64| {
+        let value = if log { 10f64.powf(*v) } else { *v };
+        short(value.round() as u128)
+    };
+    ctx.configure_mesh()
+        .disable_x_mesh()
+        .x_labels(bars.len() * 2 + 1)
+        .y_labels(6)
+        .x_label_formatter(&x_fmt)
+        .y_label_formatter(&y_fmt)
+        .y_desc(if log {
+            "multiplications (log)"
+        } else {
+            "multiplications"
+        })
+        .label_style(label.clone())
+        .axis_desc_style(label.clone())
+        .axis_style(theme.muted.stroke_width(theme.px(1)))
+        .bold_line_style(theme.grid.stroke_width(theme.px(1)))
+        .light_line_style(TRANSPARENT)
+        .draw()?;
+
+    let colour = |part: Part| match part {
+        Part::Standard => theme.standard,
+        Part::Depthwise => theme.depthwise,
+        Part::Pointwise => theme.pointwise,
+    };
+    for (i, bar) in bars.iter().enumerate() {
+        let (left, right) = (i as f64 - 0.32, i as f64 + 0.32);
+        let mut base = 0u128;
+        for &(value, part) in &bar.parts {
+            let (from, to) = (
+                y.drawn_at(base.max(1) as f64),
+                y.drawn_at((base + value) as f64),
+            );
+            let from = if base == 0 { y.lo } else { from };
+            ctx.draw_series(std::iter::once(Rectangle::new(
+                [(left, from), (right, to)],
+                colour(part).filled(),
+            )))?;
+            base += value;
+        }
+        ctx.draw_series(std::iter::once(Text::new(
+            short(bar.total()),
+            (i as f64, y.drawn_at(bar.total() as f64)),
+            (font, theme.size(15.0))
+                .into_font()
+                .color(&theme.ink)
+                .pos(Pos::new(HPos::Center, VPos::Bottom)),
+        )))?;
+    }
+
+    let (x_pixels, y_pixels) = ctx.plotting_area().get_pixel_range();
+    root.present()?;
+    Ok(Frame {
+        x_pixels,
+        y_pixels,
+        x,
+        y,
+    })
+}

@@ -1,0 +1,15 @@
+//! The charts: what they show (`model`, from the exact cost core) and how they are drawn
+//! with plotters on any backend, the page's canvas or an SVG string for export.
+//! No yew or web-sys here: the drawing is tested natively on the SVG backend.
+
+mod cost_chart;
+mod frame;
+mod model;
+mod ratio_chart;
+mod theme;
+
+pub use cost_chart::{bars, draw as draw_costs, Bar, Part};
+pub use frame::{Axis, Frame};
+pub use model::{Curve, Measure, RatioChart, Sweep, FILTERS, KERNELS, MAX_DK, MAX_N};
+pub use ratio_chart::{draw as draw_ratio, short_decimal};
+pub use theme::{parse_hex, Theme, CSS_VARIABLES};

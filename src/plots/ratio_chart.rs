@@ -1,0 +1,211 @@
+//! R (or the speed-up 1/R) against N or against Dk: a curve per kernel size or filter
+//! count, the current one highlighted with its asymptote, and the layer on screen marked.
+
+use super::frame::{Axis, Frame};
+use super::model::{Measure, RatioChart, Sweep};
+use super::theme::Theme;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+pub type DrawResult<T, DB> = Result<T, DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
+
+/// Draws `chart` on `root`, with `title` on top when given (exports carry their title).
+pub fn draw<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    chart: &RatioChart,
+    theme: &Theme,
+    title: Option<&str>,
+) -> DrawResult<Frame, DB> {
+    root.fill(&theme.background)?;
+    let font = theme.font.as_str();
+    let x = x_axis(chart);
+    let y = y_axis(chart);
+    let mut builder = ChartBuilder::on(root);
+    builder
+        .margin(theme.px(10))
+        .margin_right(theme.px(64))
+        .x_label_area_size(theme.px(44))
+        .y_label_area_size(theme.px(78));
+    if let Some(title) = title {
+        builder.caption(
+            title,
+            (font, theme.size(17.0)).into_font().color(&theme.ink),
+        );
+    }
+    let mut ctx = builder.build_cartesian_2d(x.lo..x.hi, y.lo..y.hi)?;
+
+    let label = (font, theme.size(14.0)).into_font().color(&theme.muted);
+    let x_symbol = match chart.sweep {
+        Sweep::Filters => "N (filters), log scale",
+        Sweep::Kernel => "Dk (kernel size)",
+    };
+    let y_name = match chart.measure {
+        Measure::Ratio => "R (log scale)",
+        Measure::Speedup => "speed-up 1/R (log scale)",
+    };
+    let x_fmt = |v: &f64| tick(x, *v);
+    let y_fmt = |v: &f64| tick(y, *v);
+    ctx.configure_mesh()
+        .x_desc(x_symbol)
+        .y_desc(y_name)
+        .x_labels(match chart.sweep {
+            Sweep::Filters => 5,
+            Sweep::Kernel => 8,
+        })
+        .y_labels(decade_ticks(y))
+        .x_label_formatter(&x_fmt)
+        .y_label_formatter(&y_fmt)
+        .label_style(label.clone())
+        .axis_desc_style(label.clone())
+        .axis_style(theme.muted.stroke_width(theme.px(1)))
+        .bold_line_style(theme.grid.stroke_width(theme.px(1)))
+        .light_line_style(TRANSPARENT)
+        .draw()?;
+
+    // The level the current curve approaches, dashed, labelled at the right.
+    let level = y.drawn_at(chart.asymptote.to_f64());
+    ctx.draw_series(DashedLineSeries::new(
+        [(x.lo, level), (x.hi, level)],
+        theme.px(6),
+        theme.px(5),
+        theme.muted.stroke_width(theme.px(2)),
+    ))?;
+    let what = match (chart.sweep, chart.measure) {
+        (Sweep::Filters, Measure::Ratio) => "1/Dk²",
+        (Sweep::Filters, Measure::Speedup) => "Dk²",
+        (Sweep::Kernel, Measure::Ratio) => "1/N",
+        (Sweep::Kernel, Measure::Speedup) => "N",
+    };
+    ctx.draw_series(std::iter::once(Text::new(
+        format!("{what} = {}", short_decimal(chart.asymptote.to_f64())),
+        (x.lo + 0.02 * (x.hi - x.lo), level),
+        // Below the line at the left, where every curve is still far above it.
+        label.clone().pos(Pos::new(HPos::Left, VPos::Top)),
+    )))?;
+
+    // The curves, then a label at the end of each, nudged apart where they would overlap.
+    let mut others = theme.series.iter().cycle();
+    let mut labels = Vec::new();
+    for curve in &chart.curves {
+        let (colour, width) = if curve.current {
+            (theme.highlight, theme.px(4))
+        } else {
+            (*others.next().unwrap_or(&theme.muted), theme.px(2))
+        };
+        let points: Vec<(f64, f64)> = curve
+            .points
+            .iter()
+            .map(|&(px, py)| (x.drawn_at(px), y.drawn_at(py)))
+            .collect();
+        if let Some(end) = points.last() {
+            labels.push((ctx.backend_coord(end), curve.key, colour, curve.current));
+        }
+        ctx.draw_series(LineSeries::new(points, colour.stroke_width(width)))?;
+    }
+    let symbol = match chart.sweep {
+        Sweep::Filters => "Dk",
+        Sweep::Kernel => "N",
+    };
+    let gap = theme.px(16) as i32;
+    labels.sort_by_key(|label| label.0 .1);
+    let mut floor = i32::MIN;
+    for ((px, py), key, colour, current) in labels {
+        let py = py.max(floor);
+        floor = py + gap;
+        let style = (font, theme.size(if current { 15.0 } else { 14.0 }))
+            .into_font()
+            .color(&colour)
+            .pos(Pos::new(HPos::Left, VPos::Center));
+        root.draw(&Text::new(
+            format!("{symbol}={key}"),
+            (px + theme.px(4) as i32, py),
+            style,
+        ))?;
+    }
+
+    // The layer on screen.
+    let here = (
+        x.drawn_at(f64::from(chart.current_x)),
+        y.drawn_at(chart.current_value.to_f64()),
+    );
+    ctx.draw_series(std::iter::once(Circle::new(
+        here,
+        theme.px(7),
+        theme.highlight.filled(),
+    )))?;
+    ctx.draw_series(std::iter::once(Circle::new(
+        here,
+        theme.px(7),
+        theme.ink.stroke_width(theme.px(2)),
+    )))?;
+
+    let frame = Frame {
+        x_pixels: ctx.plotting_area().get_pixel_range().0,
+        y_pixels: ctx.plotting_area().get_pixel_range().1,
+        x,
+        y,
+    };
+    root.present()?;
+    Ok(frame)
+}
+
+/// As many y labels as whole decades in view, so that ticks fall on 1, 0.1, 0.01; at
+/// least three, for a short axis.
+fn decade_ticks(y: Axis) -> usize {
+    ((y.hi.floor() - y.lo.ceil()) as usize + 1).max(3)
+}
+
+fn x_axis(chart: &RatioChart) -> Axis {
+    match chart.sweep {
+        Sweep::Filters => Axis {
+            lo: 0.0,
+            hi: f64::from(chart.x_max).log10(),
+            log: true,
+        },
+        Sweep::Kernel => Axis {
+            lo: 0.5,
+            hi: f64::from(chart.x_max) + 0.5,
+            log: false,
+        },
+    }
+}
+
+/// A log axis around every value drawn, with a little room above and below.
+fn y_axis(chart: &RatioChart) -> Axis {
+    let values = chart
+        .curves
+        .iter()
+        .flat_map(|c| c.points.iter().map(|p| p.1))
+        .chain([chart.asymptote.to_f64(), chart.current_value.to_f64()]);
+    let (lo, hi) = values.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
+        (lo.min(v), hi.max(v))
+    });
+    let (lo, hi) = (lo.log10(), hi.log10());
+    let pad = ((hi - lo) * 0.08).max(0.1);
+    Axis {
+        lo: lo - pad,
+        hi: hi + pad,
+        log: true,
+    }
+}
+
+/// A tick label: the data value, in plain decimals.
+fn tick(axis: Axis, drawn: f64) -> String {
+    let value = if axis.log { 10f64.powf(drawn) } else { drawn };
+    short_decimal(value)
+}
+
+/// 3 significant digits without trailing zeros: 0.0204, 1, 4096, 0.111.
+pub fn short_decimal(value: f64) -> String {
+    if value >= 100.0 {
+        return format!("{}", value.round());
+    }
+    let digits = (2 - value.abs().log10().floor() as i32).clamp(0, 12) as usize;
+    let text = format!("{value:.digits$}");
+    if text.contains('.') {
+        text.trim_end_matches('0').trim_end_matches('.').to_owned()
+    } else {
+        text
+    }
+}

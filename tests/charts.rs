@@ -1,0 +1,147 @@
+//! The charts' data and drawing, natively: the curves come from the exact counts, and the
+//! same drawing code writes an SVG that names what it shows.
+#![cfg(not(target_arch = "wasm32"))]
+
+use plotters::prelude::*;
+use sepconv::cost::{Costs, Fraction, Layer, Padding};
+use sepconv::plots::{
+    bars, draw_costs, draw_ratio, Measure, Part, RatioChart, Sweep, Theme, KERNELS,
+};
+
+fn costs(df: u32, dk: u32, m: u32, n: u32, padding: Padding) -> Costs {
+    Costs::of(&Layer {
+        df,
+        dk,
+        m,
+        n,
+        padding,
+        stride: 1,
+        dilation: 1,
+    })
+    .unwrap()
+}
+
+fn svg(chart: &RatioChart) -> String {
+    let mut out = String::new();
+    {
+        let root = SVGBackend::with_string(&mut out, (800, 480)).into_drawing_area();
+        draw_ratio(&root, chart, &Theme::default(), Some("R against N")).unwrap();
+    }
+    out
+}
+
+#[test]
+fn ratio_against_n_has_a_curve_per_kernel_and_the_current_point() {
+    let c = costs(14, 3, 512, 512, Padding::Same);
+    let chart = RatioChart::new(&c, Sweep::Filters, Measure::Ratio);
+    let keys: Vec<u32> = chart.curves.iter().map(|c| c.key).collect();
+    assert_eq!(keys, KERNELS.to_vec(), "Dk = 3 is one of the fixed curves");
+    assert_eq!(chart.curves.iter().filter(|c| c.current).count(), 1);
+    assert_eq!(chart.current_x, 512);
+    assert_eq!(chart.current_value, Fraction::new(521, 4608));
+    assert_eq!(chart.asymptote, Fraction::new(1, 9));
+    for curve in &chart.curves {
+        assert_eq!(curve.points.first().unwrap().0, 1.0);
+        assert_eq!(curve.points.last().unwrap().0, 4096.0);
+        for &(n, r) in &curve.points {
+            let exact = 1.0 / n + 1.0 / f64::from(curve.key).powi(2);
+            assert!(
+                (r - exact).abs() < 1e-12 * exact,
+                "Dk {} N {n}: {r}",
+                curve.key
+            );
+        }
+    }
+    let text = svg(&chart);
+    for label in [
+        "R against N",
+        "Dk=1",
+        "Dk=3",
+        "Dk=7",
+        "1/Dk² = 0.111",
+        "N (filters), log scale",
+    ] {
+        assert!(text.contains(label), "the SVG should show {label}");
+    }
+}
+
+#[test]
+fn the_current_kernel_gets_its_own_highlighted_curve() {
+    let c = costs(64, 11, 32, 100, Padding::Same);
+    let chart = RatioChart::new(&c, Sweep::Filters, Measure::Speedup);
+    let current: Vec<u32> = chart
+        .curves
+        .iter()
+        .filter(|c| c.current)
+        .map(|c| c.key)
+        .collect();
+    assert_eq!(current, vec![11]);
+    assert_eq!(chart.curves.len(), KERNELS.len() + 1);
+    // Speed-up mode: 1/R, levelling out at Dk² = 121.
+    assert_eq!(chart.asymptote, Fraction::new(121, 1));
+    assert_eq!(chart.current_value, c.speedup());
+    assert!(svg(&chart).contains("Dk² = 121"));
+}
+
+#[test]
+fn kernels_that_do_not_fit_leave_gaps_not_errors() {
+    // Valid padding on a 5x5 input: kernels above 5 have no output, so the R-against-Dk
+    // curves stop at 5 and the Dk = 7 curve against N is left out.
+    let c = costs(5, 3, 3, 8, Padding::Valid);
+    let by_dk = RatioChart::new(&c, Sweep::Kernel, Measure::Ratio);
+    for curve in &by_dk.curves {
+        assert_eq!(curve.points.last().unwrap().0, 5.0);
+    }
+    let by_n = RatioChart::new(&c, Sweep::Filters, Measure::Ratio);
+    assert!(by_n.curves.iter().all(|c| c.key <= 5));
+    assert!(!svg(&by_n).is_empty());
+}
+
+#[test]
+fn the_read_out_is_exact() {
+    let c = costs(14, 3, 512, 512, Padding::Same);
+    let chart = RatioChart::new(&c, Sweep::Kernel, Measure::Ratio);
+    assert_eq!(
+        chart.value_at(&c.layer, 512, 3),
+        Some(Fraction::new(521, 4608))
+    );
+    assert_eq!(chart.value_at(&c.layer, 8, 5), Some(Fraction::new(33, 200)));
+}
+
+#[test]
+fn cost_bars_stack_on_a_linear_scale_and_stand_apart_on_a_log_scale() {
+    let c = costs(14, 3, 512, 512, Padding::Same);
+    let linear = bars(&c, false);
+    assert_eq!(linear.len(), 2);
+    assert_eq!(linear[0].total(), 462_422_016);
+    assert_eq!(linear[1].total(), 52_283_392);
+    assert!(linear[1].parts == vec![(903_168, Part::Depthwise), (51_380_224, Part::Pointwise)]);
+    let log = bars(&c, true);
+    let names: Vec<&str> = log.iter().map(|b| b.name).collect();
+    assert_eq!(names, ["standard", "depthwise", "pointwise", "separable"]);
+
+    for log in [false, true] {
+        let mut out = String::new();
+        {
+            let root = SVGBackend::with_string(&mut out, (600, 400)).into_drawing_area();
+            draw_costs(&root, &c, log, &Theme::default(), Some("Multiplications")).unwrap();
+        }
+        for label in [
+            "Multiplications",
+            "462.4 M",
+            "52.3 M",
+            "standard",
+            "separable",
+        ] {
+            assert!(
+                out.contains(label),
+                "log = {log}: the SVG should show {label}"
+            );
+        }
+        assert_eq!(
+            out.contains("903.2 k"),
+            log,
+            "depthwise alone is labelled on the log scale"
+        );
+    }
+}
