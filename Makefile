@@ -16,12 +16,13 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER := /usr/bin/chromedriver
 export CHROMIUM := /usr/bin/chromium
 
-.PHONY: help serve build test tools browsers lint test-native test-wasm test-e2e clean
+.PHONY: help serve build test bench tools browsers lint test-native test-wasm test-e2e clean
 
 help:
 	@echo "make serve   install what is missing, serve the app at http://127.0.0.1:8080"
 	@echo "make test    install what is missing, run every check and test"
 	@echo "make build   release build in dist/, for any static host and sub-path"
+	@echo "make bench   chart redraw times in headless Chromium (not part of make test)"
 
 serve: tools
 	trunk serve --release
@@ -70,6 +71,9 @@ test-wasm:
 
 test-e2e: build
 	node --test --test-concurrency=1 tests/e2e/
+
+bench: build browsers
+	node tests/bench/redraw.mjs
 
 clean:
 	rm -rf dist target/e2e

@@ -1,6 +1,7 @@
 //! The page: the layer's controls on one side, its costs on the other, all derived from
 //! one `State` that also lives in the URL.
 
+use super::charts_panel::ChartsPanel;
 use super::cost_card::CostCard;
 use super::geometry_panel::GeometryPanel;
 use super::notice::Notice;
@@ -72,6 +73,7 @@ pub fn App() -> Html {
                             note="depthwise + pointwise"
                             formula={costs.separable_formula()} />
                     </div>
+                    <ChartsPanel {costs} />
                 </div>
             </main>
             <footer class="footer">

@@ -1,9 +1,12 @@
 //! The Yew front end: one component per file, all fed from [`crate::state::State`].
 
 mod app;
+mod chart;
+mod charts_panel;
 mod cost_card;
 mod formula;
 mod geometry_panel;
+mod hooks;
 mod notice;
 mod param_control;
 mod summary;

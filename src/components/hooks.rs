@@ -1,0 +1,67 @@
+//! Hooks shared by components.
+
+use wasm_bindgen::{closure::Closure, JsCast};
+use web_sys::MediaQueryList;
+use yew::prelude::*;
+
+fn dark_query() -> Option<MediaQueryList> {
+    web_sys::window()?
+        .match_media("(prefers-color-scheme: dark)")
+        .ok()
+        .flatten()
+}
+
+/// Whether the system asks for dark colours, following changes while the page is open.
+#[hook]
+pub fn use_dark_scheme() -> bool {
+    let dark = use_state(|| dark_query().is_some_and(|q| q.matches()));
+    {
+        let dark = dark.clone();
+        use_effect_with((), move |_| {
+            let listening = dark_query().map(|query| {
+                let watched = query.clone();
+                let on_change = Closure::<dyn Fn()>::new(move || dark.set(watched.matches()));
+                let _ = query
+                    .add_event_listener_with_callback("change", on_change.as_ref().unchecked_ref());
+                (query, on_change)
+            });
+            move || {
+                if let Some((query, on_change)) = listening {
+                    let _ = query.remove_event_listener_with_callback(
+                        "change",
+                        on_change.as_ref().unchecked_ref(),
+                    );
+                }
+            }
+        });
+    }
+    *dark
+}
+
+/// The CSS size of the element behind `node`, kept up to date by a ResizeObserver that
+/// is disconnected when the component goes away. (0, 0) until the first measurement.
+#[hook]
+pub fn use_size(node: NodeRef) -> (u32, u32) {
+    let size = use_state(|| (0u32, 0u32));
+    {
+        let size = size.clone();
+        use_effect_with(node, move |node| {
+            let on_resize = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
+                let entry: web_sys::ResizeObserverEntry = entries.get(0).unchecked_into();
+                let rect = entry.content_rect();
+                size.set((rect.width().round() as u32, rect.height().round() as u32));
+            });
+            let observer = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok();
+            if let (Some(observer), Some(element)) = (&observer, node.cast::<web_sys::Element>()) {
+                observer.observe(&element);
+            }
+            move || {
+                if let Some(observer) = observer {
+                    observer.disconnect();
+                }
+                drop(on_resize);
+            }
+        });
+    }
+    *size
+}

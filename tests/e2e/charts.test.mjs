@@ -1,0 +1,193 @@
+// The charts: they redraw on input where they should, say in data-* what they drew
+// (held against an independent model), export PNG and SVG, read out exact values,
+// and follow the colour scheme.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { serve, launch, open, eventually } from './harness.mjs';
+import { expected, closedForm } from './reference.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const MOBILENET = '?df=14&dk=3&m=512&n=512&pad=same';
+
+const data = (page, id) => page.evaluate((id) => ({ ...document.getElementById(id).dataset }), id);
+
+/** Waits until the chart has drawn at least `count` times, and returns its data-*. */
+async function drawn(page, id, count = 1) {
+  return eventually(async () => {
+    const d = await data(page, id);
+    assert.ok(Number(d.draws) >= count, `${id} drew ${d.draws} times, waiting for ${count}`);
+    return d;
+  });
+}
+
+/** RGBA of one canvas pixel at CSS coordinates (x, y). */
+const pixel = (page, id, x, y) => page.evaluate(([id, x, y]) => {
+  const canvas = document.getElementById(id);
+  const scale = canvas.width / canvas.clientWidth;
+  return Array.from(canvas.getContext('2d').getImageData(Math.round(x * scale), Math.round(y * scale), 1, 1).data);
+}, [id, x, y]);
+
+/** A colour from the stylesheet, as the chart reads it (#rgb or #rrggbb). */
+const cssColour = (page, name) => page.evaluate((name) => {
+  let hex = getComputedStyle(document.getElementById('ratio-vs-n')).getPropertyValue(name).trim().slice(1);
+  if (hex.length === 3) hex = [...hex].map((c) => c + c).join('');
+  return [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16));
+}, name);
+
+/** The page's own problems, without Chromium's advice about the test's pixel reads. */
+const problems = (page) => page.problems.filter((p) => !p.includes('willReadFrequently'));
+
+const near = (a, b, tolerance = 40) => a.slice(0, 3).every((v, i) => Math.abs(v - b[i]) <= tolerance);
+
+const relClose = (a, b) => Math.abs(a - b) / Math.abs(b) < 1e-12;
+
+test('each chart says in data-* what it drew, and it matches the model', async () => {
+  const page = await open(browser, server.url, MOBILENET);
+  const byN = await drawn(page, 'ratio-vs-n');
+  assert.equal(byN.measure, 'ratio');
+  assert.equal(byN.x, '512');
+  assert.equal(byN.curves, '1,3,5,7');
+  assert.equal(byN.currentCurve, '3');
+  assert.ok(relClose(Number(byN.value), closedForm({ n: 512, dk: 3 })));
+  assert.ok(relClose(Number(byN.asymptote), 1 / 9));
+
+  const byDk = await drawn(page, 'ratio-vs-dk');
+  assert.equal(byDk.x, '3');
+  assert.equal(byDk.curves, '8,32,128,512,1024');
+  assert.ok(relClose(Number(byDk.asymptote), 1 / 512));
+
+  const bars = await drawn(page, 'cost-bars');
+  const want = expected({ df: 14, dk: 3, m: 512, n: 512, pad: 'same' });
+  assert.equal(bars.standard, want['cost-standard']);
+  assert.equal(bars.depthwise, want['cost-depthwise']);
+  assert.equal(bars.pointwise, want['cost-pointwise']);
+  assert.equal(bars.separable, want['cost-separable']);
+  assert.deepEqual(problems(page), []);
+});
+
+test('the charts redraw on input, and the marked point moves to the new layer', async () => {
+  const page = await open(browser, server.url, MOBILENET);
+  const before = await drawn(page, 'ratio-vs-n');
+  const highlight = await cssColour(page, '--highlight');
+  assert.ok(near(await pixel(page, 'ratio-vs-n', Number(before.pointX), Number(before.pointY)), highlight),
+    'the current point is drawn where data-point-x/y say');
+
+  await page.locator('#n-input').fill('16');
+  const after = await eventually(async () => {
+    const d = await data(page, 'ratio-vs-n');
+    assert.equal(d.x, '16');
+    return d;
+  });
+  assert.ok(Number(after.draws) > Number(before.draws));
+  assert.ok(relClose(Number(after.value), closedForm({ n: 16, dk: 3 })));
+  assert.ok(Number(after.pointX) < Number(before.pointX) - 50, 'N = 16 sits left of N = 512');
+  assert.ok(near(await pixel(page, 'ratio-vs-n', Number(after.pointX), Number(after.pointY)), highlight));
+  const bars = await data(page, 'cost-bars');
+  assert.equal(bars.standard, expected({ df: 14, dk: 3, m: 512, n: 16, pad: 'same' })['cost-standard']);
+
+  // A new kernel size gets its own highlighted curve.
+  await page.locator('#dk-input').fill('11');
+  await eventually(async () => assert.equal((await data(page, 'ratio-vs-n')).curves, '1,3,5,7,11'));
+  assert.equal((await data(page, 'ratio-vs-n')).currentCurve, '11');
+  assert.deepEqual(problems(page), []);
+});
+
+test('the toggles switch to the speed-up and to a log scale', async () => {
+  const page = await open(browser, server.url, MOBILENET);
+  await drawn(page, 'ratio-vs-n');
+  await page.locator('.chart', { has: page.locator('#ratio-vs-n') }).getByRole('button', { name: 'speed-up' }).click();
+  const d = await eventually(async () => {
+    const d = await data(page, 'ratio-vs-n');
+    assert.equal(d.measure, 'speedup');
+    return d;
+  });
+  assert.ok(relClose(Number(d.value), 1 / closedForm({ n: 512, dk: 3 })));
+  assert.ok(relClose(Number(d.asymptote), 9));
+  await page.locator('.chart', { has: page.locator('#cost-bars') }).getByRole('button', { name: 'log' }).click();
+  await eventually(async () => assert.equal((await data(page, 'cost-bars')).scale, 'log'));
+  assert.deepEqual(problems(page), []);
+});
+
+test('PNG and SVG exports download files that show the current values', async () => {
+  const page = await open(browser, server.url, MOBILENET);
+  await drawn(page, 'ratio-vs-n');
+  const chart = page.locator('.chart', { has: page.locator('#ratio-vs-n') });
+
+  const [png] = await Promise.all([page.waitForEvent('download'), chart.getByRole('button', { name: /as PNG/ }).click()]);
+  assert.equal(png.suggestedFilename(), 'sepconv-ratio-vs-n-df14-dk3-m512-n512.png');
+  const pngBytes = await readFile(await png.path());
+  assert.deepEqual([...pngBytes.subarray(0, 8)], [137, 80, 78, 71, 13, 10, 26, 10], 'a PNG signature');
+  const size = await page.evaluate(() => [document.getElementById('ratio-vs-n').width, document.getElementById('ratio-vs-n').height]);
+  assert.deepEqual([pngBytes.readUInt32BE(16), pngBytes.readUInt32BE(20)], size, 'the PNG is the canvas, pixel for pixel');
+
+  const [svg] = await Promise.all([page.waitForEvent('download'), chart.getByRole('button', { name: /as SVG/ }).click()]);
+  assert.equal(svg.suggestedFilename(), 'sepconv-ratio-vs-n-df14-dk3-m512-n512.svg');
+  const text = await readFile(await svg.path(), 'utf8');
+  assert.match(text, /^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+  for (const shown of ['R against the number of filters N', 'Dk=3', 'Dk=7', '1/Dk² = 0.111']) {
+    assert.ok(text.includes(shown), `the SVG shows ${shown}`);
+  }
+  const bars = page.locator('.chart', { has: page.locator('#cost-bars') });
+  const [barsSvg] = await Promise.all([page.waitForEvent('download'), bars.getByRole('button', { name: /as SVG/ }).click()]);
+  const barsText = await readFile(await barsSvg.path(), 'utf8');
+  assert.ok(barsText.includes('462.4 M') && barsText.includes('52.3 M'), 'the bar labels are in the SVG');
+  assert.deepEqual(problems(page), []);
+});
+
+test('hovering the current point reads out its exact value', async () => {
+  const page = await open(browser, server.url, MOBILENET);
+  const d = await drawn(page, 'ratio-vs-n');
+  await page.locator('#ratio-vs-n').hover({ position: { x: Number(d.pointX), y: Number(d.pointY) } });
+  const readout = page.locator('.readout');
+  await eventually(async () => assert.match(await readout.textContent(), /^Dk = 3, N = 5\d\d: R = 0\.11\d+/));
+  const text = await readout.textContent();
+  const n = Number(text.match(/N = (\d+)/)[1]);
+  const shown = Number(text.match(/R = ([0-9.]+)/)[1]);
+  assert.ok(Math.abs(shown - closedForm({ n, dk: 3 })) < 1e-9, `${text} is exact for N = ${n}`);
+  await page.mouse.move(2, 2);
+  await eventually(async () => assert.equal(await readout.count(), 0));
+  assert.deepEqual(problems(page), []);
+});
+
+test('charts follow the colour scheme and have text alternatives', async () => {
+  for (const scheme of ['light', 'dark']) {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, colorScheme: scheme });
+    await page.goto(server.url + MOBILENET);
+    await drawn(page, 'ratio-vs-n');
+    const panel = await cssColour(page, '--panel');
+    assert.ok(near(await pixel(page, 'ratio-vs-n', 4, 4), panel, 6), `${scheme}: the chart's background is the panel's`);
+    const canvas = page.locator('#ratio-vs-n');
+    assert.equal(await canvas.getAttribute('role'), 'img');
+    assert.equal(await canvas.getAttribute('aria-label'), 'R against the number of filters N');
+    const description = await page.locator(`#${await canvas.getAttribute('aria-describedby')}`).textContent();
+    assert.match(description, /This layer \(Dk = 3, N = 512\) has R = 0\.113; as N grows, R levels out at 1\/Dk² = 0\.111/);
+    await page.close();
+  }
+});
+
+test('charts are sharp: the canvas has as many pixels as the screen', async () => {
+  const page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3 });
+  await page.goto(server.url + MOBILENET);
+  await drawn(page, 'ratio-vs-n');
+  const [w, cw] = await page.evaluate(() => [document.getElementById('ratio-vs-n').width, document.getElementById('ratio-vs-n').clientWidth]);
+  assert.equal(w, cw * 3);
+  // Resizing re-lays the chart out at the new width.
+  await page.setViewportSize({ width: 700, height: 844 });
+  await eventually(async () => {
+    const [w2, cw2] = await page.evaluate(() => [document.getElementById('ratio-vs-n').width, document.getElementById('ratio-vs-n').clientWidth]);
+    assert.ok(cw2 > cw);
+    assert.equal(w2, cw2 * 3);
+  });
+  await page.close();
+});
