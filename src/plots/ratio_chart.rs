@@ -182,7 +182,7 @@ fn y_axis(chart: &RatioChart) -> Axis {
         (lo.min(v), hi.max(v))
     });
     let (lo, hi) = (lo.log10(), hi.log10());
-    let pad = ((hi - lo) * 0.08).max(0.1);
+    let pad = ((hi - lo) * 0.1).max(0.15);
     Axis {
         lo: lo - pad,
         hi: hi + pad,

@@ -160,6 +160,19 @@ test('hovering the current point reads out its exact value', async () => {
   assert.deepEqual(problems(page), []);
 });
 
+test('hovering a cost bar reads out its exact count', async () => {
+  const page = await open(browser, server.url, MOBILENET);
+  await drawn(page, 'cost-bars');
+  const width = await page.evaluate(() => document.getElementById('cost-bars').clientWidth);
+  // The plotting area starts after the 10 px margin and the 86 px label area; the second
+  // of two bars sits three quarters of the way across it.
+  const left = 96;
+  const x = left + 0.75 * (width - 10 - left);
+  await page.locator('#cost-bars').hover({ position: { x, y: 200 } });
+  await eventually(async () => assert.equal(await page.locator('.readout').textContent(), 'separable: 52,283,392 multiplications'));
+  assert.deepEqual(problems(page), []);
+});
+
 test('charts follow the colour scheme and have text alternatives', async () => {
   for (const scheme of ['light', 'dark']) {
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, colorScheme: scheme });
