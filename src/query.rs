@@ -29,14 +29,8 @@ pub fn parse(query: &str) -> Loaded {
     let defaults = Layer::default();
     let mut layer = defaults;
     let mut problems = Vec::new();
-    for param in [
-        Param::Df,
-        Param::Dk,
-        Param::M,
-        Param::N,
-        Param::Stride,
-        Param::Dilation,
-    ] {
+    // P is read with the padding below, which also takes `valid` and `same`.
+    for param in Param::ALL.into_iter().filter(|&p| p != Param::Pad) {
         let Some(text) = value_of(param.url_key()) else {
             continue;
         };

@@ -2,7 +2,7 @@
 //! pointwise step visibly dominates (MobileNets, Table 2), or side by side on a log scale.
 
 use super::frame::{Axis, Frame};
-use super::ratio_chart::DrawResult;
+use super::layout::{mesh, plane, DrawResult, Margins};
 use super::theme::Theme;
 use crate::cost::Costs;
 use crate::format::short;
@@ -66,8 +66,6 @@ pub fn draw<DB: DrawingBackend>(
     theme: &Theme,
     title: Option<&str>,
 ) -> DrawResult<Frame, DB> {
-    root.fill(&theme.background)?;
-    let font = theme.font.as_str();
     let bars = bars(costs, log);
     let top = bars.iter().map(Bar::total).max().unwrap_or(1) as f64;
     let bottom = bars
@@ -94,19 +92,12 @@ pub fn draw<DB: DrawingBackend>(
         }
     };
 
-    let mut builder = ChartBuilder::on(root);
-    builder
-        .margin(theme.px(10))
-        .x_label_area_size(theme.px(36))
-        .y_label_area_size(theme.px(86));
-    if let Some(title) = title {
-        builder.caption(
-            title,
-            (font, theme.size(17.0)).into_font().color(&theme.ink),
-        );
-    }
-    let mut ctx = builder.build_cartesian_2d(x.lo..x.hi, y.lo..y.hi)?;
-    let label = (font, theme.size(14.0)).into_font().color(&theme.muted);
+    let margins = Margins {
+        x_labels: 36,
+        y_labels: 86,
+        right: 10,
+    };
+    let mut ctx = plane(root, theme, title, margins, x, y)?;
     let names: Vec<&str> = bars.iter().map(|b| b.name).collect();
     let x_fmt = |v: &f64| {
         let i = v.round();
@@ -121,7 +112,7 @@ pub fn draw<DB: DrawingBackend>(
         let value = if log { 10f64.powf(*v) } else { *v };
         short(value.round() as u128)
     };
-    ctx.configure_mesh()
+    mesh(&mut ctx, theme)
         .disable_x_mesh()
         .x_labels(bars.len() * 2 + 1)
         .y_labels(6)
@@ -132,11 +123,6 @@ pub fn draw<DB: DrawingBackend>(
         } else {
             "multiplications"
         })
-        .label_style(label.clone())
-        .axis_desc_style(label.clone())
-        .axis_style(theme.muted.stroke_width(theme.px(1)))
-        .bold_line_style(theme.grid.stroke_width(theme.px(1)))
-        .light_line_style(TRANSPARENT)
         .draw()?;
 
     let colour = |part: Part| match part {
@@ -162,9 +148,8 @@ pub fn draw<DB: DrawingBackend>(
         ctx.draw_series(std::iter::once(Text::new(
             short(bar.total()),
             (i as f64, y.drawn_at(bar.total() as f64)),
-            (font, theme.size(15.0))
-                .into_font()
-                .color(&theme.ink)
+            theme
+                .text(15.0, theme.ink)
                 .pos(Pos::new(HPos::Center, VPos::Bottom)),
         )))?;
     }

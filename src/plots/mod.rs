@@ -4,6 +4,7 @@
 
 mod cost_chart;
 mod frame;
+mod layout;
 mod model;
 mod ratio_chart;
 mod theme;

@@ -2,13 +2,12 @@
 //! count, the current one highlighted with its asymptote, and the layer on screen marked.
 
 use super::frame::{Axis, Frame};
+use super::layout::{mesh, plane, DrawResult, Margins};
 use super::model::{Measure, RatioChart, Sweep};
 use super::theme::Theme;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
-
-pub type DrawResult<T, DB> = Result<T, DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
 
 /// Draws `chart` on `root`, with `title` on top when given (exports carry their title).
 pub fn draw<DB: DrawingBackend>(
@@ -17,25 +16,15 @@ pub fn draw<DB: DrawingBackend>(
     theme: &Theme,
     title: Option<&str>,
 ) -> DrawResult<Frame, DB> {
-    root.fill(&theme.background)?;
-    let font = theme.font.as_str();
     let x = x_axis(chart);
     let y = y_axis(chart);
-    let mut builder = ChartBuilder::on(root);
-    builder
-        .margin(theme.px(10))
-        .margin_right(theme.px(64))
-        .x_label_area_size(theme.px(44))
-        .y_label_area_size(theme.px(78));
-    if let Some(title) = title {
-        builder.caption(
-            title,
-            (font, theme.size(17.0)).into_font().color(&theme.ink),
-        );
-    }
-    let mut ctx = builder.build_cartesian_2d(x.lo..x.hi, y.lo..y.hi)?;
-
-    let label = (font, theme.size(14.0)).into_font().color(&theme.muted);
+    let margins = Margins {
+        x_labels: 44,
+        y_labels: 78,
+        right: 64,
+    };
+    let mut ctx = plane(root, theme, title, margins, x, y)?;
+    let label = theme.text(14.0, theme.muted);
     let x_symbol = match chart.sweep {
         Sweep::Filters => "N (filters), log scale",
         Sweep::Kernel => "Dk (kernel size)",
@@ -46,7 +35,7 @@ pub fn draw<DB: DrawingBackend>(
     };
     let x_fmt = |v: &f64| tick(x, *v);
     let y_fmt = |v: &f64| tick(y, *v);
-    ctx.configure_mesh()
+    mesh(&mut ctx, theme)
         .x_desc(x_symbol)
         .y_desc(y_name)
         .x_labels(match chart.sweep {
@@ -56,11 +45,6 @@ pub fn draw<DB: DrawingBackend>(
         .y_labels(decade_ticks(y))
         .x_label_formatter(&x_fmt)
         .y_label_formatter(&y_fmt)
-        .label_style(label.clone())
-        .axis_desc_style(label.clone())
-        .axis_style(theme.muted.stroke_width(theme.px(1)))
-        .bold_line_style(theme.grid.stroke_width(theme.px(1)))
-        .light_line_style(TRANSPARENT)
         .draw()?;
 
     // The level the current curve approaches, dashed, labelled at the right.
@@ -113,9 +97,8 @@ pub fn draw<DB: DrawingBackend>(
     for ((px, py), key, colour, current) in labels {
         let py = py.max(floor);
         floor = py + gap;
-        let style = (font, theme.size(if current { 15.0 } else { 14.0 }))
-            .into_font()
-            .color(&colour)
+        let style = theme
+            .text(if current { 15.0 } else { 14.0 }, colour)
             .pos(Pos::new(HPos::Left, VPos::Center));
         root.draw(&Text::new(
             format!("{symbol}={key}"),

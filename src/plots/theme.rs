@@ -1,7 +1,7 @@
 //! Colours, type and scale for a chart. The page's stylesheet is the one source of the
 //! palette: the chart component reads its CSS variables, so light and dark follow the page.
 
-use plotters::style::RGBColor;
+use plotters::style::{IntoFont, RGBColor, TextStyle};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Theme {
@@ -98,9 +98,11 @@ impl Theme {
         ((f64::from(css) * self.scale).round() as u32).max(1)
     }
 
-    /// A font size in device pixels.
-    pub fn size(&self, css: f64) -> f64 {
-        css * self.scale
+    /// Text in the chart's font, `css` pixels high, in `colour`.
+    pub fn text(&self, css: f64, colour: RGBColor) -> TextStyle<'_> {
+        (self.font.as_str(), css * self.scale)
+            .into_font()
+            .color(&colour)
     }
 }
 

@@ -1,22 +1,13 @@
 // The charts: they redraw on input where they should, say in data-* what they drew
 // (held against an independent model), export PNG and SVG, read out exact values,
 // and follow the colour scheme.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { serve, launch, open, eventually } from './harness.mjs';
+import { shared, open, eventually } from './harness.mjs';
 import { expected, closedForm } from './reference.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = shared();
 
 const MOBILENET = '?df=14&dk=3&m=512&n=512&pad=same';
 
@@ -53,7 +44,7 @@ const near = (a, b, tolerance = 40) => a.slice(0, 3).every((v, i) => Math.abs(v 
 const relClose = (a, b) => Math.abs(a - b) / Math.abs(b) < 1e-12;
 
 test('each chart says in data-* what it drew, and it matches the model', async () => {
-  const page = await open(browser, server.url, MOBILENET);
+  const page = await open(env.browser, env.server.url, MOBILENET);
   const byN = await drawn(page, 'ratio-vs-n');
   assert.equal(byN.measure, 'ratio');
   assert.equal(byN.x, '512');
@@ -77,7 +68,7 @@ test('each chart says in data-* what it drew, and it matches the model', async (
 });
 
 test('the charts redraw on input, and the marked point moves to the new layer', async () => {
-  const page = await open(browser, server.url, MOBILENET);
+  const page = await open(env.browser, env.server.url, MOBILENET);
   const before = await drawn(page, 'ratio-vs-n');
   const highlight = await cssColour(page, '--highlight');
   assert.ok(near(await pixel(page, 'ratio-vs-n', Number(before.pointX), Number(before.pointY)), highlight),
@@ -104,7 +95,7 @@ test('the charts redraw on input, and the marked point moves to the new layer', 
 });
 
 test('the toggles switch to the speed-up and to a log scale', async () => {
-  const page = await open(browser, server.url, MOBILENET);
+  const page = await open(env.browser, env.server.url, MOBILENET);
   await drawn(page, 'ratio-vs-n');
   await page.locator('.chart', { has: page.locator('#ratio-vs-n') }).getByRole('button', { name: 'speed-up' }).click();
   const d = await eventually(async () => {
@@ -120,7 +111,7 @@ test('the toggles switch to the speed-up and to a log scale', async () => {
 });
 
 test('PNG and SVG exports download files that show the current values', async () => {
-  const page = await open(browser, server.url, MOBILENET);
+  const page = await open(env.browser, env.server.url, MOBILENET);
   await drawn(page, 'ratio-vs-n');
   const chart = page.locator('.chart', { has: page.locator('#ratio-vs-n') });
 
@@ -146,7 +137,7 @@ test('PNG and SVG exports download files that show the current values', async ()
 });
 
 test('hovering the current point reads out its exact value', async () => {
-  const page = await open(browser, server.url, MOBILENET);
+  const page = await open(env.browser, env.server.url, MOBILENET);
   const d = await drawn(page, 'ratio-vs-n');
   await page.locator('#ratio-vs-n').hover({ position: { x: Number(d.pointX), y: Number(d.pointY) } });
   const readout = page.locator('.readout');
@@ -161,7 +152,7 @@ test('hovering the current point reads out its exact value', async () => {
 });
 
 test('hovering a cost bar reads out its exact count', async () => {
-  const page = await open(browser, server.url, MOBILENET);
+  const page = await open(env.browser, env.server.url, MOBILENET);
   await drawn(page, 'cost-bars');
   const width = await page.evaluate(() => document.getElementById('cost-bars').clientWidth);
   // The plotting area starts after the 10 px margin and the 86 px label area; the second
@@ -175,8 +166,8 @@ test('hovering a cost bar reads out its exact count', async () => {
 
 test('charts follow the colour scheme and have text alternatives', async () => {
   for (const scheme of ['light', 'dark']) {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, colorScheme: scheme });
-    await page.goto(server.url + MOBILENET);
+    const page = await env.browser.newPage({ viewport: { width: 1280, height: 720 }, colorScheme: scheme });
+    await page.goto(env.server.url + MOBILENET);
     await drawn(page, 'ratio-vs-n');
     const panel = await cssColour(page, '--panel');
     assert.ok(near(await pixel(page, 'ratio-vs-n', 4, 4), panel, 6), `${scheme}: the chart's background is the panel's`);
@@ -190,8 +181,8 @@ test('charts follow the colour scheme and have text alternatives', async () => {
 });
 
 test('charts are sharp: the canvas has as many pixels as the screen', async () => {
-  const page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3 });
-  await page.goto(server.url + MOBILENET);
+  const page = await env.browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3 });
+  await page.goto(env.server.url + MOBILENET);
   await drawn(page, 'ratio-vs-n');
   const [w, cw] = await page.evaluate(() => [document.getElementById('ratio-vs-n').width, document.getElementById('ratio-vs-n').clientWidth]);
   assert.equal(w, cw * 3);

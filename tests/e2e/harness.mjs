@@ -4,6 +4,7 @@ import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { createRequire } from 'node:module';
+import { before, after } from 'node:test';
 
 const require = createRequire(import.meta.url);
 const { chromium } = require('playwright-core');
@@ -94,4 +95,21 @@ export async function eventually(check, ms = 3000) {
       await new Promise((ok) => setTimeout(ok, 25));
     }
   }
+}
+
+/**
+ * One server and one browser for a test file: started before its first test, closed
+ * after its last. Read `.server` and `.browser` inside the tests.
+ */
+export function shared() {
+  const env = {};
+  before(async () => {
+    env.server = await serve();
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
 }
