@@ -3,6 +3,7 @@
 //! `cost` is the exact model and stands alone; `query` and `format` turn it into URLs
 //! and text; `state` and `components` are the Yew front end.
 
+pub mod anim;
 pub mod components;
 pub mod cost;
 pub mod format;

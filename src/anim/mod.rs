@@ -1,0 +1,8 @@
+//! The animation, as plain data: the timeline of steps (`timeline`) and what to draw
+//! at each (`scene`). No yew or web-sys: the component only paints the scene.
+
+mod scene;
+mod timeline;
+
+pub use scene::{scene, Paint, Scene, Shape, HEIGHT, WIDTH};
+pub use timeline::{pad_before, Frame, Mode, Phase, Timeline};

@@ -1,0 +1,365 @@
+//! What to draw for one frame, as a list of shapes in a fixed 960 x 320 space: three
+//! tensors side by side (what is read, the filter, what is written), each a stack of
+//! channel slices seen at an angle. Past a few slices or a few dozen cells it draws a
+//! summary instead (some slices, an ellipsis, coarser grid lines), so the work per
+//! frame stays bounded however large the layer.
+
+use super::timeline::{pad_before, Frame, Phase, Timeline};
+
+pub const WIDTH: f64 = 960.0;
+pub const HEIGHT: f64 = 320.0;
+/// At most this many slices of a stack are drawn; the rest become an ellipsis.
+const MAX_SLICES: u32 = 5;
+/// Above this many cells a side, grid lines are drawn every few cells.
+const MAX_GRID: u32 = 24;
+/// Above this kernel size, the window is drawn as one outline instead of cell by cell.
+const MAX_WINDOW_CELLS: u32 = 7;
+
+/// A role, which the painter turns into a colour of the page's palette.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Paint {
+    Slice,
+    Padding,
+    Line,
+    Done,
+    Read,
+    Filter,
+    Write,
+    Ink,
+    Muted,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Shape {
+    /// A four-cornered patch (a slice, a cell, a run of cells).
+    Quad {
+        corners: [(f64, f64); 4],
+        fill: Option<Paint>,
+        stroke: Option<Paint>,
+    },
+    Line {
+        from: (f64, f64),
+        to: (f64, f64),
+        paint: Paint,
+    },
+    Text {
+        at: (f64, f64),
+        text: String,
+        paint: Paint,
+        size: f64,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Scene {
+    pub shapes: Vec<Shape>,
+}
+
+/// A stack of square slices drawn at an angle: slice k sits up and to the right of k−1.
+struct Stack {
+    x: f64,
+    y: f64,
+    side: f64,
+    cells: u32,
+    /// Which slices are drawn, front to back; None marks an ellipsis.
+    slices: Vec<Option<u32>>,
+}
+
+impl Stack {
+    fn new(x: f64, y: f64, side: f64, cells: u32, count: u32, active: Option<u32>) -> Stack {
+        Stack {
+            x,
+            y,
+            side,
+            cells: cells.max(1),
+            slices: visible(count, active),
+        }
+    }
+
+    /// The offset of the k-th drawn slice (0 in front).
+    fn shift(&self, k: usize) -> (f64, f64) {
+        let depth = (self.side * 0.11).clamp(6.0, 16.0);
+        (k as f64 * depth, -(k as f64) * depth * 0.8)
+    }
+
+    /// The corners of cells [r0, r1) x [c0, c1) on the k-th drawn slice.
+    fn quad(&self, k: usize, (r0, r1): (f64, f64), (c0, c1): (f64, f64)) -> [(f64, f64); 4] {
+        let (dx, dy) = self.shift(k);
+        let cell = self.side / f64::from(self.cells);
+        let (left, right) = (self.x + dx + c0 * cell, self.x + dx + c1 * cell);
+        let (top, bottom) = (self.y + dy + r0 * cell, self.y + dy + r1 * cell);
+        [(left, top), (right, top), (right, bottom), (left, bottom)]
+    }
+
+    /// Where slice `index` is drawn, if it is.
+    fn position(&self, index: u32) -> Option<usize> {
+        self.slices.iter().position(|s| *s == Some(index))
+    }
+}
+
+/// Which of `count` slices to draw, front to back: all when few, else the first two,
+/// the active one, the last, with ellipses between.
+fn visible(count: u32, active: Option<u32>) -> Vec<Option<u32>> {
+    if count <= MAX_SLICES {
+        return (0..count).map(Some).collect();
+    }
+    let mut picks = vec![0, 1, count - 1];
+    if let Some(a) = active {
+        picks.push(a.min(count - 1));
+    }
+    picks.sort_unstable();
+    picks.dedup();
+    let mut out = Vec::new();
+    for (i, &p) in picks.iter().enumerate() {
+        if i > 0 && p > picks[i - 1] + 1 {
+            out.push(None);
+        }
+        out.push(Some(p));
+    }
+    out
+}
+
+/// Draws a stack back to front: each slice's face and grid, and the ellipses.
+fn draw_stack(shapes: &mut Vec<Shape>, stack: &Stack, fill: Paint, pad: Option<(u32, u32)>) {
+    let n = f64::from(stack.cells);
+    for (k, slice) in stack.slices.iter().enumerate().rev() {
+        if slice.is_none() {
+            let (dx, dy) = stack.shift(k);
+            shapes.push(Shape::Text {
+                at: (stack.x + dx + stack.side + 4.0, stack.y + dy + 6.0),
+                text: "⋯".to_owned(),
+                paint: Paint::Muted,
+                size: 16.0,
+            });
+            continue;
+        }
+        shapes.push(Shape::Quad {
+            corners: stack.quad(k, (0.0, n), (0.0, n)),
+            fill: Some(if pad.is_some() { Paint::Padding } else { fill }),
+            stroke: Some(Paint::Line),
+        });
+        if let Some((before, after)) = pad {
+            let inner = (f64::from(before), n - f64::from(after));
+            shapes.push(Shape::Quad {
+                corners: stack.quad(k, inner, inner),
+                fill: Some(fill),
+                stroke: None,
+            });
+        }
+        grid(shapes, stack, k);
+    }
+}
+
+/// Grid lines of the k-th drawn slice: every cell when few, else every few cells.
+fn grid(shapes: &mut Vec<Shape>, stack: &Stack, k: usize) {
+    let every = stack.cells.div_ceil(MAX_GRID);
+    let n = f64::from(stack.cells);
+    for i in (every..stack.cells).step_by(every as usize) {
+        let t = f64::from(i);
+        let row = stack.quad(k, (t, t), (0.0, n));
+        let col = stack.quad(k, (0.0, n), (t, t));
+        shapes.push(Shape::Line {
+            from: row[0],
+            to: row[1],
+            paint: Paint::Line,
+        });
+        shapes.push(Shape::Line {
+            from: col[0],
+            to: col[3],
+            paint: Paint::Line,
+        });
+    }
+}
+
+/// The cells the window reads on the k-th drawn slice of the (padded) input.
+fn window(
+    shapes: &mut Vec<Shape>,
+    stack: &Stack,
+    k: usize,
+    origin: (f64, f64),
+    size: u32,
+    dilation: u32,
+) {
+    let (top, left) = origin;
+    if size <= MAX_WINDOW_CELLS {
+        for a in 0..size {
+            for b in 0..size {
+                let r = top + f64::from(a * dilation);
+                let c = left + f64::from(b * dilation);
+                shapes.push(Shape::Quad {
+                    corners: stack.quad(k, (r, r + 1.0), (c, c + 1.0)),
+                    fill: Some(Paint::Read),
+                    stroke: None,
+                });
+            }
+        }
+    } else {
+        let span = f64::from((size - 1) * dilation + 1);
+        shapes.push(Shape::Quad {
+            corners: stack.quad(k, (top, top + span), (left, left + span)),
+            fill: Some(Paint::Read),
+            stroke: Some(Paint::Ink),
+        });
+    }
+}
+
+/// Outputs written so far on the target: whole slices before `group`, and on slice
+/// `group` the rows before `row` and the cells before `col`. Three quads at most a slice.
+fn done(shapes: &mut Vec<Shape>, stack: &Stack, frame: &Frame, dp: u32) {
+    let n = f64::from(dp);
+    for (k, slice) in stack.slices.iter().enumerate() {
+        let Some(index) = *slice else { continue };
+        let finished = index < frame.group || (index == frame.group && frame.phase_done);
+        if finished {
+            shapes.push(quad(stack.quad(k, (0.0, n), (0.0, n)), Paint::Done));
+        } else if index == frame.group && frame.mults_step > 0 {
+            let (row, col) = (f64::from(frame.row), f64::from(frame.col));
+            if row > 0.0 {
+                shapes.push(quad(stack.quad(k, (0.0, row), (0.0, n)), Paint::Done));
+            }
+            shapes.push(quad(
+                stack.quad(k, (row, row + 1.0), (0.0, col + 1.0)),
+                Paint::Done,
+            ));
+        }
+    }
+}
+
+fn quad(corners: [(f64, f64); 4], paint: Paint) -> Shape {
+    Shape::Quad {
+        corners,
+        fill: Some(paint),
+        stroke: None,
+    }
+}
+
+fn label(shapes: &mut Vec<Shape>, x: f64, y: f64, text: String, paint: Paint) {
+    shapes.push(Shape::Text {
+        at: (x, y),
+        text,
+        paint,
+        size: 15.0,
+    });
+}
+
+/// The scene for `frame` of `timeline`.
+pub fn scene(timeline: &Timeline, frame: &Frame) -> Scene {
+    let costs = timeline.costs;
+    let l = costs.layer;
+    let dp = costs.dp;
+    let mut shapes = Vec::new();
+    let base = 250.0;
+    let side = 150.0;
+
+    // What this phase reads, and its size and depth.
+    let (src_cells, src_depth, src_name, pad) = match frame.phase {
+        Phase::Standard | Phase::Depthwise => {
+            let before = pad_before(&costs);
+            let span = l.dilation * (l.dk - 1) + 1;
+            let reach = (dp - 1) * l.stride + span;
+            let after = reach.saturating_sub(l.df + before);
+            let name = format!("input {}×{}×{}", l.df, l.df, l.m);
+            (l.df + before + after, l.m, name, (before, after))
+        }
+        Phase::Pointwise => (
+            dp,
+            l.m,
+            format!("depthwise output {dp}×{dp}×{}", l.m),
+            (0, 0),
+        ),
+    };
+    let active_src = match frame.phase {
+        Phase::Depthwise => Some(frame.group),
+        Phase::Standard | Phase::Pointwise => None,
+    };
+    let src = Stack::new(40.0, base - side, side, src_cells, src_depth, active_src);
+    let padded = (pad.0 + pad.1 > 0).then_some(pad);
+    draw_stack(&mut shapes, &src, Paint::Slice, padded);
+
+    // Where the window reads, on the slices it reads.
+    let (origin, size, dilation) = match frame.phase {
+        Phase::Pointwise => ((f64::from(frame.row), f64::from(frame.col)), 1, 1),
+        Phase::Standard | Phase::Depthwise => {
+            let (top, left) = timeline.window_origin(frame.row, frame.col);
+            let shift = i64::from(pad.0);
+            (
+                ((top + shift) as f64, (left + shift) as f64),
+                l.dk,
+                l.dilation,
+            )
+        }
+    };
+    for (k, slice) in src.slices.iter().enumerate() {
+        let reads = match (frame.phase, slice) {
+            (_, None) => false,
+            (Phase::Depthwise, Some(c)) => *c == frame.group,
+            _ => true,
+        };
+        if reads {
+            window(&mut shapes, &src, k, origin, size, dilation);
+        }
+    }
+
+    // The filter: Dk x Dk x M, Dk x Dk x 1, or 1 x 1 x M.
+    let (f_cells, f_depth, f_name) = match frame.phase {
+        Phase::Standard => (l.dk, l.m, format!("filter {}×{}×{}", l.dk, l.dk, l.m)),
+        Phase::Depthwise => (l.dk, 1, format!("filter {}×{}×1", l.dk, l.dk)),
+        Phase::Pointwise => (1, l.m, format!("filter 1×1×{}", l.m)),
+    };
+    let f_side = if f_cells == 1 { 22.0 } else { 70.0 };
+    let filter = Stack::new(
+        395.0,
+        base - 60.0 - f_side / 2.0,
+        f_side,
+        f_cells,
+        f_depth,
+        None,
+    );
+    draw_stack(&mut shapes, &filter, Paint::Filter, None);
+
+    // What this phase writes.
+    let (dst_depth, dst_name) = match frame.phase {
+        Phase::Depthwise => (l.m, format!("depthwise output {dp}×{dp}×{}", l.m)),
+        Phase::Standard | Phase::Pointwise => (l.n, format!("output {dp}×{dp}×{}", l.n)),
+    };
+    let dst = Stack::new(620.0, base - side, side, dp, dst_depth, Some(frame.group));
+    draw_stack(&mut shapes, &dst, Paint::Slice, None);
+    done(&mut shapes, &dst, frame, dp);
+    if frame.mults_step > 0 {
+        if let Some(k) = dst.position(frame.group) {
+            let (r, c) = (f64::from(frame.row), f64::from(frame.col));
+            shapes.push(Shape::Quad {
+                corners: dst.quad(k, (r, r + 1.0), (c, c + 1.0)),
+                fill: Some(Paint::Write),
+                stroke: Some(Paint::Ink),
+            });
+        }
+    }
+
+    // Arrows of the data flow, and the names under each tensor.
+    let mid = base - 60.0;
+    for (from, to) in [(40.0 + side + 40.0, 380.0), (395.0 + f_side + 50.0, 605.0)] {
+        shapes.push(Shape::Line {
+            from: (from, mid),
+            to: (to, mid),
+            paint: Paint::Muted,
+        });
+        shapes.push(Shape::Text {
+            at: (to - 6.0, mid - 1.0),
+            text: "›".to_owned(),
+            paint: Paint::Muted,
+            size: 22.0,
+        });
+    }
+    label(&mut shapes, 40.0, base + 30.0, src_name, Paint::Ink);
+    label(&mut shapes, 380.0, base + 30.0, f_name, Paint::Ink);
+    label(&mut shapes, 620.0, base + 30.0, dst_name, Paint::Ink);
+    let which = format!(
+        "{} {} of {}",
+        frame.phase.group_name(),
+        frame.group + 1,
+        frame.groups
+    );
+    label(&mut shapes, 380.0, base + 52.0, which, Paint::Muted);
+    Scene { shapes }
+}
