@@ -1,6 +1,8 @@
-//! The page's state in its URL query, `?df=8&dk=3&m=3&n=8&pad=same&stride=1&dil=1`, so
-//! that a copied link opens the same layer. Read and written with serde.
+//! The page's state in its URL query,
+//! `?df=8&dk=3&m=3&n=8&pad=same&stride=1&dil=1&mode=separable&step=0`, so that a copied
+//! link opens the same layer at the same frame of the animation. Read and written with serde.
 
+use crate::anim::{Mode, Playhead};
 use crate::cost::{Layer, Padding, Param};
 use serde::Serialize;
 
@@ -9,6 +11,8 @@ use serde::Serialize;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Loaded {
     pub layer: Layer,
+    /// The animation's frame; a step past the end of the timeline is clamped later.
+    pub playhead: Playhead,
     pub problems: Vec<String>,
 }
 
@@ -56,6 +60,27 @@ pub fn parse(query: &str) -> Loaded {
         }
     }
 
+    let mut playhead = Playhead::default();
+    if let Some(text) = value_of("mode") {
+        match Mode::parse(text) {
+            Some(mode) => playhead.mode = mode,
+            None => problems.push(format!(
+                "Ignored mode={} in the link (it is standard or separable); using {}.",
+                clip(text),
+                playhead.mode.name()
+            )),
+        }
+    }
+    if let Some(text) = value_of("step") {
+        match text.trim().parse::<u64>() {
+            Ok(step) => playhead.step = step,
+            Err(_) => problems.push(format!(
+                "Ignored step={} in the link (it is a whole number of steps); starting at 0.",
+                clip(text)
+            )),
+        }
+    }
+
     // Each value may be fine alone while the kernel still does not fit the input.
     // Fall back one setting at a time, smallest change first; the default layer fits.
     if let Err(why) = layer.check() {
@@ -82,11 +107,15 @@ pub fn parse(query: &str) -> Loaded {
         ));
         layer = fits;
     }
-    Loaded { layer, problems }
+    Loaded {
+        layer,
+        playhead,
+        problems,
+    }
 }
 
-/// The query that [`parse`] reads back as `layer`.
-pub fn to_query(layer: &Layer) -> String {
+/// The query that [`parse`] reads back as `layer` and `playhead`.
+pub fn to_query(layer: &Layer, playhead: Playhead) -> String {
     #[derive(Serialize)]
     struct Query<'a> {
         df: u32,
@@ -96,6 +125,8 @@ pub fn to_query(layer: &Layer) -> String {
         pad: &'a str,
         stride: u32,
         dil: u32,
+        mode: &'a str,
+        step: u64,
     }
     let pad = match layer.padding {
         Padding::Explicit(p) => p.to_string(),
@@ -109,6 +140,8 @@ pub fn to_query(layer: &Layer) -> String {
         pad: &pad,
         stride: layer.stride,
         dil: layer.dilation,
+        mode: playhead.mode.name(),
+        step: playhead.step,
     })
     .unwrap_or_default()
 }

@@ -2,6 +2,7 @@
 //! checked: a layer without an output is refused with a notice, so the page always
 //! shows the last layer that works.
 
+use crate::anim::{Mode, Playhead, Timeline};
 use crate::cost::{Costs, Layer, Padding, Param};
 use crate::query::padding_name;
 use std::rc::Rc;
@@ -11,6 +12,8 @@ use yew::Reducible;
 pub struct State {
     /// The layer with its output size: only a layer that has an output gets here.
     pub costs: Costs,
+    /// Where the animation stands; its step never passes the end of the timeline.
+    pub playhead: Playhead,
     /// What the page has to tell the user: values it refused, or a link it repaired.
     pub notice: Option<String>,
 }
@@ -18,15 +21,25 @@ pub struct State {
 pub enum Action {
     Set(Param, u32),
     SetPadding(Padding),
+    SetMode(Mode),
+    SetStep(u64),
     DismissNotice,
 }
 
 impl State {
     /// The state for a layer read from a link, with what was wrong with the link.
-    pub fn new(layer: Layer, problems: Vec<String>) -> State {
+    pub fn new(layer: Layer, playhead: Playhead, problems: Vec<String>) -> State {
         let notice = (!problems.is_empty()).then(|| problems.join(" "));
         let costs = Costs::of(&layer).unwrap_or_default();
-        State { costs, notice }
+        State {
+            costs,
+            playhead: clamped(playhead, costs),
+            notice,
+        }
+    }
+
+    pub fn timeline(&self) -> Timeline {
+        Timeline::new(self.costs, self.playhead.mode)
     }
 }
 
@@ -50,17 +63,47 @@ impl Reducible for State {
                     ..(*self).clone()
                 })
             }
+            Action::SetMode(mode) => {
+                let playhead = Playhead {
+                    mode,
+                    ..self.playhead
+                };
+                return Rc::new(State {
+                    playhead: clamped(playhead, self.costs),
+                    ..(*self).clone()
+                });
+            }
+            Action::SetStep(step) => {
+                let playhead = Playhead {
+                    step,
+                    ..self.playhead
+                };
+                return Rc::new(State {
+                    playhead: clamped(playhead, self.costs),
+                    ..(*self).clone()
+                });
+            }
         };
         let next = match Costs::of(&candidate) {
+            // A new layer keeps the animation's place as far as its timeline reaches.
             Ok(costs) => State {
                 costs,
+                playhead: clamped(self.playhead, costs),
                 notice: None,
             },
             Err(why) => State {
-                costs: self.costs,
                 notice: Some(format!("Kept the last layer: {change} gives {why}.")),
+                ..(*self).clone()
             },
         };
         Rc::new(next)
+    }
+}
+
+fn clamped(playhead: Playhead, costs: Costs) -> Playhead {
+    let total = Timeline::new(costs, playhead.mode).total_steps();
+    Playhead {
+        step: playhead.step.min(total),
+        ..playhead
     }
 }

@@ -86,7 +86,10 @@ async fn a_bad_link_shows_a_notice_and_writes_a_clean_url() {
     assert!(notice.text_content().unwrap().contains("df=abc"));
     assert_eq!(data_value(&root, "dp"), Layer::default().df.to_string());
     let search = window().unwrap().location().search().unwrap();
-    assert_eq!(search, "?df=8&dk=3&m=16&n=8&pad=same&stride=1&dil=1");
+    assert_eq!(
+        search,
+        "?df=8&dk=3&m=16&n=8&pad=same&stride=1&dil=1&mode=separable&step=0"
+    );
     root.remove();
 }
 

@@ -3,6 +3,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
+use sepconv::anim::{Mode, Playhead};
 use sepconv::cost::{Layer, Padding};
 use sepconv::query::{parse, to_query};
 
@@ -18,14 +19,14 @@ fn writes_every_key() {
         dilation: 1,
     };
     assert_eq!(
-        to_query(&layer),
-        "df=14&dk=3&m=512&n=512&pad=same&stride=1&dil=1"
+        to_query(&layer, Playhead::default()),
+        "df=14&dk=3&m=512&n=512&pad=same&stride=1&dil=1&mode=separable&step=0"
     );
     let explicit = Layer {
         padding: Padding::Explicit(2),
         ..layer
     };
-    assert!(to_query(&explicit).contains("pad=2"));
+    assert!(to_query(&explicit, Playhead::default()).contains("pad=2"));
 }
 
 #[test]
@@ -103,8 +104,27 @@ proptest! {
     ) {
         let layer = Layer { df, dk, m, n, padding: pad, stride, dilation };
         prop_assume!(layer.check().is_ok());
-        let loaded = parse(&to_query(&layer));
+        let playhead = Playhead { mode: if stride % 2 == 0 { Mode::Standard } else { Mode::Separable }, step: u64::from(df) * 7 };
+        let loaded = parse(&to_query(&layer, playhead));
         prop_assert_eq!(loaded.layer, layer);
+        prop_assert_eq!(loaded.playhead, playhead);
         prop_assert!(loaded.problems.is_empty());
     }
+}
+
+#[test]
+fn the_animation_frame_comes_from_the_link() {
+    let loaded = parse("?mode=standard&step=42");
+    assert_eq!(
+        loaded.playhead,
+        Playhead {
+            mode: Mode::Standard,
+            step: 42
+        }
+    );
+    let loaded = parse("?mode=sideways&step=-3");
+    assert_eq!(loaded.playhead, Playhead::default());
+    assert_eq!(loaded.problems.len(), 2);
+    assert!(loaded.problems[0].contains("mode=sideways"));
+    assert!(loaded.problems[1].contains("step=-3"));
 }

@@ -5,4 +5,4 @@ mod scene;
 mod timeline;
 
 pub use scene::{scene, Paint, Scene, Shape, HEIGHT, WIDTH};
-pub use timeline::{pad_before, Frame, Mode, Phase, Timeline};
+pub use timeline::{pad_before, Frame, Mode, Phase, Playhead, Timeline};

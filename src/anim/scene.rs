@@ -119,11 +119,21 @@ fn visible(count: u32, active: Option<u32>) -> Vec<Option<u32>> {
     out
 }
 
-/// Draws a stack back to front: each slice's face and grid, and the ellipses.
-fn draw_stack(shapes: &mut Vec<Shape>, stack: &Stack, fill: Paint, pad: Option<(u32, u32)>) {
+/// Draws a stack back to front: each slice's face, grid and `marks` (what is read or
+/// written on it), and the ellipses. Slices in front of the `focus` slice are drawn as
+/// outlines only, so that the slice being worked on shows through them.
+fn draw_stack(
+    shapes: &mut Vec<Shape>,
+    stack: &Stack,
+    fill: Paint,
+    pad: Option<(u32, u32)>,
+    focus: Option<u32>,
+    mut marks: impl FnMut(&mut Vec<Shape>, usize, u32),
+) {
     let n = f64::from(stack.cells);
+    let front_of_focus = focus.and_then(|f| stack.position(f)).unwrap_or(0);
     for (k, slice) in stack.slices.iter().enumerate().rev() {
-        if slice.is_none() {
+        let Some(index) = *slice else {
             let (dx, dy) = stack.shift(k);
             shapes.push(Shape::Text {
                 at: (stack.x + dx + stack.side + 4.0, stack.y + dy + 6.0),
@@ -132,9 +142,18 @@ fn draw_stack(shapes: &mut Vec<Shape>, stack: &Stack, fill: Paint, pad: Option<(
                 size: 16.0,
             });
             continue;
+        };
+        let whole = stack.quad(k, (0.0, n), (0.0, n));
+        if k < front_of_focus {
+            shapes.push(Shape::Quad {
+                corners: whole,
+                fill: None,
+                stroke: Some(Paint::Line),
+            });
+            continue;
         }
         shapes.push(Shape::Quad {
-            corners: stack.quad(k, (0.0, n), (0.0, n)),
+            corners: whole,
             fill: Some(if pad.is_some() { Paint::Padding } else { fill }),
             stroke: Some(Paint::Line),
         });
@@ -146,6 +165,7 @@ fn draw_stack(shapes: &mut Vec<Shape>, stack: &Stack, fill: Paint, pad: Option<(
                 stroke: None,
             });
         }
+        marks(shapes, k, index);
         grid(shapes, stack, k);
     }
 }
@@ -203,25 +223,27 @@ fn window(
     }
 }
 
-/// Outputs written so far on the target: whole slices before `group`, and on slice
-/// `group` the rows before `row` and the cells before `col`. Three quads at most a slice.
-fn done(shapes: &mut Vec<Shape>, stack: &Stack, frame: &Frame, dp: u32) {
-    let n = f64::from(dp);
-    for (k, slice) in stack.slices.iter().enumerate() {
-        let Some(index) = *slice else { continue };
-        let finished = index < frame.group || (index == frame.group && frame.phase_done);
-        if finished {
-            shapes.push(quad(stack.quad(k, (0.0, n), (0.0, n)), Paint::Done));
-        } else if index == frame.group && frame.mults_step > 0 {
-            let (row, col) = (f64::from(frame.row), f64::from(frame.col));
-            if row > 0.0 {
-                shapes.push(quad(stack.quad(k, (0.0, row), (0.0, n)), Paint::Done));
-            }
-            shapes.push(quad(
-                stack.quad(k, (row, row + 1.0), (0.0, col + 1.0)),
-                Paint::Done,
-            ));
+/// Outputs written so far on slice `index` of the target: all of it for a slice
+/// before `group`, and on slice `group` the rows before `row` and the cells up to `col`.
+fn done(shapes: &mut Vec<Shape>, stack: &Stack, k: usize, index: u32, frame: &Frame) {
+    let n = f64::from(stack.cells);
+    let finished = index < frame.group || (index == frame.group && frame.phase_done);
+    if finished {
+        shapes.push(quad(stack.quad(k, (0.0, n), (0.0, n)), Paint::Done));
+    } else if index == frame.group && frame.mults_step > 0 {
+        let (row, col) = (f64::from(frame.row), f64::from(frame.col));
+        if row > 0.0 {
+            shapes.push(quad(stack.quad(k, (0.0, row), (0.0, n)), Paint::Done));
         }
+        shapes.push(quad(
+            stack.quad(k, (row, row + 1.0), (0.0, col + 1.0)),
+            Paint::Done,
+        ));
+        shapes.push(Shape::Quad {
+            corners: stack.quad(k, (row, row + 1.0), (col, col + 1.0)),
+            fill: Some(Paint::Write),
+            stroke: Some(Paint::Ink),
+        });
     }
 }
 
@@ -274,9 +296,9 @@ pub fn scene(timeline: &Timeline, frame: &Frame) -> Scene {
     };
     let src = Stack::new(40.0, base - side, side, src_cells, src_depth, active_src);
     let padded = (pad.0 + pad.1 > 0).then_some(pad);
-    draw_stack(&mut shapes, &src, Paint::Slice, padded);
 
-    // Where the window reads, on the slices it reads.
+    // Where the window reads, on the slices it reads: one channel in the depthwise
+    // step, all of them otherwise.
     let (origin, size, dilation) = match frame.phase {
         Phase::Pointwise => ((f64::from(frame.row), f64::from(frame.col)), 1, 1),
         Phase::Standard | Phase::Depthwise => {
@@ -289,16 +311,18 @@ pub fn scene(timeline: &Timeline, frame: &Frame) -> Scene {
             )
         }
     };
-    for (k, slice) in src.slices.iter().enumerate() {
-        let reads = match (frame.phase, slice) {
-            (_, None) => false,
-            (Phase::Depthwise, Some(c)) => *c == frame.group,
-            _ => true,
-        };
-        if reads {
-            window(&mut shapes, &src, k, origin, size, dilation);
-        }
-    }
+    draw_stack(
+        &mut shapes,
+        &src,
+        Paint::Slice,
+        padded,
+        active_src,
+        |shapes, k, index| {
+            if active_src.is_none_or(|channel| channel == index) {
+                window(shapes, &src, k, origin, size, dilation);
+            }
+        },
+    );
 
     // The filter: Dk x Dk x M, Dk x Dk x 1, or 1 x 1 x M.
     let (f_cells, f_depth, f_name) = match frame.phase {
@@ -315,7 +339,14 @@ pub fn scene(timeline: &Timeline, frame: &Frame) -> Scene {
         f_depth,
         None,
     );
-    draw_stack(&mut shapes, &filter, Paint::Filter, None);
+    draw_stack(
+        &mut shapes,
+        &filter,
+        Paint::Filter,
+        None,
+        None,
+        |_, _, _| {},
+    );
 
     // What this phase writes.
     let (dst_depth, dst_name) = match frame.phase {
@@ -323,18 +354,14 @@ pub fn scene(timeline: &Timeline, frame: &Frame) -> Scene {
         Phase::Standard | Phase::Pointwise => (l.n, format!("output {dp}×{dp}×{}", l.n)),
     };
     let dst = Stack::new(620.0, base - side, side, dp, dst_depth, Some(frame.group));
-    draw_stack(&mut shapes, &dst, Paint::Slice, None);
-    done(&mut shapes, &dst, frame, dp);
-    if frame.mults_step > 0 {
-        if let Some(k) = dst.position(frame.group) {
-            let (r, c) = (f64::from(frame.row), f64::from(frame.col));
-            shapes.push(Shape::Quad {
-                corners: dst.quad(k, (r, r + 1.0), (c, c + 1.0)),
-                fill: Some(Paint::Write),
-                stroke: Some(Paint::Ink),
-            });
-        }
-    }
+    draw_stack(
+        &mut shapes,
+        &dst,
+        Paint::Slice,
+        None,
+        Some(frame.group),
+        |shapes, k, index| done(shapes, &dst, k, index, frame),
+    );
 
     // Arrows of the data flow, and the names under each tensor.
     let mid = base - 60.0;

@@ -30,6 +30,14 @@ impl Mode {
     }
 }
 
+/// Where the animation is: which convolution, and how many steps are done. This is
+/// what the URL keeps (`mode`, `step`); everything on screen follows from it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub struct Playhead {
+    pub mode: Mode,
+    pub step: u64,
+}
+
 /// One pass over the output: standard convolution, or one of the two separable steps.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Phase {
@@ -47,6 +55,16 @@ impl Phase {
             Phase::Standard => "Standard",
             Phase::Depthwise => "Depthwise",
             Phase::Pointwise => "Pointwise",
+        }
+    }
+
+    /// The name inside a sentence. (Spelled out: `to_lowercase` would ship Unicode's
+    /// case tables, some 20 KB, to every phone.)
+    pub fn lower_name(self) -> &'static str {
+        match self {
+            Phase::Standard => "standard",
+            Phase::Depthwise => "depthwise",
+            Phase::Pointwise => "pointwise",
         }
     }
 

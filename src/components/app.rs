@@ -1,6 +1,7 @@
 //! The page: the layer's controls on one side, its costs on the other, all derived from
 //! one `State` that also lives in the URL.
 
+use super::animation::Animation;
 use super::charts_panel::ChartsPanel;
 use super::cost_card::CostCard;
 use super::geometry_panel::GeometryPanel;
@@ -19,11 +20,14 @@ pub fn App() -> Html {
             .and_then(|w| w.location().search().ok())
             .unwrap_or_default();
         let loaded = query::parse(&search);
-        State::new(loaded.layer, loaded.problems)
+        State::new(loaded.layer, loaded.playhead, loaded.problems)
     });
     let costs = state.costs;
     let layer = costs.layer;
-    use_effect_with(layer, |layer| write_url(&query::to_query(layer)));
+    let playhead = state.playhead;
+    use_effect_with((layer, playhead), |(layer, playhead)| {
+        write_url(&query::to_query(layer, *playhead))
+    });
 
     let on_action = {
         let state = state.clone();
@@ -73,6 +77,7 @@ pub fn App() -> Html {
                             note="depthwise + pointwise"
                             formula={costs.separable_formula()} />
                     </div>
+                    <Animation {costs} {playhead} on_action={on_action.clone()} />
                     <ChartsPanel {costs} />
                 </div>
             </main>

@@ -1,5 +1,6 @@
 //! The Yew front end: one component per file, all fed from [`crate::state::State`].
 
+mod animation;
 mod app;
 mod chart;
 mod charts_panel;

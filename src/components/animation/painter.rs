@@ -1,0 +1,133 @@
+//! Paints a scene on a canvas at the screen's pixel density, in the page's colours.
+
+use crate::anim::{Paint, Scene, Shape, HEIGHT, WIDTH};
+use wasm_bindgen::JsCast;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+
+/// The colour of each paint, as the stylesheet gives it (any CSS colour).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Palette {
+    colours: Vec<(Paint, String)>,
+    font: String,
+}
+
+const VARIABLES: [(Paint, &str); 9] = [
+    (Paint::Slice, "--anim-slice"),
+    (Paint::Padding, "--anim-padding"),
+    (Paint::Line, "--anim-line"),
+    (Paint::Done, "--anim-done"),
+    (Paint::Read, "--anim-read"),
+    (Paint::Filter, "--anim-filter"),
+    (Paint::Write, "--standard"),
+    (Paint::Ink, "--ink"),
+    (Paint::Muted, "--muted"),
+];
+
+impl Palette {
+    /// Reads the colours from the root element's CSS variables (light or dark).
+    pub fn read() -> Palette {
+        let style = web_sys::window().and_then(|w| {
+            let root = w.document()?.document_element()?;
+            w.get_computed_style(&root).ok().flatten()
+        });
+        let value = |name: &str| {
+            style
+                .as_ref()
+                .and_then(|s| s.get_property_value(name).ok())
+                .map(|v| v.trim().to_owned())
+                .filter(|v| !v.is_empty())
+        };
+        Palette {
+            colours: VARIABLES
+                .iter()
+                .map(|&(paint, name)| (paint, value(name).unwrap_or_else(|| "#888".to_owned())))
+                .collect(),
+            font: value("--sans").unwrap_or_else(|| "sans-serif".to_owned()),
+        }
+    }
+
+    fn of(&self, paint: Paint) -> &str {
+        self.colours
+            .iter()
+            .find(|(p, _)| *p == paint)
+            .map_or("#888", |(_, c)| c.as_str())
+    }
+}
+
+/// Draws `scene` to fill the canvas's CSS size `(width, height)`, centred.
+pub fn paint(
+    canvas: &HtmlCanvasElement,
+    scene: &Scene,
+    palette: &Palette,
+    (width, height): (u32, u32),
+) {
+    if width == 0 || height == 0 {
+        return;
+    }
+    let density = web_sys::window()
+        .map_or(1.0, |w| w.device_pixel_ratio())
+        .max(1.0);
+    let (w, h) = (f64::from(width) * density, f64::from(height) * density);
+    canvas.set_width(w.round() as u32);
+    canvas.set_height(h.round() as u32);
+    let Some(ctx) = canvas
+        .get_context("2d")
+        .ok()
+        .flatten()
+        .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
+    else {
+        return;
+    };
+    let scale = (w / WIDTH).min(h / HEIGHT);
+    let left = (w - WIDTH * scale) / 2.0;
+    let at = |(x, y): (f64, f64)| (left + x * scale, y * scale);
+    ctx.set_line_width(density.max(1.0));
+    ctx.set_line_join("round");
+    for shape in &scene.shapes {
+        match shape {
+            Shape::Quad {
+                corners,
+                fill,
+                stroke,
+            } => {
+                ctx.begin_path();
+                for (i, &corner) in corners.iter().enumerate() {
+                    let (x, y) = at(corner);
+                    if i == 0 {
+                        ctx.move_to(x, y);
+                    } else {
+                        ctx.line_to(x, y);
+                    }
+                }
+                ctx.close_path();
+                if let Some(fill) = fill {
+                    ctx.set_fill_style_str(palette.of(*fill));
+                    ctx.fill();
+                }
+                if let Some(stroke) = stroke {
+                    ctx.set_stroke_style_str(palette.of(*stroke));
+                    ctx.stroke();
+                }
+            }
+            Shape::Line { from, to, paint } => {
+                let ((x0, y0), (x1, y1)) = (at(*from), at(*to));
+                ctx.begin_path();
+                ctx.move_to(x0, y0);
+                ctx.line_to(x1, y1);
+                ctx.set_stroke_style_str(palette.of(*paint));
+                ctx.stroke();
+            }
+            Shape::Text {
+                at: point,
+                text,
+                paint,
+                size,
+            } => {
+                let (x, y) = at(*point);
+                ctx.set_font(&format!("{}px {}", (size * scale).round(), palette.font));
+                ctx.set_fill_style_str(palette.of(*paint));
+                let _ = ctx.fill_text(text, x, y);
+            }
+        }
+    }
+}
