@@ -22,7 +22,7 @@ help:
 	@echo "make serve   install what is missing, serve the app at http://127.0.0.1:8080"
 	@echo "make test    install what is missing, run every check and test"
 	@echo "make build   release build in dist/, for any static host and sub-path"
-	@echo "make bench   chart redraw times in headless Chromium (not part of make test)"
+	@echo "make bench   chart redraw and animation frame times in headless Chromium (not in make test)"
 
 serve: tools
 	trunk serve --release
@@ -74,6 +74,7 @@ test-e2e: build
 
 bench: build browsers
 	node tests/bench/redraw.mjs
+	node tests/bench/frames.mjs
 
 clean:
 	rm -rf dist target/e2e

@@ -3,7 +3,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
-use sepconv::anim::{scene, Mode, Paint, Phase, Shape, Timeline};
+use sepconv::anim::{scene, Layout, Mode, Paint, Phase, Shape, Timeline};
 use sepconv::cost::{Costs, Layer, Padding};
 use std::collections::HashSet;
 
@@ -130,19 +130,19 @@ fn the_scene_reads_one_channel_in_depthwise_and_all_in_standard() {
     let c = costs(8, 3, 3, 8, Padding::Same, 1);
     let st = Timeline::new(c, Mode::Standard);
     assert_eq!(
-        reads(&scene(&st, &st.frame(10))),
+        reads(&scene(&st, &st.frame(10), Layout::WIDE)),
         9 * 3,
         "3x3 on each of 3 channels"
     );
     let sep = Timeline::new(c, Mode::Separable);
     assert_eq!(
-        reads(&scene(&sep, &sep.frame(70))),
+        reads(&scene(&sep, &sep.frame(70), Layout::TALL)),
         9,
         "3x3 on channel 2 only"
     );
     let pw = sep.frame(sep.phase_ends()[0] + 5);
     assert_eq!(
-        reads(&scene(&sep, &pw)),
+        reads(&scene(&sep, &pw, Layout::WIDE)),
         3,
         "1x1 through each of 3 channels"
     );
@@ -171,6 +171,9 @@ proptest! {
         prop_assert_eq!(f.mults_total, expected);
         prop_assert!(f.row < c.dp && f.col < c.dp && f.group < f.groups);
         // The drawing stays bounded whatever the size.
-        prop_assert!(scene(&t, &f).shapes.len() < 700, "{} shapes", scene(&t, &f).shapes.len());
+        for layout in [Layout::WIDE, Layout::TALL] {
+            let shapes = scene(&t, &f, layout).shapes.len();
+            prop_assert!(shapes < 700, "{} shapes", shapes);
+        }
     }
 }

@@ -4,5 +4,5 @@
 mod scene;
 mod timeline;
 
-pub use scene::{scene, Paint, Scene, Shape, HEIGHT, WIDTH};
+pub use scene::{scene, Layout, Paint, Scene, Shape};
 pub use timeline::{pad_before, Frame, Mode, Phase, Playhead, Timeline};

@@ -1,13 +1,45 @@
-//! What to draw for one frame, as a list of shapes in a fixed 960 x 320 space: three
-//! tensors side by side (what is read, the filter, what is written), each a stack of
-//! channel slices seen at an angle. Past a few slices or a few dozen cells it draws a
+//! What to draw for one frame, as a list of shapes: three tensors (what is read, the
+//! filter, what is written) side by side on a wide canvas or one above the other on a
+//! tall one, each a stack of channel slices seen at an angle. Past a few slices or a few dozen cells it draws a
 //! summary instead (some slices, an ellipsis, coarser grid lines), so the work per
 //! frame stays bounded however large the layer.
 
 use super::timeline::{pad_before, Frame, Phase, Timeline};
 
-pub const WIDTH: f64 = 960.0;
-pub const HEIGHT: f64 = 320.0;
+/// Where the three tensors go.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Layout {
+    pub width: f64,
+    pub height: f64,
+    /// Top-left corners of the front slices of the source and target stacks.
+    src: (f64, f64),
+    dst: (f64, f64),
+    /// The centre of the filter.
+    filter: (f64, f64),
+    /// Whether the data flows down the page rather than across it.
+    tall: bool,
+}
+
+impl Layout {
+    /// Side by side, for a projector or a laptop.
+    pub const WIDE: Layout = Layout {
+        width: 960.0,
+        height: 320.0,
+        src: (40.0, 100.0),
+        dst: (620.0, 100.0),
+        filter: (430.0, 190.0),
+        tall: false,
+    };
+    /// One above the other, for a phone held upright.
+    pub const TALL: Layout = Layout {
+        width: 420.0,
+        height: 725.0,
+        src: (120.0, 95.0),
+        dst: (120.0, 530.0),
+        filter: (195.0, 360.0),
+        tall: true,
+    };
+}
 /// At most this many slices of a stack are drawn; the rest become an ellipsis.
 const MAX_SLICES: u32 = 5;
 /// Above this many cells a side, grid lines are drawn every few cells.
@@ -52,6 +84,8 @@ pub enum Shape {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Scene {
+    pub width: f64,
+    pub height: f64,
     pub shapes: Vec<Shape>,
 }
 
@@ -264,13 +298,12 @@ fn label(shapes: &mut Vec<Shape>, x: f64, y: f64, text: String, paint: Paint) {
     });
 }
 
-/// The scene for `frame` of `timeline`.
-pub fn scene(timeline: &Timeline, frame: &Frame) -> Scene {
+/// The scene for `frame` of `timeline`, laid out by `layout`.
+pub fn scene(timeline: &Timeline, frame: &Frame, layout: Layout) -> Scene {
     let costs = timeline.costs;
     let l = costs.layer;
     let dp = costs.dp;
     let mut shapes = Vec::new();
-    let base = 250.0;
     let side = 150.0;
 
     // What this phase reads, and its size and depth.
@@ -294,7 +327,14 @@ pub fn scene(timeline: &Timeline, frame: &Frame) -> Scene {
         Phase::Depthwise => Some(frame.group),
         Phase::Standard | Phase::Pointwise => None,
     };
-    let src = Stack::new(40.0, base - side, side, src_cells, src_depth, active_src);
+    let src = Stack::new(
+        layout.src.0,
+        layout.src.1,
+        side,
+        src_cells,
+        src_depth,
+        active_src,
+    );
     let padded = (pad.0 + pad.1 > 0).then_some(pad);
 
     // Where the window reads, on the slices it reads: one channel in the depthwise
@@ -331,9 +371,10 @@ pub fn scene(timeline: &Timeline, frame: &Frame) -> Scene {
         Phase::Pointwise => (1, l.m, format!("filter 1×1×{}", l.m)),
     };
     let f_side = if f_cells == 1 { 22.0 } else { 70.0 };
+    let (fx, fy) = layout.filter;
     let filter = Stack::new(
-        395.0,
-        base - 60.0 - f_side / 2.0,
+        fx - f_side / 2.0,
+        fy - f_side / 2.0,
         f_side,
         f_cells,
         f_depth,
@@ -353,7 +394,14 @@ pub fn scene(timeline: &Timeline, frame: &Frame) -> Scene {
         Phase::Depthwise => (l.m, format!("depthwise output {dp}×{dp}×{}", l.m)),
         Phase::Standard | Phase::Pointwise => (l.n, format!("output {dp}×{dp}×{}", l.n)),
     };
-    let dst = Stack::new(620.0, base - side, side, dp, dst_depth, Some(frame.group));
+    let dst = Stack::new(
+        layout.dst.0,
+        layout.dst.1,
+        side,
+        dp,
+        dst_depth,
+        Some(frame.group),
+    );
     draw_stack(
         &mut shapes,
         &dst,
@@ -364,29 +412,51 @@ pub fn scene(timeline: &Timeline, frame: &Frame) -> Scene {
     );
 
     // Arrows of the data flow, and the names under each tensor.
-    let mid = base - 60.0;
-    for (from, to) in [(40.0 + side + 40.0, 380.0), (395.0 + f_side + 50.0, 605.0)] {
+    let (sx, sy) = layout.src;
+    let (dx, dy) = layout.dst;
+    let arrows = if layout.tall {
+        let x = sx + side / 2.0;
+        [
+            ((x, sy + side + 45.0), (x, fy - 45.0)),
+            ((x, fy + 120.0), (x, dy - 25.0)),
+        ]
+    } else {
+        [
+            ((sx + side + 40.0, fy), (fx - 50.0, fy)),
+            ((fx + f_side / 2.0 + 50.0, fy), (dx - 15.0, fy)),
+        ]
+    };
+    for (from, to) in arrows {
         shapes.push(Shape::Line {
-            from: (from, mid),
-            to: (to, mid),
+            from,
+            to,
             paint: Paint::Muted,
         });
+        let (head, at) = if layout.tall {
+            ("⌄", (to.0 - 6.0, to.1 + 4.0))
+        } else {
+            ("›", (to.0 - 6.0, to.1 - 1.0))
+        };
         shapes.push(Shape::Text {
-            at: (to - 6.0, mid - 1.0),
-            text: "›".to_owned(),
+            at,
+            text: head.to_owned(),
             paint: Paint::Muted,
             size: 22.0,
         });
     }
-    label(&mut shapes, 40.0, base + 30.0, src_name, Paint::Ink);
-    label(&mut shapes, 380.0, base + 30.0, f_name, Paint::Ink);
-    label(&mut shapes, 620.0, base + 30.0, dst_name, Paint::Ink);
+    label(&mut shapes, sx, sy + side + 30.0, src_name, Paint::Ink);
+    label(&mut shapes, fx - 50.0, fy + 90.0, f_name, Paint::Ink);
+    label(&mut shapes, dx, dy + side + 30.0, dst_name, Paint::Ink);
     let which = format!(
         "{} {} of {}",
         frame.phase.group_name(),
         frame.group + 1,
         frame.groups
     );
-    label(&mut shapes, 380.0, base + 52.0, which, Paint::Muted);
-    Scene { shapes }
+    label(&mut shapes, fx - 50.0, fy + 112.0, which, Paint::Muted);
+    Scene {
+        width: layout.width,
+        height: layout.height,
+        shapes,
+    }
 }

@@ -6,7 +6,7 @@ mod painter;
 mod ticker;
 
 use super::hooks::{use_dark_scheme, use_size};
-use crate::anim::{scene, Frame, Mode, Phase, Playhead, Timeline};
+use crate::anim::{scene, Frame, Layout, Mode, Phase, Playhead, Timeline};
 use crate::cost::Costs;
 use crate::format::thousands;
 use crate::state::Action;
@@ -115,12 +115,14 @@ pub fn Animation(props: &Props) -> Html {
             (timeline, shown, size, dark),
             move |(timeline, shown, size, _)| {
                 if let Some(element) = canvas.cast::<HtmlCanvasElement>() {
-                    paint(
-                        &element,
-                        &scene(timeline, &timeline.frame(*shown)),
-                        &palette,
-                        *size,
-                    );
+                    // The stylesheet makes the canvas tall on a phone; the scene follows.
+                    let layout = if size.1 > size.0 {
+                        Layout::TALL
+                    } else {
+                        Layout::WIDE
+                    };
+                    let scene = scene(timeline, &timeline.frame(*shown), layout);
+                    paint(&element, &scene, &palette, *size);
                 }
             },
         );

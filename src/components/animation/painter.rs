@@ -1,6 +1,6 @@
 //! Paints a scene on a canvas at the screen's pixel density, in the page's colours.
 
-use crate::anim::{Paint, Scene, Shape, HEIGHT, WIDTH};
+use crate::anim::{Paint, Scene, Shape};
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
@@ -78,8 +78,8 @@ pub fn paint(
     else {
         return;
     };
-    let scale = (w / WIDTH).min(h / HEIGHT);
-    let left = (w - WIDTH * scale) / 2.0;
+    let scale = (w / scene.width).min(h / scene.height);
+    let left = (w - scene.width * scale) / 2.0;
     let at = |(x, y): (f64, f64)| (left + x * scale, y * scale);
     ctx.set_line_width(density.max(1.0));
     ctx.set_line_join("round");
