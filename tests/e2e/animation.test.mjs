@@ -123,7 +123,9 @@ test('the scrubber, the mode and a new layer move the frame; the URL follows', a
 test('it plays by itself unless motion is reduced, and stops for good on pause', async () => {
   const moving = await open(env.browser, env.server.url, '?df=8&dk=3&m=3&n=8&pad=same');
   await eventually(async () => assert.ok(Number(await value(moving, 'anim-step')) > 0, 'it moves'));
+  assert.equal(await moving.locator('#anim-caption').getAttribute('aria-live'), 'off', 'quiet while playing');
   await moving.locator('#anim-play').click();
+  await eventually(async () => assert.equal(await moving.locator('#anim-caption').getAttribute('aria-live'), 'polite'));
   const paused = await value(moving, 'anim-step');
   await moving.waitForTimeout(400);
   assert.equal(await value(moving, 'anim-step'), paused, 'no loop runs after a pause');

@@ -211,7 +211,10 @@ pub fn Animation(props: &Props) -> Html {
                 aria-label="The tensors, the filter and the output value being computed; \
                     Space plays and pauses, the arrow keys step"
                 aria-describedby="anim-caption"></canvas>
-            <p id="anim-caption" class="anim-caption" aria-live="polite">{ caption(&timeline, &frame) }</p>
+            // Read out each step when stepping; while playing, sixty a second would drown
+            // everything else a screen reader has to say.
+            <p id="anim-caption" class="anim-caption"
+                aria-live={if *playing { "off" } else { "polite" }}>{ caption(&timeline, &frame) }</p>
             { counters(&timeline, &frame) }
             <div class="anim-controls">
                 <button type="button" class="tool" aria-label="Back to the start (Home)"
