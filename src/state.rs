@@ -43,48 +43,11 @@ impl State {
     }
 }
 
-impl Reducible for State {
-    type Action = Action;
-
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let layer = self.costs.layer;
-        let (candidate, change) = match action {
-            Action::Set(param, value) => (
-                layer.with(param, value),
-                format!("{} = {value}", param.symbol()),
-            ),
-            Action::SetPadding(padding) => (
-                Layer { padding, ..layer },
-                format!("{} padding", padding_name(padding)),
-            ),
-            Action::DismissNotice => {
-                return Rc::new(State {
-                    notice: None,
-                    ..(*self).clone()
-                })
-            }
-            Action::SetMode(mode) => {
-                let playhead = Playhead {
-                    mode,
-                    ..self.playhead
-                };
-                return Rc::new(State {
-                    playhead: clamped(playhead, self.costs),
-                    ..(*self).clone()
-                });
-            }
-            Action::SetStep(step) => {
-                let playhead = Playhead {
-                    step,
-                    ..self.playhead
-                };
-                return Rc::new(State {
-                    playhead: clamped(playhead, self.costs),
-                    ..(*self).clone()
-                });
-            }
-        };
-        let next = match Costs::of(&candidate) {
+impl State {
+    /// This state with `candidate` as its layer if it has an output; otherwise the same
+    /// layer with a notice that says why `change` was refused.
+    fn with_layer(&self, candidate: Layer, change: String) -> State {
+        match Costs::of(&candidate) {
             // A new layer keeps the animation's place as far as its timeline reaches.
             Ok(costs) => State {
                 costs,
@@ -93,10 +56,40 @@ impl Reducible for State {
             },
             Err(why) => State {
                 notice: Some(format!("Kept the last layer: {change} gives {why}.")),
+                ..self.clone()
+            },
+        }
+    }
+
+    fn with_playhead(&self, playhead: Playhead) -> State {
+        State {
+            playhead: clamped(playhead, self.costs),
+            ..self.clone()
+        }
+    }
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let (layer, playhead) = (self.costs.layer, self.playhead);
+        Rc::new(match action {
+            Action::Set(param, value) => self.with_layer(
+                layer.with(param, value),
+                format!("{} = {value}", param.symbol()),
+            ),
+            Action::SetPadding(padding) => self.with_layer(
+                Layer { padding, ..layer },
+                format!("{} padding", padding_name(padding)),
+            ),
+            Action::SetMode(mode) => self.with_playhead(Playhead { mode, ..playhead }),
+            Action::SetStep(step) => self.with_playhead(Playhead { step, ..playhead }),
+            Action::DismissNotice => State {
+                notice: None,
                 ..(*self).clone()
             },
-        };
-        Rc::new(next)
+        })
     }
 }
 
