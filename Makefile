@@ -22,13 +22,15 @@ help:
 	@echo "make serve   install what is missing, serve the app at http://127.0.0.1:8080"
 	@echo "make test    install what is missing, run every check and test"
 	@echo "make build   release build in dist/, for any static host and sub-path"
-	@echo "make bench   chart redraw and animation frame times in headless Chromium (not in make test)"
+	@echo "make bench   weight, render, input, frame and memory figures (not in make test; SOAK=600 for 10 min)"
 
 serve: tools
 	trunk serve --release
 
 build: tools
 	trunk build --release
+	@# The Content-Security-Policy for this build (its loader script's hash changes).
+	node tests/e2e/csp.mjs dist > dist/csp.txt
 
 test: tools browsers lint test-native test-wasm test-e2e
 	@echo "make test: every check passed"
@@ -73,8 +75,7 @@ test-e2e: build
 	node --test --test-concurrency=1 tests/e2e/
 
 bench: build browsers
-	node tests/bench/redraw.mjs
-	node tests/bench/frames.mjs
+	node tests/bench/bench.mjs
 
 clean:
 	rm -rf dist target/e2e

@@ -10,7 +10,7 @@ use super::param_control::ParamControl;
 use super::summary::Summary;
 use crate::cost::Param;
 use crate::query;
-use crate::state::{Action, State};
+use crate::state::State;
 use yew::prelude::*;
 
 #[function_component]
@@ -29,13 +29,13 @@ pub fn App() -> Html {
         write_url(&query::to_query(layer, *playhead))
     });
 
-    let on_action = {
-        let state = state.clone();
-        Callback::from(move |action| state.dispatch(action))
-    };
+    // One callback for the whole page, the same on every render (the dispatcher never
+    // changes), so that children whose values did not change skip rendering.
+    let on_action = use_callback(state.dispatcher(), |action, dispatcher| {
+        dispatcher.dispatch(action)
+    });
     let control = |param: Param| {
-        let on_change = on_action.reform(move |v| Action::Set(param, v));
-        html! { <ParamControl {param} value={layer.get(param)} {on_change} /> }
+        html! { <ParamControl {param} value={layer.get(param)} on_action={on_action.clone()} /> }
     };
 
     html! {
@@ -46,7 +46,7 @@ pub fn App() -> Html {
                     { "Why a depthwise separable convolution (MobileNet, Xception) needs so many fewer multiplications, counted exactly." }
                 </p>
             </header>
-            <Notice message={state.notice.clone()} on_dismiss={on_action.reform(|_| Action::DismissNotice)} />
+            <Notice message={state.notice.clone()} on_action={on_action.clone()} />
             <main class="layout">
                 <div class="controls">
                     <section class="panel layer-panel" aria-labelledby="layer-title">

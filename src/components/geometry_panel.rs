@@ -34,8 +34,7 @@ pub fn GeometryPanel(props: &Props) -> Html {
         }
     });
     let control = |param: Param| {
-        let on_change = props.on_action.reform(move |v| Action::Set(param, v));
-        html! { <ParamControl {param} value={layer.get(param)} {on_change} /> }
+        html! { <ParamControl {param} value={layer.get(param)} on_action={props.on_action.clone()} /> }
     };
     html! {
         <section class="panel geometry" aria-labelledby="geometry-title">

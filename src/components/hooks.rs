@@ -65,3 +65,18 @@ pub fn use_size(node: NodeRef) -> (u32, u32) {
     }
     *size
 }
+
+/// Sets CSS properties of the element behind `node` through the CSSOM, whenever
+/// `properties` change. (A `style` attribute would be refused by a strict
+/// Content-Security-Policy without 'unsafe-inline'; the CSSOM is not.)
+#[hook]
+pub fn use_css(node: NodeRef, properties: Vec<(&'static str, String)>) {
+    use_effect_with(properties, move |properties| {
+        if let Some(element) = node.cast::<web_sys::HtmlElement>() {
+            let style = element.style();
+            for (name, value) in properties {
+                let _ = style.set_property(name, value);
+            }
+        }
+    });
+}

@@ -5,6 +5,7 @@ mod app;
 mod chart;
 mod charts_panel;
 mod cost_card;
+mod dom;
 mod formula;
 mod geometry_panel;
 mod hooks;

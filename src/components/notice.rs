@@ -1,11 +1,12 @@
 //! The page's one status line: refused values and repaired links, read out by screen readers.
 
+use crate::state::Action;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub message: Option<String>,
-    pub on_dismiss: Callback<()>,
+    pub on_action: Callback<Action>,
 }
 
 #[function_component]
@@ -13,7 +14,9 @@ pub fn Notice(props: &Props) -> Html {
     // The live region stays in the page even when empty, so that a message put into it
     // later is announced.
     let body = props.message.as_ref().map(|message| {
-        let on_dismiss = props.on_dismiss.reform(|_: MouseEvent| ());
+        let on_dismiss = props
+            .on_action
+            .reform(|_: MouseEvent| Action::DismissNotice);
         html! {
             <>
                 <span class="notice-icon" aria-hidden="true">{ "!" }</span>

@@ -3,6 +3,7 @@
 
 use super::formula::symbol_html;
 use crate::cost::{Limit, Param};
+use crate::state::Action;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -13,7 +14,9 @@ const LOG_STEPS: u32 = 1000;
 pub struct Props {
     pub param: Param,
     pub value: u32,
-    pub on_change: Callback<u32>,
+    /// The app's one dispatcher, which stays the same from render to render, so that a
+    /// control whose value did not change is not rendered again.
+    pub on_action: Callback<Action>,
 }
 
 #[function_component]
@@ -21,8 +24,9 @@ pub fn ParamControl(props: &Props) -> Html {
     let Props {
         param,
         value,
-        ref on_change,
+        ref on_action,
     } = *props;
+    let on_change = on_action.reform(move |v| Action::Set(param, v));
     let scale = Scale::of(param.limit());
     let text = use_state(|| value.to_string());
     let error = use_state(|| None::<String>);

@@ -3,6 +3,7 @@
 
 use super::cost_card::Count;
 use super::formula::symbol_html;
+use super::hooks::use_css;
 use crate::cost::{Costs, Fraction};
 use crate::format::thousands;
 use yew::prelude::*;
@@ -27,8 +28,11 @@ pub fn Summary(props: &Props) -> Html {
     // cost the wasm more than it is worth); the exact figures are printed beside them.
     let share = |part: u128| {
         let bp = part * 10_000 / c.standard();
-        format!("width: {}.{:02}%", bp / 100, bp % 100)
+        vec![("width", format!("{}.{:02}%", bp / 100, bp % 100))]
     };
+    let (depthwise_bar, pointwise_bar) = (use_node_ref(), use_node_ref());
+    use_css(depthwise_bar.clone(), share(c.depthwise()));
+    use_css(pointwise_bar.clone(), share(c.pointwise()));
     html! {
         <section class="panel summary" aria-labelledby="summary-title">
             <h2 id="summary-title" class="headline">
@@ -42,13 +46,13 @@ pub fn Summary(props: &Props) -> Html {
                 thousands(c.standard()), thousands(c.depthwise()), thousands(c.pointwise()))}>
                 <div class="bar-row">
                     <span class="bar-label">{ "standard" }</span>
-                    <div class="bar-track"><div class="bar bar-standard" style="width: 100%"></div></div>
+                    <div class="bar-track"><div class="bar bar-standard"></div></div>
                 </div>
                 <div class="bar-row">
                     <span class="bar-label">{ "separable" }</span>
                     <div class="bar-track">
-                        <div class="bar bar-depthwise" style={share(c.depthwise())}></div>
-                        <div class="bar bar-pointwise" style={share(c.pointwise())}></div>
+                        <div class="bar bar-depthwise" ref={depthwise_bar}></div>
+                        <div class="bar bar-pointwise" ref={pointwise_bar}></div>
                     </div>
                 </div>
                 <p class="legend" aria-hidden="true">

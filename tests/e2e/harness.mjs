@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { createRequire } from 'node:module';
 import { before, after } from 'node:test';
+import { policy } from './csp.mjs';
 
 const require = createRequire(import.meta.url);
 const { chromium } = require('playwright-core');
@@ -19,9 +20,13 @@ const TYPES = {
   '.svg': 'image/svg+xml',
 };
 
-/** Serves dist/ at BASE_PATH on a free loopback port; records every request. */
-export async function serve() {
+/**
+ * Serves dist/ at BASE_PATH on a free loopback port and records every request; with
+ * `csp`, every response carries the strict Content-Security-Policy of csp.mjs.
+ */
+export async function serve({ csp = false } = {}) {
   const requests = [];
+  const headers = csp ? { 'content-security-policy': policy(DIST) } : {};
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://localhost');
     requests.push(url.pathname);
@@ -37,7 +42,7 @@ export async function serve() {
     }
     try {
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      res.writeHead(200, { ...headers, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
       res.end(body);
     } catch {
       res.writeHead(404).end('not found');
@@ -66,6 +71,11 @@ export async function open(browser, base, query = '', viewport = { width: 1280, 
   page.on('pageerror', (e) => page.problems.push(`page error: ${e}`));
   page.on('console', (m) => {
     if (m.type() === 'error' || m.type() === 'warning') page.problems.push(`console ${m.type()}: ${m.text()}`);
+  });
+  // Unhandled rejections and policy violations, said out loud so that they count too.
+  await page.addInitScript(() => {
+    addEventListener('unhandledrejection', (e) => console.error(`unhandled rejection: ${e.reason}`));
+    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
   });
   await page.goto(base + query);
   await page.waitForSelector('#cost-standard');
@@ -99,12 +109,12 @@ export async function eventually(check, ms = 3000) {
 
 /**
  * One server and one browser for a test file: started before its first test, closed
- * after its last. Read `.server` and `.browser` inside the tests.
+ * after its last. Read `.server` and `.browser` inside the tests. `options` go to serve().
  */
-export function shared() {
+export function shared(options) {
   const env = {};
   before(async () => {
-    env.server = await serve();
+    env.server = await serve(options);
     env.browser = await launch();
   });
   after(async () => {

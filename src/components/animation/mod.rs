@@ -123,6 +123,10 @@ pub fn Animation(props: &Props) -> Html {
                     };
                     let scene = scene(timeline, &timeline.frame(*shown), layout);
                     paint(&element, &scene, &palette, *size);
+                    // For tests and the benchmark: how many frames this canvas painted.
+                    let draws = element.get_attribute("data-draws");
+                    let draws = draws.and_then(|d| d.parse::<u64>().ok()).unwrap_or(0);
+                    let _ = element.set_attribute("data-draws", &(draws + 1).to_string());
                 }
             },
         );

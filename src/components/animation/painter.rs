@@ -1,6 +1,7 @@
 //! Paints a scene on a canvas at the screen's pixel density, in the page's colours.
 
 use crate::anim::{Paint, Scene, Shape};
+use crate::components::dom::{fit_canvas, root_css};
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
@@ -24,25 +25,19 @@ const VARIABLES: [(Paint, &str); 9] = [
 ];
 
 impl Palette {
-    /// Reads the colours from the root element's CSS variables (light or dark).
+    /// The colours from the stylesheet's variables (read once per colour scheme).
     pub fn read() -> Palette {
-        let style = web_sys::window().and_then(|w| {
-            let root = w.document()?.document_element()?;
-            w.get_computed_style(&root).ok().flatten()
-        });
-        let value = |name: &str| {
-            style
-                .as_ref()
-                .and_then(|s| s.get_property_value(name).ok())
-                .map(|v| v.trim().to_owned())
-                .filter(|v| !v.is_empty())
-        };
+        let mut names: Vec<&str> = VARIABLES.iter().map(|&(_, name)| name).collect();
+        names.push("--sans");
+        let mut values = root_css(&names);
+        let font = values.pop().filter(|f| !f.is_empty());
         Palette {
             colours: VARIABLES
                 .iter()
-                .map(|&(paint, name)| (paint, value(name).unwrap_or_else(|| "#888".to_owned())))
+                .zip(values)
+                .map(|(&(paint, _), value)| (paint, value))
                 .collect(),
-            font: value("--sans").unwrap_or_else(|| "sans-serif".to_owned()),
+            font: font.unwrap_or_else(|| "sans-serif".to_owned()),
         }
     }
 
@@ -50,7 +45,9 @@ impl Palette {
         self.colours
             .iter()
             .find(|(p, _)| *p == paint)
-            .map_or("#888", |(_, c)| c.as_str())
+            .map(|(_, c)| c.as_str())
+            .filter(|c| !c.is_empty())
+            .unwrap_or("#888")
     }
 }
 
@@ -64,12 +61,8 @@ pub fn paint(
     if width == 0 || height == 0 {
         return;
     }
-    let density = web_sys::window()
-        .map_or(1.0, |w| w.device_pixel_ratio())
-        .max(1.0);
+    let density = fit_canvas(canvas, (width, height));
     let (w, h) = (f64::from(width) * density, f64::from(height) * density);
-    canvas.set_width(w.round() as u32);
-    canvas.set_height(h.round() as u32);
     let Some(ctx) = canvas
         .get_context("2d")
         .ok()
@@ -78,6 +71,7 @@ pub fn paint(
     else {
         return;
     };
+    ctx.clear_rect(0.0, 0.0, w, h);
     let scale = (w / scene.width).min(h / scene.height);
     let left = (w - scene.width * scale) / 2.0;
     let at = |(x, y): (f64, f64)| (left + x * scale, y * scale);

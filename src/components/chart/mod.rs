@@ -4,7 +4,8 @@
 
 mod backend;
 
-use super::hooks::{use_dark_scheme, use_size};
+use super::dom::{fit_canvas, root_css};
+use super::hooks::{use_css, use_dark_scheme, use_size};
 use crate::cost::{Costs, Fraction};
 use crate::format::thousands;
 use crate::plots::{self, short_decimal, Frame, Measure, RatioChart, Sweep, Theme, CSS_VARIABLES};
@@ -19,6 +20,16 @@ use yew::prelude::*;
 /// Significant digits of the figures in `data-*` attributes and in the read-out.
 const DATA_DIGITS: usize = 15;
 const SHOWN_DIGITS: usize = 9;
+
+/// The chart theme from the stylesheet's values, at `scale` device pixels a CSS pixel.
+fn theme(style: &[String], scale: f64) -> Theme {
+    let (colours, font) = style.split_at(CSS_VARIABLES.len());
+    let font = font
+        .first()
+        .filter(|f| !f.is_empty())
+        .map_or("sans-serif", String::as_str);
+    Theme::from_css(colours, scale, font)
+}
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Kind {
@@ -54,9 +65,21 @@ pub fn Chart(props: &Props) -> Html {
     let canvas = use_node_ref();
     let size = use_size(canvas.clone());
     let dark = use_dark_scheme();
+    // The theme's colours, then the font, read again only when the scheme changes.
+    let style = use_memo(dark, |_| {
+        root_css(&[&CSS_VARIABLES[..], &["--sans"]].concat())
+    });
     let view = use_state(View::default);
     let frame = use_mut_ref(|| None::<Frame>);
     let readout = use_state(|| None::<Readout>);
+    let readout_box = use_node_ref();
+    let place = (*readout).as_ref().map_or_else(Vec::new, |r| {
+        vec![
+            ("left", format!("{}px", r.x.round())),
+            ("top", format!("{}px", r.y.round())),
+        ]
+    });
+    use_css(readout_box.clone(), place);
     let (kind, costs) = (props.kind, props.costs);
     let model: Rc<Option<RatioChart>> =
         use_memo((kind, costs, *view), |(kind, costs, view)| match kind {
@@ -66,11 +89,19 @@ pub fn Chart(props: &Props) -> Html {
 
     {
         let (canvas, frame, model, view) = (canvas.clone(), frame.clone(), model.clone(), *view);
+        let style = style.clone();
         // The model follows from (kind, costs, view), so those are all the dependencies.
         use_effect_with((kind, costs, view, size, dark), move |_| {
             if let Some(element) = canvas.cast::<HtmlCanvasElement>() {
-                *frame.borrow_mut() =
-                    paint(&element, kind, &costs, view, model.as_ref().as_ref(), size);
+                *frame.borrow_mut() = paint(
+                    &element,
+                    kind,
+                    &costs,
+                    view,
+                    model.as_ref().as_ref(),
+                    &style,
+                    size,
+                );
             }
         });
     }
@@ -106,13 +137,10 @@ pub fn Chart(props: &Props) -> Html {
         })
     };
     let on_svg = {
-        let (canvas, model, title, view) =
-            (canvas.clone(), model.clone(), props.title.clone(), *view);
+        let (style, model, title, view) =
+            (style.clone(), model.clone(), props.title.clone(), *view);
         Callback::from(move |_: MouseEvent| {
-            let theme = canvas
-                .cast::<HtmlCanvasElement>()
-                .map(|c| theme_of(&c, 1.0))
-                .unwrap_or_default();
+            let theme = theme(&style, 1.0);
             let svg = svg(
                 kind,
                 &costs,
@@ -159,8 +187,7 @@ pub fn Chart(props: &Props) -> Html {
             <div class="chart-body">
                 { canvas_tag }
                 if let Some(r) = &*readout {
-                    <div class="readout" role="status"
-                        style={format!("left: {:.0}px; top: {:.0}px", r.x, r.y)}>{ &r.text }</div>
+                    <div class="readout" role="status" ref={readout_box}>{ &r.text }</div>
                 }
             </div>
             <p id={desc_id} class="chart-desc">{ description }</p>
@@ -223,16 +250,15 @@ fn paint(
     costs: &Costs,
     view: View,
     model: Option<&RatioChart>,
-    (width, height): (u32, u32),
+    style: &[String],
+    size: (u32, u32),
 ) -> Option<Frame> {
-    if width == 0 || height == 0 {
+    if size.0 == 0 || size.1 == 0 {
         return None;
     }
     let started = now();
-    let scale = device_pixel_ratio();
-    canvas.set_width((f64::from(width) * scale).round() as u32);
-    canvas.set_height((f64::from(height) * scale).round() as u32);
-    let theme = theme_of(canvas, scale);
+    let scale = fit_canvas(canvas, size);
+    let theme = theme(style, scale);
     let backend = AnyBackend::Canvas(CanvasBackend::with_canvas_object(canvas.clone())?);
     let frame = draw(backend, kind, costs, view, model, &theme, None)?;
     // For tests and the benchmark: how often and how fast this chart drew, and where
@@ -290,25 +316,6 @@ fn draw(
         (Kind::Ratio(_), Some(chart)) => plots::draw_ratio(&root, chart, theme, title).ok(),
         _ => plots::draw_costs(&root, costs, view.log, theme, title).ok(),
     }
-}
-
-/// The palette of the page's stylesheet as it applies to this canvas (light or dark).
-fn theme_of(canvas: &HtmlCanvasElement, scale: f64) -> Theme {
-    let style = web_sys::window().and_then(|w| w.get_computed_style(canvas).ok().flatten());
-    let values: Vec<String> = CSS_VARIABLES
-        .iter()
-        .map(|name| {
-            style
-                .as_ref()
-                .and_then(|s| s.get_property_value(name).ok())
-                .unwrap_or_default()
-        })
-        .collect();
-    let font = style
-        .and_then(|s| s.get_property_value("font-family").ok())
-        .filter(|f| !f.is_empty())
-        .unwrap_or_else(|| "sans-serif".to_owned());
-    Theme::from_css(&values, scale, &font)
 }
 
 /// The exact value under the pointer, in words.

@@ -1,0 +1,43 @@
+//! Small helpers around the DOM that the canvas components share.
+
+use web_sys::HtmlCanvasElement;
+
+/// The values of CSS variables as the stylesheet sets them on the root element (light or
+/// dark). Reading forces a style recalculation, so callers keep the result until the
+/// colour scheme changes.
+pub fn root_css(names: &[&str]) -> Vec<String> {
+    let style = web_sys::window().and_then(|w| {
+        let root = w.document()?.document_element()?;
+        w.get_computed_style(&root).ok().flatten()
+    });
+    names
+        .iter()
+        .map(|name| {
+            style
+                .as_ref()
+                .and_then(|s| s.get_property_value(name).ok())
+                .map(|v| v.trim().to_owned())
+                .unwrap_or_default()
+        })
+        .collect()
+}
+
+/// Sizes the canvas's bitmap to its CSS size times the screen's pixel density, and
+/// returns the density. The bitmap is only touched when its size changes: every
+/// assignment clears and reallocates it.
+pub fn fit_canvas(canvas: &HtmlCanvasElement, (width, height): (u32, u32)) -> f64 {
+    let density = web_sys::window()
+        .map_or(1.0, |w| w.device_pixel_ratio())
+        .max(1.0);
+    let (w, h) = (
+        (f64::from(width) * density).round() as u32,
+        (f64::from(height) * density).round() as u32,
+    );
+    if canvas.width() != w {
+        canvas.set_width(w);
+    }
+    if canvas.height() != h {
+        canvas.set_height(h);
+    }
+    density
+}

@@ -1,0 +1,170 @@
+// `make bench`: what a student's phone and a lecturer's laptop will feel, measured on the
+// release build in headless Chromium, printed as one table and written to
+// target/bench/bench.json. Not part of `make test`: timings belong in a benchmark.
+//   SOAK=600 make bench   runs the memory soak for 10 minutes instead of 60 s.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
+import { createRequire } from 'node:module';
+import { serve } from '../e2e/harness.mjs';
+
+const require = createRequire(import.meta.url);
+const { chromium } = require('playwright-core');
+
+const SOAK_S = Number(process.env.SOAK ?? 60);
+const DEFAULT = '?df=8&dk=3&m=3&n=8&pad=same&mode=separable&step=1';
+const MAXIMUM = '?df=4096&dk=512&m=8192&n=8192&pad=512&mode=standard&step=1';
+const quantile = (xs, q) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
+
+const server = await serve();
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+    '--disable-sync', '--no-first-run', '--disable-quic', '--enable-precise-memory-info', '--js-flags=--expose-gc'],
+});
+
+/** A fresh page (cold cache) that records the wasm instance when Trunk starts it. */
+async function fresh(query) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const page = await context.newPage();
+  await page.addInitScript(() => addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail.wasm; }));
+  await page.goto(server.url + query);
+  return page;
+}
+
+/** Waits until every panel has drawn: the figures, three charts and the animation. */
+const allDrawn = (page) => page.waitForFunction(() => {
+  const drawn = (id) => Number(document.getElementById(id)?.dataset.draws ?? 0) >= 1;
+  return document.getElementById('cost-standard') && ['ratio-vs-n', 'ratio-vs-dk', 'cost-bars', 'anim-canvas'].every(drawn);
+}, null, { polling: 'raf' });
+
+const rows = [];
+const row = (what, value, unit, target, met) => rows.push({ what, value, unit, target, met });
+
+// 1. Weight: every byte the page loads, raw and gzip -9.
+{
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const bodies = [];
+  page.on('response', async (r) => { try { bodies.push(await r.body()); } catch { /* redirects have none */ } });
+  await page.goto(server.url + DEFAULT);
+  await allDrawn(page);
+  await page.waitForTimeout(200);
+  const raw = bodies.reduce((s, b) => s + b.length, 0);
+  const gz = bodies.reduce((s, b) => s + gzipSync(b, { level: 9 }).length, 0);
+  row('bytes loaded, raw', (raw / 1024).toFixed(1), 'KB', '', '');
+  row('bytes loaded, gzip', (gz / 1024).toFixed(1), 'KB', '< 100 KB', gz < 100 * 1024);
+  await context.close();
+}
+
+// 2. Navigation to the first complete render, median of cold loads.
+{
+  const times = [];
+  for (let i = 0; i < 7; i++) {
+    const page = await fresh(DEFAULT);
+    await allDrawn(page);
+    times.push(await page.evaluate(() => performance.now()));
+    await page.context().close();
+  }
+  const median = quantile(times, 0.5);
+  row('first complete render (median of 7 cold loads)', median.toFixed(0), 'ms', '< 200 ms', median < 200);
+}
+
+// 3. Input to updated page, each slider, default and maximum: from the input event until
+//    Yew has rendered and the charts and the animation have redrawn (the last chart's
+//    draw count moves). The browser's own paint of that frame comes after.
+for (const [name, query] of [['default', DEFAULT], ['maximum', MAXIMUM]]) {
+  const page = await fresh(query);
+  await allDrawn(page);
+  for (const key of ['df', 'dk', 'm', 'n']) {
+    const times = await page.evaluate(async (key) => {
+      const slider = document.getElementById(`${key}-slider`);
+      const chart = document.getElementById('cost-bars');
+      const out = [];
+      for (let i = 0; i < 40; i++) {
+        await new Promise((done) => requestAnimationFrame(done));
+        const before = chart.dataset.draws;
+        const t0 = performance.now();
+        slider.value = String(Number(slider.value) > 500 ? 300 + i : 700 - i);
+        slider.dispatchEvent(new Event('input', { bubbles: true }));
+        while (chart.dataset.draws === before && performance.now() - t0 < 1000) await Promise.resolve();
+        if (chart.dataset.draws !== before) out.push(performance.now() - t0);
+      }
+      return out;
+    }, key);
+    const p50 = quantile(times, 0.5), p95 = quantile(times, 0.95);
+    row(`input to update, ${key} slider, ${name}: p50 / p95`, `${p50.toFixed(1)} / ${p95.toFixed(1)}`, 'ms', 'p95 < 8 ms', p95 < 8);
+  }
+  await page.context().close();
+}
+
+// 4. Animation frame intervals while playing, 10 s each, default and maximum.
+for (const [name, query, speed] of [['default', DEFAULT, '40'], ['maximum', MAXIMUM, '100']]) {
+  const page = await fresh(query);
+  await allDrawn(page);
+  await page.locator('#anim-speed').fill(speed);
+  await page.locator('#anim-play').click();
+  const deltas = await page.evaluate(() => new Promise((done) => {
+    const out = [];
+    let last;
+    const tick = (t) => {
+      if (last !== undefined) out.push(t - last);
+      last = t;
+      if (out.length < 600) requestAnimationFrame(tick); else done(out);
+    };
+    requestAnimationFrame(tick);
+  }));
+  const p50 = quantile(deltas, 0.5), p95 = quantile(deltas, 0.95);
+  const over = deltas.filter((d) => d > 16.7 * 1.5).length / deltas.length;
+  row(`animation frames, ${name}: p50 / p95`, `${p50.toFixed(1)} / ${p95.toFixed(1)}`, 'ms', 'p95 < 16.7 ms (60 Hz ± jitter)', p95 < 17.5);
+  row(`animation frames over 25 ms, ${name}`, (100 * over).toFixed(1), '%', '', '');
+  await page.context().close();
+}
+
+// 5. Memory over a soak of the animation at full speed on the largest layer.
+{
+  const page = await fresh(MAXIMUM);
+  await allDrawn(page);
+  const memory = () => page.evaluate(() => { window.gc?.(); return [performance.memory.usedJSHeapSize, window.__wasm.memory.buffer.byteLength]; });
+  await page.locator('#anim-speed').fill('100');
+  await page.locator('#anim-play').click();
+  await page.waitForTimeout(2000);
+  const [heap0, wasm0] = await memory();
+  await page.waitForTimeout(SOAK_S * 1000);
+  const [heap1, wasm1] = await memory();
+  const still = await page.locator('#anim-play').textContent();
+  const growth = (heap1 - heap0) + (wasm1 - wasm0);
+  row(`JS heap before / after ${SOAK_S} s soak`, `${(heap0 / 1048576).toFixed(2)} / ${(heap1 / 1048576).toFixed(2)}`, 'MB', '', '');
+  row(`wasm memory before / after ${SOAK_S} s soak`, `${(wasm0 / 1048576).toFixed(2)} / ${(wasm1 / 1048576).toFixed(2)}`, 'MB', '', '');
+  row('memory growth over the soak', (growth / 1048576).toFixed(2), 'MB', '< 1 MB', growth < 1048576 && still.includes('Pause'));
+  await page.context().close();
+}
+
+// 6. Chart redraw time inside the page (plotters on canvas), per chart and input.
+{
+  const page = await fresh(MAXIMUM);
+  await allDrawn(page);
+  const ms = { 'ratio-vs-n': [], 'ratio-vs-dk': [], 'cost-bars': [] };
+  for (let i = 0; i < 40; i++) {
+    await page.locator('#n-input').fill(String(1 + ((i * 97) % 4096)));
+    await page.waitForFunction((i) => Number(document.getElementById('ratio-vs-n').dataset.draws) >= i + 2, i);
+    for (const id of Object.keys(ms)) ms[id].push(Number(await page.locator(`#${id}`).getAttribute('data-draw-ms')));
+  }
+  for (const [id, times] of Object.entries(ms)) {
+    row(`chart redraw, ${id}, maximum: p50 / p95`, `${quantile(times, 0.5).toFixed(1)} / ${quantile(times, 0.95).toFixed(1)}`, 'ms', '', '');
+  }
+  await page.context().close();
+}
+
+await browser.close();
+await server.close();
+
+const width = Math.max(...rows.map((r) => r.what.length));
+console.log(`\nsepconv bench (release build, headless Chromium, ${new Date().toISOString().slice(0, 10)})\n`);
+console.log(`${'what'.padEnd(width)}  ${'value'.padStart(13)}      target`);
+for (const r of rows) {
+  const verdict = r.met === '' ? '' : r.met ? 'met' : 'MISSED';
+  console.log(`${r.what.padEnd(width)}  ${String(r.value).padStart(13)} ${r.unit.padEnd(3)}  ${r.target}${r.target ? ' ' : ''}${verdict}`);
+}
+await mkdir('target/bench', { recursive: true });
+await writeFile('target/bench/bench.json', JSON.stringify({ date: new Date().toISOString(), soak_s: SOAK_S, rows }, null, 2));
+console.log('\nwritten to target/bench/bench.json');

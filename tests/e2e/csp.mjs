@@ -1,0 +1,27 @@
+// The strict Content-Security-Policy sepconv runs under: only its own origin, no
+// 'unsafe-inline', no 'unsafe-eval'; WebAssembly compiles under 'wasm-unsafe-eval', and
+// Trunk's inline loader runs by its hash, which changes with every build. Run it on a
+// build (`node tests/e2e/csp.mjs dist`) to print the header a host can send; `make build`
+// writes it to dist/csp.txt.
+import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+
+/** The policy for the build in `dist`, with the hash of its inline loader script. */
+export function policy(dist) {
+  const html = readFileSync(`${dist}/index.html`, 'utf8');
+  const hashes = [...html.matchAll(/<script[^>]*>([\s\S]*?)<\/script>/g)]
+    .map((m) => `'sha256-${createHash('sha256').update(m[1], 'utf8').digest('base64')}'`);
+  return [
+    "default-src 'self'",
+    `script-src 'self' ${hashes.join(' ')} 'wasm-unsafe-eval'`,
+    "img-src 'self' data: blob:",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  console.log(policy(process.argv[2] ?? 'dist'));
+}
