@@ -44,7 +44,7 @@ pub fn use_dark_scheme() -> bool {
 pub fn use_size(node: NodeRef) -> (u32, u32) {
     let size = use_state(|| (0u32, 0u32));
     {
-        let size = size.clone();
+        let (size, first) = (size.clone(), size.clone());
         use_effect_with(node, move |node| {
             let on_resize = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
                 let entry: web_sys::ResizeObserverEntry = entries.get(0).unchecked_into();
@@ -52,8 +52,16 @@ pub fn use_size(node: NodeRef) -> (u32, u32) {
                 size.set((rect.width().round() as u32, rect.height().round() as u32));
             });
             let observer = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok();
-            if let (Some(observer), Some(element)) = (&observer, node.cast::<web_sys::Element>()) {
-                observer.observe(&element);
+            if let Some(element) = node.cast::<web_sys::Element>() {
+                // Measure now rather than wait a frame for the observer's first report,
+                // so that the first drawing comes with the first render.
+                let (width, height) = (element.client_width(), element.client_height());
+                if width > 0 && height > 0 {
+                    first.set((width as u32, height as u32));
+                }
+                if let Some(observer) = &observer {
+                    observer.observe(&element);
+                }
             }
             move || {
                 if let Some(observer) = observer {
