@@ -4,6 +4,7 @@
 
 use crate::anim::{Mode, Playhead};
 use crate::cost::{Layer, Padding, Param};
+use crate::state::Theme;
 use serde::Serialize;
 
 /// What a URL query gave: a layer that has an output, and one sentence for each value
@@ -13,6 +14,7 @@ pub struct Loaded {
     pub layer: Layer,
     /// The animation's frame; a step past the end of the timeline is clamped later.
     pub playhead: Playhead,
+    pub theme: Theme,
     pub problems: Vec<String>,
 }
 
@@ -81,6 +83,17 @@ pub fn parse(query: &str) -> Loaded {
         }
     }
 
+    let mut theme = Theme::System;
+    if let Some(text) = value_of("theme") {
+        match Theme::parse(text) {
+            Some(t) => theme = t,
+            None => problems.push(format!(
+                "Ignored theme={} in the link (it is light, dark or system); following the system.",
+                clip(text)
+            )),
+        }
+    }
+
     // Each value may be fine alone while the kernel still does not fit the input.
     // Fall back one setting at a time, smallest change first; the default layer fits.
     if let Err(why) = layer.check() {
@@ -110,12 +123,14 @@ pub fn parse(query: &str) -> Loaded {
     Loaded {
         layer,
         playhead,
+        theme,
         problems,
     }
 }
 
-/// The query that [`parse`] reads back as `layer` and `playhead`.
-pub fn to_query(layer: &Layer, playhead: Playhead) -> String {
+/// The query that [`parse`] reads back as `layer`, `playhead` and `theme` (which is left
+/// out while it follows the system).
+pub fn to_query(layer: &Layer, playhead: Playhead, theme: Theme) -> String {
     #[derive(Serialize)]
     struct Query<'a> {
         df: u32,
@@ -127,6 +142,8 @@ pub fn to_query(layer: &Layer, playhead: Playhead) -> String {
         dil: u32,
         mode: &'a str,
         step: u64,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        theme: Option<&'a str>,
     }
     let pad = match layer.padding {
         Padding::Explicit(p) => p.to_string(),
@@ -142,6 +159,7 @@ pub fn to_query(layer: &Layer, playhead: Playhead) -> String {
         dil: layer.dilation,
         mode: playhead.mode.name(),
         step: playhead.step,
+        theme: (theme != Theme::System).then(|| theme.name()),
     })
     .unwrap_or_default()
 }

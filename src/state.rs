@@ -8,12 +8,47 @@ use crate::query::padding_name;
 use std::rc::Rc;
 use yew::Reducible;
 
+/// Light or dark colours: following the system, or chosen (and then kept in the URL).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Theme {
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    pub const ALL: [Theme; 3] = [Theme::System, Theme::Light, Theme::Dark];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Theme::System => "system",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Theme> {
+        Theme::ALL.into_iter().find(|t| t.name() == text.trim())
+    }
+
+    /// Whether to draw dark, given what the system asks for.
+    pub fn is_dark(self, system_dark: bool) -> bool {
+        match self {
+            Theme::System => system_dark,
+            Theme::Light => false,
+            Theme::Dark => true,
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct State {
     /// The layer with its output size: only a layer that has an output gets here.
     pub costs: Costs,
     /// Where the animation stands; its step never passes the end of the timeline.
     pub playhead: Playhead,
+    pub theme: Theme,
     /// What the page has to tell the user: values it refused, or a link it repaired.
     pub notice: Option<String>,
 }
@@ -23,6 +58,7 @@ pub enum Action {
     SetPadding(Padding),
     SetMode(Mode),
     SetStep(u64),
+    SetTheme(Theme),
     DismissNotice,
 }
 
@@ -34,6 +70,7 @@ impl State {
         State {
             costs,
             playhead: clamped(playhead, costs),
+            theme: Theme::System,
             notice,
         }
     }
@@ -53,6 +90,7 @@ impl State {
                 costs,
                 playhead: clamped(self.playhead, costs),
                 notice: None,
+                ..self.clone()
             },
             Err(why) => State {
                 notice: Some(format!("Kept the last layer: {change} gives {why}.")),
@@ -85,6 +123,10 @@ impl Reducible for State {
             ),
             Action::SetMode(mode) => self.with_playhead(Playhead { mode, ..playhead }),
             Action::SetStep(step) => self.with_playhead(Playhead { step, ..playhead }),
+            Action::SetTheme(theme) => State {
+                theme,
+                ..(*self).clone()
+            },
             Action::DismissNotice => State {
                 notice: None,
                 ..(*self).clone()

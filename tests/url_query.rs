@@ -6,6 +6,7 @@ use proptest::prelude::*;
 use sepconv::anim::{Mode, Playhead};
 use sepconv::cost::{Layer, Padding};
 use sepconv::query::{parse, to_query};
+use sepconv::state::Theme;
 
 #[test]
 fn writes_every_key() {
@@ -19,14 +20,14 @@ fn writes_every_key() {
         dilation: 1,
     };
     assert_eq!(
-        to_query(&layer, Playhead::default()),
+        to_query(&layer, Playhead::default(), Theme::System),
         "df=14&dk=3&m=512&n=512&pad=same&stride=1&dil=1&mode=separable&step=0"
     );
     let explicit = Layer {
         padding: Padding::Explicit(2),
         ..layer
     };
-    assert!(to_query(&explicit, Playhead::default()).contains("pad=2"));
+    assert!(to_query(&explicit, Playhead::default(), Theme::System).contains("pad=2"));
 }
 
 #[test]
@@ -105,7 +106,9 @@ proptest! {
         let layer = Layer { df, dk, m, n, padding: pad, stride, dilation };
         prop_assume!(layer.check().is_ok());
         let playhead = Playhead { mode: if stride % 2 == 0 { Mode::Standard } else { Mode::Separable }, step: u64::from(df) * 7 };
-        let loaded = parse(&to_query(&layer, playhead));
+        let theme = if dk % 3 == 0 { Theme::Dark } else { Theme::System };
+        let loaded = parse(&to_query(&layer, playhead, theme));
+        prop_assert_eq!(loaded.theme, theme);
         prop_assert_eq!(loaded.layer, layer);
         prop_assert_eq!(loaded.playhead, playhead);
         prop_assert!(loaded.problems.is_empty());
@@ -127,4 +130,15 @@ fn the_animation_frame_comes_from_the_link() {
     assert_eq!(loaded.problems.len(), 2);
     assert!(loaded.problems[0].contains("mode=sideways"));
     assert!(loaded.problems[1].contains("step=-3"));
+}
+
+#[test]
+fn the_theme_is_in_the_link_only_when_chosen() {
+    let layer = Layer::default();
+    assert!(!to_query(&layer, Playhead::default(), Theme::System).contains("theme"));
+    assert!(to_query(&layer, Playhead::default(), Theme::Light).ends_with("&theme=light"));
+    assert_eq!(parse("?theme=dark").theme, Theme::Dark);
+    let loaded = parse("?theme=purple");
+    assert_eq!(loaded.theme, Theme::System);
+    assert!(loaded.problems[0].contains("theme=purple"));
 }

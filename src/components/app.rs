@@ -5,9 +5,11 @@ use super::animation::Animation;
 use super::charts_panel::ChartsPanel;
 use super::cost_card::CostCard;
 use super::geometry_panel::GeometryPanel;
+use super::hooks::use_dark_scheme;
 use super::notice::Notice;
 use super::param_control::ParamControl;
 use super::summary::Summary;
+use super::theme_switch::ThemeSwitch;
 use crate::cost::Param;
 use crate::query;
 use crate::state::State;
@@ -20,14 +22,20 @@ pub fn App() -> Html {
             .and_then(|w| w.location().search().ok())
             .unwrap_or_default();
         let loaded = query::parse(&search);
-        State::new(loaded.layer, loaded.playhead, loaded.problems)
+        State {
+            theme: loaded.theme,
+            ..State::new(loaded.layer, loaded.playhead, loaded.problems)
+        }
     });
     let costs = state.costs;
     let layer = costs.layer;
-    let playhead = state.playhead;
-    use_effect_with((layer, playhead), |(layer, playhead)| {
-        write_url(&query::to_query(layer, *playhead))
+    let (playhead, theme) = (state.playhead, state.theme);
+    use_effect_with((layer, playhead, theme), |(layer, playhead, theme)| {
+        write_url(&query::to_query(layer, *playhead, *theme))
     });
+    // Set during render, before the charts and the animation read the colours.
+    let dark = theme.is_dark(use_dark_scheme());
+    set_theme_attribute(dark);
 
     // One callback for the whole page, the same on every render (the dispatcher never
     // changes), so that children whose values did not change skip rendering.
@@ -42,6 +50,7 @@ pub fn App() -> Html {
         <>
             <header class="masthead">
                 <h1><span class="brand">{ "sepconv" }</span></h1>
+                <ThemeSwitch {theme} on_action={on_action.clone()} />
                 <p class="tagline">
                     { "Why a depthwise separable convolution (MobileNet, Xception) needs so many fewer multiplications, counted exactly." }
                 </p>
@@ -77,8 +86,8 @@ pub fn App() -> Html {
                             note="depthwise + pointwise"
                             formula={costs.separable_formula()} />
                     </div>
-                    <Animation {costs} {playhead} on_action={on_action.clone()} />
-                    <ChartsPanel {costs} />
+                    <Animation {costs} {playhead} {dark} on_action={on_action.clone()} />
+                    <ChartsPanel {costs} {dark} />
                 </div>
             </main>
             <footer class="footer">
@@ -101,5 +110,15 @@ fn write_url(query: &str) {
             "",
             Some(&format!("{path}?{query}")),
         );
+    }
+}
+
+/// `<html data-theme="dark">` or `"light"`: the stylesheet's colours follow it.
+fn set_theme_attribute(dark: bool) {
+    let root = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element());
+    if let Some(root) = root {
+        let _ = root.set_attribute("data-theme", if dark { "dark" } else { "light" });
     }
 }

@@ -12,6 +12,7 @@ mod hooks;
 mod notice;
 mod param_control;
 mod summary;
+mod theme_switch;
 
 pub use app::App;
 

@@ -195,3 +195,19 @@ test('charts are sharp: the canvas has as many pixels as the screen', async () =
   });
   await page.close();
 });
+
+test('the theme switch overrides the system, redraws the canvases and goes into the link', async () => {
+  const page = await env.browser.newPage({ viewport: { width: 1280, height: 720 }, colorScheme: 'dark' });
+  await page.goto(env.server.url + MOBILENET + '&theme=light');
+  await drawn(page, 'ratio-vs-n');
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'light');
+  assert.ok(near(await pixel(page, 'ratio-vs-n', 4, 4), [255, 255, 255], 6), 'light despite a dark system');
+  await page.locator('#theme-dark').click();
+  await eventually(async () => assert.ok(near(await pixel(page, 'ratio-vs-n', 4, 4), await cssColour(page, '--panel'), 6)));
+  assert.ok(!near(await pixel(page, 'ratio-vs-n', 4, 4), [255, 255, 255], 60), 'the chart is dark now');
+  await eventually(async () => assert.equal(new URL(page.url()).searchParams.get('theme'), 'dark'));
+  await page.locator('#theme-system').click();
+  await eventually(async () => assert.equal(new URL(page.url()).searchParams.get('theme'), null));
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark', 'the system is dark');
+  await page.close();
+});

@@ -14,7 +14,7 @@ async function assertExact(page) {
   await eventually(async () => {
     const layer = await page.evaluate(() => {
       const v = (k) => Number(document.getElementById(`${k}-input`).value);
-      const pad = document.querySelector('.seg-group [aria-pressed="true"]').id.slice(4);
+      const pad = document.querySelector('[id^="pad-"][aria-pressed="true"]').id.slice(4);
       return { df: v('df'), dk: v('dk'), m: v('m'), n: v('n'), stride: v('stride'), dil: v('dil'),
         pad: pad === 'explicit' ? String(v('pad')) : pad };
     });

@@ -5,7 +5,7 @@
 mod painter;
 mod ticker;
 
-use super::hooks::{use_dark_scheme, use_size};
+use super::hooks::use_size;
 use crate::anim::{scene, Frame, Layout, Mode, Phase, Playhead, Timeline};
 use crate::cost::Costs;
 use crate::format::thousands;
@@ -28,6 +28,8 @@ fn steps_per_second(stop: u32) -> f64 {
 pub struct Props {
     pub costs: Costs,
     pub playhead: Playhead,
+    /// Dark colours (the theme chosen, or the system's).
+    pub dark: bool,
     pub on_action: Callback<Action>,
 }
 
@@ -107,7 +109,7 @@ pub fn Animation(props: &Props) -> Html {
 
     let canvas = use_node_ref();
     let size = use_size(canvas.clone());
-    let dark = use_dark_scheme();
+    let dark = props.dark;
     let palette = use_memo(dark, |_| Palette::read());
     {
         let (canvas, palette) = (canvas.clone(), palette.clone());

@@ -5,7 +5,7 @@
 mod backend;
 
 use super::dom::{fit_canvas, root_css};
-use super::hooks::{use_css, use_dark_scheme, use_size};
+use super::hooks::{use_css, use_size};
 use crate::cost::{Costs, Fraction};
 use crate::format::thousands;
 use crate::plots::{self, short_decimal, Frame, Measure, RatioChart, Sweep, Theme, CSS_VARIABLES};
@@ -50,6 +50,8 @@ pub struct Props {
     pub kind: Kind,
     pub costs: Costs,
     pub title: AttrValue,
+    /// Dark colours (the theme chosen, or the system's); the palette is read again when it changes.
+    pub dark: bool,
 }
 
 /// What the pointer is over: where (CSS pixels in the canvas) and the exact value there.
@@ -64,7 +66,7 @@ struct Readout {
 pub fn Chart(props: &Props) -> Html {
     let canvas = use_node_ref();
     let size = use_size(canvas.clone());
-    let dark = use_dark_scheme();
+    let dark = props.dark;
     // The theme's colours, then the font, read again only when the scheme changes.
     let style = use_memo(dark, |_| {
         root_css(&[&CSS_VARIABLES[..], &["--sans"]].concat())
