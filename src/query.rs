@@ -4,7 +4,7 @@
 
 use crate::anim::{Mode, Playhead};
 use crate::cost::{Layer, Padding, Param};
-use crate::state::Theme;
+use crate::state::{Embed, Theme};
 use serde::Serialize;
 
 /// What a URL query gave: a layer that has an output, and one sentence for each value
@@ -15,6 +15,7 @@ pub struct Loaded {
     /// The animation's frame; a step past the end of the timeline is clamped later.
     pub playhead: Playhead,
     pub theme: Theme,
+    pub embed: Embed,
     pub problems: Vec<String>,
 }
 
@@ -94,6 +95,23 @@ pub fn parse(query: &str) -> Loaded {
         }
     }
 
+    let mut embed = Embed::Page;
+    if let Some(text) = value_of("embed") {
+        match Embed::parse(text) {
+            Some(e) => embed = e,
+            None if text.trim() == "network" => {
+                problems.push("The network view is not built yet; showing the counts.".to_owned())
+            }
+            None => problems.push(format!(
+                "Ignored embed={} in the link (it is cost, plots or anim); showing the whole page.",
+                clip(text)
+            )),
+        }
+        if text.trim() == "network" {
+            embed = Embed::Cost;
+        }
+    }
+
     // Each value may be fine alone while the kernel still does not fit the input.
     // Fall back one setting at a time, smallest change first; the default layer fits.
     if let Err(why) = layer.check() {
@@ -124,13 +142,14 @@ pub fn parse(query: &str) -> Loaded {
         layer,
         playhead,
         theme,
+        embed,
         problems,
     }
 }
 
-/// The query that [`parse`] reads back as `layer`, `playhead` and `theme` (which is left
-/// out while it follows the system).
-pub fn to_query(layer: &Layer, playhead: Playhead, theme: Theme) -> String {
+/// The query that [`parse`] reads back as `layer`, `playhead`, `theme` (left out while it
+/// follows the system) and `embed` (left out for the whole page).
+pub fn to_query(layer: &Layer, playhead: Playhead, theme: Theme, embed: Embed) -> String {
     #[derive(Serialize)]
     struct Query<'a> {
         df: u32,
@@ -144,6 +163,8 @@ pub fn to_query(layer: &Layer, playhead: Playhead, theme: Theme) -> String {
         step: u64,
         #[serde(skip_serializing_if = "Option::is_none")]
         theme: Option<&'a str>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        embed: Option<&'a str>,
     }
     let pad = match layer.padding {
         Padding::Explicit(p) => p.to_string(),
@@ -160,6 +181,7 @@ pub fn to_query(layer: &Layer, playhead: Playhead, theme: Theme) -> String {
         mode: playhead.mode.name(),
         step: playhead.step,
         theme: (theme != Theme::System).then(|| theme.name()),
+        embed: embed.key(),
     })
     .unwrap_or_default()
 }

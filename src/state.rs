@@ -42,6 +42,46 @@ impl Theme {
     }
 }
 
+/// Which part of the page shows: all of it, or one panel for an iframe in a blog post.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Embed {
+    #[default]
+    Page,
+    /// The controls, the headline and the four counts.
+    Cost,
+    /// The three charts.
+    Plots,
+    /// The animation.
+    Anim,
+}
+
+impl Embed {
+    /// The `embed` value in the URL (none for the whole page).
+    pub fn key(self) -> Option<&'static str> {
+        match self {
+            Embed::Page => None,
+            Embed::Cost => Some("cost"),
+            Embed::Plots => Some("plots"),
+            Embed::Anim => Some("anim"),
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Embed::Page => "whole page",
+            Embed::Cost => "counts",
+            Embed::Plots => "charts",
+            Embed::Anim => "animation",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Embed> {
+        [Embed::Cost, Embed::Plots, Embed::Anim]
+            .into_iter()
+            .find(|e| e.key() == Some(text.trim()))
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct State {
     /// The layer with its output size: only a layer that has an output gets here.
@@ -49,6 +89,7 @@ pub struct State {
     /// Where the animation stands; its step never passes the end of the timeline.
     pub playhead: Playhead,
     pub theme: Theme,
+    pub embed: Embed,
     /// What the page has to tell the user: values it refused, or a link it repaired.
     pub notice: Option<String>,
 }
@@ -71,6 +112,7 @@ impl State {
             costs,
             playhead: clamped(playhead, costs),
             theme: Theme::System,
+            embed: Embed::Page,
             notice,
         }
     }

@@ -6,7 +6,7 @@ use proptest::prelude::*;
 use sepconv::anim::{Mode, Playhead};
 use sepconv::cost::{Layer, Padding};
 use sepconv::query::{parse, to_query};
-use sepconv::state::Theme;
+use sepconv::state::{Embed, Theme};
 
 #[test]
 fn writes_every_key() {
@@ -20,14 +20,14 @@ fn writes_every_key() {
         dilation: 1,
     };
     assert_eq!(
-        to_query(&layer, Playhead::default(), Theme::System),
+        to_query(&layer, Playhead::default(), Theme::System, Embed::Page),
         "df=14&dk=3&m=512&n=512&pad=same&stride=1&dil=1&mode=separable&step=0"
     );
     let explicit = Layer {
         padding: Padding::Explicit(2),
         ..layer
     };
-    assert!(to_query(&explicit, Playhead::default(), Theme::System).contains("pad=2"));
+    assert!(to_query(&explicit, Playhead::default(), Theme::System, Embed::Page).contains("pad=2"));
 }
 
 #[test]
@@ -107,7 +107,7 @@ proptest! {
         prop_assume!(layer.check().is_ok());
         let playhead = Playhead { mode: if stride % 2 == 0 { Mode::Standard } else { Mode::Separable }, step: u64::from(df) * 7 };
         let theme = if dk % 3 == 0 { Theme::Dark } else { Theme::System };
-        let loaded = parse(&to_query(&layer, playhead, theme));
+        let loaded = parse(&to_query(&layer, playhead, theme, Embed::Page));
         prop_assert_eq!(loaded.theme, theme);
         prop_assert_eq!(loaded.layer, layer);
         prop_assert_eq!(loaded.playhead, playhead);
@@ -135,10 +135,28 @@ fn the_animation_frame_comes_from_the_link() {
 #[test]
 fn the_theme_is_in_the_link_only_when_chosen() {
     let layer = Layer::default();
-    assert!(!to_query(&layer, Playhead::default(), Theme::System).contains("theme"));
-    assert!(to_query(&layer, Playhead::default(), Theme::Light).ends_with("&theme=light"));
+    assert!(!to_query(&layer, Playhead::default(), Theme::System, Embed::Page).contains("theme"));
+    assert!(
+        to_query(&layer, Playhead::default(), Theme::Light, Embed::Page).ends_with("&theme=light")
+    );
     assert_eq!(parse("?theme=dark").theme, Theme::Dark);
     let loaded = parse("?theme=purple");
     assert_eq!(loaded.theme, Theme::System);
     assert!(loaded.problems[0].contains("theme=purple"));
+}
+
+#[test]
+fn embed_modes_come_from_the_link() {
+    assert_eq!(parse("?embed=plots").embed, Embed::Plots);
+    let q = to_query(
+        &Layer::default(),
+        Playhead::default(),
+        Theme::System,
+        Embed::Anim,
+    );
+    assert!(q.ends_with("&embed=anim"));
+    assert_eq!(parse(&q).embed, Embed::Anim);
+    let network = parse("?embed=network");
+    assert_eq!(network.embed, Embed::Cost);
+    assert!(network.problems[0].contains("network view is not built yet"));
 }

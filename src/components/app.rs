@@ -5,14 +5,15 @@ use super::animation::Animation;
 use super::charts_panel::ChartsPanel;
 use super::cost_card::CostCard;
 use super::geometry_panel::GeometryPanel;
-use super::hooks::use_dark_scheme;
+use super::hooks::{use_dark_scheme, use_resize_reporter};
 use super::notice::Notice;
 use super::param_control::ParamControl;
+use super::share::Share;
 use super::summary::Summary;
 use super::theme_switch::ThemeSwitch;
 use crate::cost::Param;
 use crate::query;
-use crate::state::State;
+use crate::state::{Embed, State};
 use yew::prelude::*;
 
 #[function_component]
@@ -24,18 +25,19 @@ pub fn App() -> Html {
         let loaded = query::parse(&search);
         State {
             theme: loaded.theme,
+            embed: loaded.embed,
             ..State::new(loaded.layer, loaded.playhead, loaded.problems)
         }
     });
     let costs = state.costs;
     let layer = costs.layer;
-    let (playhead, theme) = (state.playhead, state.theme);
-    use_effect_with((layer, playhead, theme), |(layer, playhead, theme)| {
-        write_url(&query::to_query(layer, *playhead, *theme))
-    });
+    let (playhead, theme, embed) = (state.playhead, state.theme, state.embed);
+    let query = query::to_query(&layer, playhead, theme, embed);
+    use_effect_with(query.clone(), |query| write_url(query));
     // Set during render, before the charts and the animation read the colours.
     let dark = theme.is_dark(use_dark_scheme());
     set_theme_attribute(dark);
+    use_resize_reporter(embed != Embed::Page);
 
     // One callback for the whole page, the same on every render (the dispatcher never
     // changes), so that children whose values did not change skip rendering.
@@ -46,6 +48,65 @@ pub fn App() -> Html {
         html! { <ParamControl {param} value={layer.get(param)} on_action={on_action.clone()} /> }
     };
 
+    let notice = html! { <Notice message={state.notice.clone()} on_action={on_action.clone()} /> };
+    let controls = html! {
+        <div class="controls">
+            <section class="panel layer-panel" aria-labelledby="layer-title">
+                <h2 id="layer-title">{ "The layer" }</h2>
+                <p class="panel-note">
+                    { "Input Df × Df × M, N filters of Dk × Dk × M, output Dp × Dp × N." }
+                </p>
+                { control(Param::Df) }
+                { control(Param::Dk) }
+                { control(Param::M) }
+                { control(Param::N) }
+            </section>
+            <GeometryPanel {costs} on_action={on_action.clone()} />
+        </div>
+    };
+    let counts = html! {
+        <>
+            <Summary {costs} />
+            <div class="cards">
+                <CostCard id="cost-standard" class="card-standard" title="Standard convolution"
+                    note="N filters of Dk × Dk × M, each at Dp² positions"
+                    formula={costs.standard_formula()} />
+                <CostCard id="cost-depthwise" class="card-depthwise" title="Depthwise step"
+                    note="M filters of Dk × Dk × 1, one per channel"
+                    formula={costs.depthwise_formula()} />
+                <CostCard id="cost-pointwise" class="card-pointwise" title="Pointwise step"
+                    note="N filters of 1 × 1 × M across the channels"
+                    formula={costs.pointwise_formula()} />
+                <CostCard id="cost-separable" class="card-separable" title="Separable total"
+                    note="depthwise + pointwise"
+                    formula={costs.separable_formula()} />
+            </div>
+        </>
+    };
+    let animation = html! { <Animation {costs} {playhead} {dark} on_action={on_action.clone()} /> };
+    let charts = html! { <ChartsPanel {costs} {dark} /> };
+
+    if embed != Embed::Page {
+        // One panel for an iframe: no page chrome, a way out to everything.
+        let full = query::to_query(&layer, playhead, theme, Embed::Page);
+        let panel = match embed {
+            Embed::Plots => charts,
+            Embed::Anim => animation,
+            Embed::Cost | Embed::Page => html! {
+                <main class="layout">{ controls }<div class="results">{ counts }</div></main>
+            },
+        };
+        return html! {
+            <div class="embedded">
+                { notice }
+                { panel }
+                <p class="open-full">
+                    <a href={format!("?{full}")} target="_blank" rel="noopener">
+                        { "sepconv: open the full view ↗" }</a>
+                </p>
+            </div>
+        };
+    }
     html! {
         <>
             <header class="masthead">
@@ -55,41 +116,16 @@ pub fn App() -> Html {
                     { "Why a depthwise separable convolution (MobileNet, Xception) needs so many fewer multiplications, counted exactly." }
                 </p>
             </header>
-            <Notice message={state.notice.clone()} on_action={on_action.clone()} />
+            { notice }
             <main class="layout">
-                <div class="controls">
-                    <section class="panel layer-panel" aria-labelledby="layer-title">
-                        <h2 id="layer-title">{ "The layer" }</h2>
-                        <p class="panel-note">
-                            { "Input Df × Df × M, N filters of Dk × Dk × M, output Dp × Dp × N." }
-                        </p>
-                        { control(Param::Df) }
-                        { control(Param::Dk) }
-                        { control(Param::M) }
-                        { control(Param::N) }
-                    </section>
-                    <GeometryPanel {costs} on_action={on_action.clone()} />
-                </div>
+                { controls }
                 <div class="results">
-                    <Summary {costs} />
-                    <div class="cards">
-                        <CostCard id="cost-standard" class="card-standard" title="Standard convolution"
-                            note="N filters of Dk × Dk × M, each at Dp² positions"
-                            formula={costs.standard_formula()} />
-                        <CostCard id="cost-depthwise" class="card-depthwise" title="Depthwise step"
-                            note="M filters of Dk × Dk × 1, one per channel"
-                            formula={costs.depthwise_formula()} />
-                        <CostCard id="cost-pointwise" class="card-pointwise" title="Pointwise step"
-                            note="N filters of 1 × 1 × M across the channels"
-                            formula={costs.pointwise_formula()} />
-                        <CostCard id="cost-separable" class="card-separable" title="Separable total"
-                            note="depthwise + pointwise"
-                            formula={costs.separable_formula()} />
-                    </div>
-                    <Animation {costs} {playhead} {dark} on_action={on_action.clone()} />
-                    <ChartsPanel {costs} {dark} />
+                    { counts }
+                    { animation }
+                    { charts }
                 </div>
             </main>
+            <Share {query} />
             <footer class="footer">
                 <p>{ "Counts are exact multiplications (multiply-adds), without bias, as in the MobileNets paper (Howard et al., 2017)." }</p>
             </footer>

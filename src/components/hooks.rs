@@ -88,3 +88,39 @@ pub fn use_css(node: NodeRef, properties: Vec<(&'static str, String)>) {
         }
     });
 }
+
+/// While `enabled` (an embedded panel), tells the page around the iframe how tall this
+/// document is, as `{type: "sepconv:resize", height}`, whenever that changes.
+#[hook]
+pub fn use_resize_reporter(enabled: bool) {
+    use_effect_with(enabled, move |&enabled| {
+        let window = web_sys::window();
+        let root = window
+            .as_ref()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element());
+        let parent = window.as_ref().and_then(|w| w.parent().ok().flatten());
+        let on_resize = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
+            let entry: web_sys::ResizeObserverEntry = entries.get(0).unchecked_into();
+            let height = entry.target().scroll_height();
+            let message = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&message, &"type".into(), &"sepconv:resize".into());
+            let _ = js_sys::Reflect::set(&message, &"height".into(), &height.into());
+            if let Some(parent) = &parent {
+                let _ = parent.post_message(&message, "*");
+            }
+        });
+        let observer = enabled
+            .then(|| web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok())
+            .flatten();
+        if let (Some(observer), Some(root)) = (&observer, root) {
+            observer.observe(&root);
+        }
+        move || {
+            if let Some(observer) = observer {
+                observer.disconnect();
+            }
+            drop(on_resize);
+        }
+    });
+}

@@ -24,12 +24,38 @@ const TYPES = {
  * Serves dist/ at BASE_PATH on a free loopback port and records every request; with
  * `csp`, every response carries the strict Content-Security-Policy of csp.mjs.
  */
-export async function serve({ csp = false } = {}) {
+export async function serve({ csp = false, cors = false } = {}) {
   const requests = [];
-  const headers = csp ? { 'content-security-policy': policy(DIST) } : {};
+  const headers = {
+    ...(csp ? { 'content-security-policy': policy(DIST) } : {}),
+    // A sandboxed iframe has an opaque origin: its module script and wasm are cross-origin.
+    ...(cors ? { 'access-control-allow-origin': '*' } : {}),
+  };
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://localhost');
     requests.push(url.pathname);
+    if (url.pathname === '/favicon.ico') {
+      res.writeHead(204).end(); // the blog's own icon, which it does not have
+      return;
+    }
+    if (url.pathname === '/blog/post.html') {
+      // A blog post that embeds the panel named in ?embed= in a sandboxed iframe and
+      // listens for its height, as the README tells bloggers to.
+      const src = `${BASE_PATH}?df=14&dk=3&m=512&n=512&pad=same&embed=${url.searchParams.get('embed')}`;
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(`<!doctype html><title>A post</title><p>Some prose.</p>
+<iframe id="sepconv" sandbox="allow-scripts" src="${src}" title="sepconv" style="width: 100%; border: 0"></iframe>
+<script>
+  window.heights = [];
+  addEventListener('message', (e) => {
+    if (e.data && e.data.type === 'sepconv:resize') {
+      window.heights.push(e.data.height);
+      document.getElementById('sepconv').style.height = e.data.height + 'px';
+    }
+  });
+</script>`);
+      return;
+    }
     if (!url.pathname.startsWith(BASE_PATH)) {
       res.writeHead(404).end('outside the sub-path');
       return;
@@ -62,10 +88,11 @@ export async function launch() {
 }
 
 /**
- * Opens the app with `query` and waits for its first render. Every console error or
+ * Opens the app with `query` and waits for its first render (for the element `ready`,
+ * or not at all when it is null). Every console error or
  * warning and every page error lands in `page.problems`, for the test to assert empty.
  */
-export async function open(browser, base, query = '', viewport = { width: 1280, height: 720 }) {
+export async function open(browser, base, query = '', viewport = { width: 1280, height: 720 }, ready = '#cost-standard') {
   const page = await browser.newPage({ viewport });
   page.problems = [];
   page.on('pageerror', (e) => page.problems.push(`page error: ${e}`));
@@ -78,7 +105,7 @@ export async function open(browser, base, query = '', viewport = { width: 1280, 
     document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
   });
   await page.goto(base + query);
-  await page.waitForSelector('#cost-standard');
+  if (ready) await page.waitForSelector(ready);
   return page;
 }
 
