@@ -16,12 +16,13 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER := /usr/bin/chromedriver
 export CHROMIUM := /usr/bin/chromium
 
-.PHONY: help serve build test bench tools browsers lint test-native test-wasm test-e2e clean
+.PHONY: help serve build build-single test bench tools browsers lint test-native test-wasm test-e2e clean
 
 help:
 	@echo "make serve   install what is missing, serve the app at http://127.0.0.1:8080"
 	@echo "make test    install what is missing, run every check and test"
 	@echo "make build   release build in dist/, for any static host and sub-path"
+	@echo "make build-single   one HTML file, dist-single/sepconv.html, that opens from disk"
 	@echo "make bench   weight, render, input, frame and memory figures (not in make test; SOAK=600 for 10 min)"
 
 serve: tools
@@ -30,7 +31,11 @@ serve: tools
 build: tools
 	trunk build --release
 	@# The Content-Security-Policy for this build (its loader script's hash changes).
-	node tests/e2e/csp.mjs dist > dist/csp.txt
+	node scripts/csp.mjs dist > dist/csp.txt
+
+# One file that opens by double-click, for a lecture hall without network.
+build-single: build
+	node scripts/single.mjs dist dist-single/sepconv.html
 
 test: tools browsers lint test-native test-wasm test-e2e
 	@echo "make test: every check passed"
@@ -78,4 +83,4 @@ bench: build browsers
 	node tests/bench/bench.mjs
 
 clean:
-	rm -rf dist target/e2e
+	rm -rf dist dist-single target/e2e

@@ -84,7 +84,7 @@ pub fn Share(props: &Props) -> Html {
             <div class="share-row">
                 <label for="share-embed">{ "Embed in a post" }</label>
                 <div class="seg-group" role="group" aria-label="Panel to embed">{ for choices }</div>
-                <textarea id="share-embed" ref={code_box} readonly=true rows="3" value={code} />
+                <textarea id="share-embed" ref={code_box} readonly=true rows="4" value={code} />
                 <button type="button" class="tool" id="copy-embed" onclick={copy_code}>
                     { "Copy embed code" }</button>
             </div>

@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { createRequire } from 'node:module';
 import { before, after } from 'node:test';
-import { policy } from './csp.mjs';
+import { policy } from '../../scripts/csp.mjs';
 
 const require = createRequire(import.meta.url);
 const { chromium } = require('playwright-core');
@@ -95,6 +95,8 @@ export async function launch() {
 export async function open(browser, base, query = '', viewport = { width: 1280, height: 720 }, ready = '#cost-standard') {
   const page = await browser.newPage({ viewport });
   page.problems = [];
+  page.requests = [];
+  page.on('request', (r) => page.requests.push(r.url()));
   page.on('pageerror', (e) => page.problems.push(`page error: ${e}`));
   page.on('console', (m) => {
     if (m.type() === 'error' || m.type() === 'warning') page.problems.push(`console ${m.type()}: ${m.text()}`);

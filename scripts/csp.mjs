@@ -1,7 +1,7 @@
 // The strict Content-Security-Policy sepconv runs under: only its own origin, no
 // 'unsafe-inline', no 'unsafe-eval'; WebAssembly compiles under 'wasm-unsafe-eval', and
 // Trunk's inline loader runs by its hash, which changes with every build. Run it on a
-// build (`node tests/e2e/csp.mjs dist`) to print the header a host can send; `make build`
+// build (`node scripts/csp.mjs dist`) to print the header a host can send; `make build`
 // writes it to dist/csp.txt.
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';

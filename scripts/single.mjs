@@ -1,0 +1,34 @@
+// Folds a release build into one HTML file that opens by double-click, with no server:
+// for a lecture hall without network. The stylesheet, the icon, the JS glue and the wasm
+// (as base64) go inline; the wasm is instantiated from those bytes.
+//   node scripts/single.mjs dist dist-single/sepconv.html   (what `make build-single` runs)
+import { readFileSync, writeFileSync, mkdirSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+const [dist = 'dist', out = 'dist-single/sepconv.html'] = process.argv.slice(2);
+const html = readFileSync(join(dist, 'index.html'), 'utf8');
+const only = (pattern) => {
+  const matches = readdirSync(dist).filter((f) => pattern.test(f));
+  if (matches.length !== 1) throw new Error(`expected one ${pattern} in ${dist}, found ${matches}`);
+  return readFileSync(join(dist, matches[0]));
+};
+const css = only(/^style-.*\.css$/).toString('utf8');
+const icon = only(/^favicon-.*\.svg$/).toString('base64');
+// The glue is an ES module: inline it as one, and call its default export on the bytes.
+const glue = only(/^sepconv-[0-9a-f]+\.js$/).toString('utf8')
+  .replace(/^export \{ initSync, __wbg_init as default \};$/m, '');
+const wasm = only(/^sepconv-[0-9a-f]+_bg\.wasm$/).toString('base64');
+const loader = `${glue}
+const bytes = Uint8Array.from(atob("${wasm}"), (c) => c.charCodeAt(0));
+await __wbg_init({ module_or_path: bytes });
+`;
+
+const single = html
+  .replace(/<link[^>]*rel=stylesheet[^>]*>/, () => `<style>${css}</style>`)
+  .replace(/<link[^>]*rel=icon[^>]*>/, () => `<link rel=icon href="data:image/svg+xml;base64,${icon}">`)
+  .replace(/<link[^>]*rel=(modulepreload|preload)[^>]*>/g, '')
+  .replace(/<script type=module>[\s\S]*?<\/script>/, () => `<script type=module>${loader}</script>`);
+if (single.includes('./sepconv-') || single.includes('./style-')) throw new Error('a reference to a separate file is left');
+mkdirSync(dirname(out), { recursive: true });
+writeFileSync(out, single);
+console.log(`wrote ${out} (${(single.length / 1024).toFixed(0)} KB)`);

@@ -1,0 +1,28 @@
+// The single-file build opens from a file:// URL, with no server, and works.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { launch, open, figures, eventually } from './harness.mjs';
+import { expected } from './reference.mjs';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+test('the single file works from disk: figures, charts, animation, no other file', async () => {
+  const file = `${ROOT}target/e2e/sepconv.html`;
+  execFileSync('node', ['scripts/single.mjs', 'dist', file], { cwd: ROOT });
+  const browser = await launch();
+  const page = await open(browser, `file://${file}`, '?df=14&dk=3&m=512&n=512&pad=same&mode=separable&step=0');
+  const want = expected({ df: 14, dk: 3, m: 512, n: 512, pad: 'same' });
+  await eventually(async () => assert.equal((await figures(page))['cost-separable'], want['cost-separable']));
+  await page.locator('#n-input').fill('100');
+  await eventually(async () => assert.equal((await figures(page))['cost-standard'], expected({ df: 14, dk: 3, m: 512, n: 100, pad: 'same' })['cost-standard']));
+  for (const id of ['ratio-vs-n', 'cost-bars', 'anim-canvas']) {
+    await eventually(async () => assert.ok(Number(await page.locator(`#${id}`).getAttribute('data-draws')) >= 1, id));
+  }
+  const others = page.requests.filter((u) => !u.startsWith(`file://${file}`) && !/^(data|blob):/.test(u));
+  assert.deepEqual(others, [], 'nothing but the one file is loaded');
+  assert.ok(page.requests.length >= 1);
+  assert.deepEqual(page.problems, []);
+  await browser.close();
+});
