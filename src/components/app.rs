@@ -8,6 +8,7 @@ use super::geometry_panel::GeometryPanel;
 use super::hooks::{use_dark_scheme, use_resize_reporter};
 use super::notice::Notice;
 use super::param_control::ParamControl;
+use super::presentation::{set_presenting, use_presentation_keys, SLIDES};
 use super::share::Share;
 use super::summary::Summary;
 use super::theme_switch::ThemeSwitch;
@@ -38,6 +39,9 @@ pub fn App() -> Html {
     let dark = theme.is_dark(use_dark_scheme());
     set_theme_attribute(dark);
     use_resize_reporter(embed != Embed::Page);
+    // Presentation mode: one panel at a time, large type; the panel shown, or None.
+    let presenting = use_state(|| None::<usize>);
+    use_presentation_keys(presenting.clone(), SLIDES);
 
     // One callback for the whole page, the same on every render (the dispatcher never
     // changes), so that children whose values did not change skip rendering.
@@ -86,6 +90,43 @@ pub fn App() -> Html {
     let animation = html! { <Animation {costs} {playhead} {dark} on_action={on_action.clone()} /> };
     let charts = html! { <ChartsPanel {costs} {dark} /> };
 
+    if let Some(slide) = *presenting {
+        let slides = [
+            (
+                "The layer and its counts",
+                html! {
+                    <main class="layout">{ controls }<div class="results">{ counts }</div></main>
+                },
+            ),
+            ("Where every multiplication comes from", animation),
+            ("Why R flattens out", charts),
+        ];
+        let count = slides.len();
+        let go = |to: Option<usize>| {
+            let presenting = presenting.clone();
+            Callback::from(move |_: MouseEvent| set_presenting(&presenting, to))
+        };
+        let (title, body) = slides
+            .into_iter()
+            .nth(slide.min(count - 1))
+            .unwrap_or_default();
+        return html! {
+            <div class="presentation">
+                <nav class="slide-bar" aria-label="Presentation">
+                    <button type="button" class="tool" aria-label="Previous panel (←)"
+                        onclick={go(Some(slide.saturating_sub(1)))}>{ "‹" }</button>
+                    <span class="slide-title" id="slide-title">
+                        { format!("{} / {count} · {title}", slide + 1) }</span>
+                    <button type="button" class="tool" aria-label="Next panel (→)"
+                        onclick={go(Some((slide + 1).min(count - 1)))}>{ "›" }</button>
+                    <button type="button" class="tool" id="present-exit" onclick={go(None)}>
+                        { "Exit (Esc)" }</button>
+                </nav>
+                { notice }
+                { body }
+            </div>
+        };
+    }
     if embed != Embed::Page {
         // One panel for an iframe: no page chrome, a way out to everything.
         let full = query::to_query(&layer, playhead, theme, Embed::Page);
@@ -112,6 +153,9 @@ pub fn App() -> Html {
             <header class="masthead">
                 <h1><span class="brand">{ "sepconv" }</span></h1>
                 <ThemeSwitch {theme} on_action={on_action.clone()} />
+                <button type="button" class="tool present" id="present"
+                    onclick={let p = presenting.clone(); Callback::from(move |_: MouseEvent| set_presenting(&p, Some(0)))}>
+                    { "Present (P)" }</button>
                 <p class="tagline">
                     { "Why a depthwise separable convolution (MobileNet, Xception) needs so many fewer multiplications, counted exactly." }
                 </p>

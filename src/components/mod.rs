@@ -11,6 +11,7 @@ mod geometry_panel;
 mod hooks;
 mod notice;
 mod param_control;
+mod presentation;
 mod share;
 mod summary;
 mod theme_switch;
