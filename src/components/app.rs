@@ -148,13 +148,13 @@ pub fn App() -> Html {
             </div>
         };
     }
+    let present = Callback::from(move |_: MouseEvent| set_presenting(&presenting, Some(0)));
     html! {
         <>
             <header class="masthead">
                 <h1><span class="brand">{ "sepconv" }</span></h1>
                 <ThemeSwitch {theme} on_action={on_action.clone()} />
-                <button type="button" class="tool present" id="present"
-                    onclick={let p = presenting.clone(); Callback::from(move |_: MouseEvent| set_presenting(&p, Some(0)))}>
+                <button type="button" class="tool present" id="present" onclick={present}>
                     { "Present (P)" }</button>
                 <p class="tagline">
                     { "Why a depthwise separable convolution (MobileNet, Xception) needs so many fewer multiplications, counted exactly." }

@@ -3,23 +3,21 @@
 //! the exact value under the pointer, PNG and SVG export, and a text alternative.
 
 mod backend;
+mod export;
+mod words;
 
 use super::dom::{fit_canvas, root_css};
 use super::hooks::{use_css, use_size};
-use crate::cost::{Costs, Fraction};
-use crate::format::thousands;
-use crate::plots::{self, short_decimal, Frame, Measure, RatioChart, Sweep, Theme, CSS_VARIABLES};
+use crate::cost::Costs;
+use crate::plots::{self, Frame, Measure, RatioChart, Sweep, Theme, CSS_VARIABLES};
 use backend::AnyBackend;
+use export::{download, svg, svg_url};
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
 use std::rc::Rc;
-use wasm_bindgen::JsCast;
 use web_sys::HtmlCanvasElement;
+use words::{data_attributes, describe, file_name, read_out};
 use yew::prelude::*;
-
-/// Significant digits of the figures in `data-*` attributes and in the read-out.
-const DATA_DIGITS: usize = 15;
-const SHOWN_DIGITS: usize = 9;
 
 /// The chart theme from the stylesheet's values, at `scale` device pixels a CSS pixel.
 fn theme(style: &[String], scale: f64) -> Theme {
@@ -279,30 +277,6 @@ fn paint(
     Some(frame)
 }
 
-/// The chart as an SVG document, drawn by the same code at the on-screen CSS size.
-fn svg(
-    kind: Kind,
-    costs: &Costs,
-    view: View,
-    model: Option<&RatioChart>,
-    (width, height): (u32, u32),
-    theme: &Theme,
-    title: &str,
-) -> String {
-    let mut out = String::new();
-    let size = (width.max(480), height.max(300) + 40);
-    draw(
-        AnyBackend::Svg(SVGBackend::with_string(&mut out, size)),
-        kind,
-        costs,
-        view,
-        model,
-        theme,
-        Some(title),
-    );
-    out
-}
-
 /// The one place that draws a chart, on either backend.
 fn draw(
     backend: AnyBackend,
@@ -318,162 +292,6 @@ fn draw(
         (Kind::Ratio(_), Some(chart)) => plots::draw_ratio(&root, chart, theme, title).ok(),
         _ => plots::draw_costs(&root, costs, view.log, theme, title).ok(),
     }
-}
-
-/// The exact value under the pointer, in words.
-fn read_out(
-    kind: Kind,
-    costs: &Costs,
-    model: Option<&RatioChart>,
-    view: View,
-    (x, y): (f64, f64),
-) -> Option<String> {
-    match (kind, model) {
-        (Kind::Ratio(sweep), Some(chart)) => {
-            let at = (x.round() as u32).clamp(1, chart.x_max);
-            // The curve nearest the pointer, measured on the log axis the curves are drawn on.
-            let (key, value) = chart
-                .curves
-                .iter()
-                .filter_map(|c| Some((c.key, chart.value_at(&costs.layer, c.key, at)?)))
-                .min_by(|a, b| {
-                    let gap = |v: Fraction| (v.to_f64().log10() - y.log10()).abs();
-                    gap(a.1).total_cmp(&gap(b.1))
-                })?;
-            let (x_sym, key_sym) = match sweep {
-                Sweep::Filters => ("N", "Dk"),
-                Sweep::Kernel => ("Dk", "N"),
-            };
-            let what = match chart.measure {
-                Measure::Ratio => "R",
-                Measure::Speedup => "1/R",
-            };
-            Some(format!(
-                "{key_sym} = {key}, {x_sym} = {at}: {what} = {}",
-                value.significant(SHOWN_DIGITS)
-            ))
-        }
-        _ => {
-            let bars = plots::bars(costs, view.log);
-            let bar = bars.get(x.round().max(0.0) as usize)?;
-            Some(format!(
-                "{}: {} multiplications",
-                bar.name,
-                thousands(bar.total())
-            ))
-        }
-    }
-}
-
-/// What the chart drew, for tests and embedders: `data-*` name and value pairs.
-fn data_attributes(
-    kind: Kind,
-    costs: &Costs,
-    model: Option<&RatioChart>,
-    view: View,
-) -> Vec<(&'static str, String)> {
-    match (kind, model) {
-        (Kind::Ratio(_), Some(chart)) => {
-            let keys: Vec<String> = chart.curves.iter().map(|c| c.key.to_string()).collect();
-            let current = chart.curves.iter().find(|c| c.current).map(|c| c.key);
-            vec![
-                (
-                    "data-measure",
-                    match chart.measure {
-                        Measure::Ratio => "ratio".to_owned(),
-                        Measure::Speedup => "speedup".to_owned(),
-                    },
-                ),
-                ("data-x", chart.current_x.to_string()),
-                ("data-value", chart.current_value.significant(DATA_DIGITS)),
-                ("data-asymptote", chart.asymptote.significant(DATA_DIGITS)),
-                ("data-curves", keys.join(",")),
-                (
-                    "data-current-curve",
-                    current.map(|k| k.to_string()).unwrap_or_default(),
-                ),
-            ]
-        }
-        _ => vec![
-            (
-                "data-scale",
-                if view.log { "log" } else { "linear" }.to_owned(),
-            ),
-            ("data-standard", costs.standard().to_string()),
-            ("data-depthwise", costs.depthwise().to_string()),
-            ("data-pointwise", costs.pointwise().to_string()),
-            ("data-separable", costs.separable().to_string()),
-        ],
-    }
-}
-
-/// A sentence or two that says what the chart shows with today's numbers.
-fn describe(kind: Kind, costs: &Costs, model: Option<&RatioChart>) -> String {
-    let l = costs.layer;
-    match (kind, model) {
-        (Kind::Ratio(sweep), Some(chart)) => {
-            let keys: Vec<String> = chart.curves.iter().map(|c| c.key.to_string()).collect();
-            let (x_sym, key_sym, level) = match sweep {
-                Sweep::Filters => ("N", "Dk", "1/Dk²"),
-                Sweep::Kernel => ("Dk", "N", "1/N"),
-            };
-            format!(
-                "R against {x_sym}, one curve for each {key_sym} in {}. This layer (Dk = {}, N = {}) has R = {}; \
-                 as {x_sym} grows, R levels out at {level} = {}.",
-                keys.join(", "),
-                l.dk,
-                l.n,
-                short_decimal(costs.ratio().to_f64()),
-                short_decimal(match sweep {
-                    Sweep::Filters => 1.0 / f64::from(l.dk).powi(2),
-                    Sweep::Kernel => 1.0 / f64::from(l.n),
-                }),
-            )
-        }
-        _ => format!(
-            "Standard: {} multiplications. Separable: {} depthwise plus {} pointwise, {} in all.",
-            thousands(costs.standard()),
-            thousands(costs.depthwise()),
-            thousands(costs.pointwise()),
-            thousands(costs.separable()),
-        ),
-    }
-}
-
-/// "sepconv-ratio-vs-n-df14-dk3-m512-n512-speedup": says what the file shows.
-fn file_name(id: &str, costs: &Costs, view: View) -> String {
-    let l = costs.layer;
-    let variant = match (view.measure, view.log) {
-        (Measure::Speedup, _) => "-speedup",
-        (_, true) => "-log",
-        _ => "",
-    };
-    format!(
-        "sepconv-{id}-df{}-dk{}-m{}-n{}{variant}",
-        l.df, l.dk, l.m, l.n
-    )
-}
-
-fn svg_url(svg: &str) -> Option<String> {
-    let parts = js_sys::Array::of1(&svg.into());
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("image/svg+xml");
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
-    web_sys::Url::create_object_url_with_blob(&blob).ok()
-}
-
-/// Saves `url` as `file` through a temporary link, as browsers want for downloads.
-fn download(url: &str, file: &str) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    let Ok(link) = document.create_element("a") else {
-        return;
-    };
-    let link: web_sys::HtmlAnchorElement = link.unchecked_into();
-    link.set_href(url);
-    link.set_download(file);
-    link.click();
 }
 
 fn device_pixel_ratio() -> f64 {

@@ -1,0 +1,145 @@
+//! What a chart says besides its pixels: the read-out under the pointer, the `data-*`
+//! attributes for tests and embedders, the sentence for screen readers, the file name.
+
+use super::{Kind, View};
+use crate::cost::{Costs, Fraction};
+use crate::format::thousands;
+use crate::plots::{self, short_decimal, Measure, RatioChart, Sweep};
+
+/// Significant digits of the figures in `data-*` attributes and in the read-out.
+const DATA_DIGITS: usize = 15;
+const SHOWN_DIGITS: usize = 9;
+
+/// The exact value under the pointer, in words.
+pub fn read_out(
+    kind: Kind,
+    costs: &Costs,
+    model: Option<&RatioChart>,
+    view: View,
+    (x, y): (f64, f64),
+) -> Option<String> {
+    match (kind, model) {
+        (Kind::Ratio(sweep), Some(chart)) => {
+            let at = (x.round() as u32).clamp(1, chart.x_max);
+            // The curve nearest the pointer, measured on the log axis the curves are drawn on.
+            let (key, value) = chart
+                .curves
+                .iter()
+                .filter_map(|c| Some((c.key, chart.value_at(&costs.layer, c.key, at)?)))
+                .min_by(|a, b| {
+                    let gap = |v: Fraction| (v.to_f64().log10() - y.log10()).abs();
+                    gap(a.1).total_cmp(&gap(b.1))
+                })?;
+            let (x_sym, key_sym) = match sweep {
+                Sweep::Filters => ("N", "Dk"),
+                Sweep::Kernel => ("Dk", "N"),
+            };
+            let what = match chart.measure {
+                Measure::Ratio => "R",
+                Measure::Speedup => "1/R",
+            };
+            Some(format!(
+                "{key_sym} = {key}, {x_sym} = {at}: {what} = {}",
+                value.significant(SHOWN_DIGITS)
+            ))
+        }
+        _ => {
+            let bars = plots::bars(costs, view.log);
+            let bar = bars.get(x.round().max(0.0) as usize)?;
+            Some(format!(
+                "{}: {} multiplications",
+                bar.name,
+                thousands(bar.total())
+            ))
+        }
+    }
+}
+
+/// What the chart drew, for tests and embedders: `data-*` name and value pairs.
+pub fn data_attributes(
+    kind: Kind,
+    costs: &Costs,
+    model: Option<&RatioChart>,
+    view: View,
+) -> Vec<(&'static str, String)> {
+    match (kind, model) {
+        (Kind::Ratio(_), Some(chart)) => {
+            let keys: Vec<String> = chart.curves.iter().map(|c| c.key.to_string()).collect();
+            let current = chart.curves.iter().find(|c| c.current).map(|c| c.key);
+            vec![
+                (
+                    "data-measure",
+                    match chart.measure {
+                        Measure::Ratio => "ratio".to_owned(),
+                        Measure::Speedup => "speedup".to_owned(),
+                    },
+                ),
+                ("data-x", chart.current_x.to_string()),
+                ("data-value", chart.current_value.significant(DATA_DIGITS)),
+                ("data-asymptote", chart.asymptote.significant(DATA_DIGITS)),
+                ("data-curves", keys.join(",")),
+                (
+                    "data-current-curve",
+                    current.map(|k| k.to_string()).unwrap_or_default(),
+                ),
+            ]
+        }
+        _ => vec![
+            (
+                "data-scale",
+                if view.log { "log" } else { "linear" }.to_owned(),
+            ),
+            ("data-standard", costs.standard().to_string()),
+            ("data-depthwise", costs.depthwise().to_string()),
+            ("data-pointwise", costs.pointwise().to_string()),
+            ("data-separable", costs.separable().to_string()),
+        ],
+    }
+}
+
+/// A sentence or two that says what the chart shows with today's numbers.
+pub fn describe(kind: Kind, costs: &Costs, model: Option<&RatioChart>) -> String {
+    let l = costs.layer;
+    match (kind, model) {
+        (Kind::Ratio(sweep), Some(chart)) => {
+            let keys: Vec<String> = chart.curves.iter().map(|c| c.key.to_string()).collect();
+            let (x_sym, key_sym, level) = match sweep {
+                Sweep::Filters => ("N", "Dk", "1/Dk²"),
+                Sweep::Kernel => ("Dk", "N", "1/N"),
+            };
+            format!(
+                "R against {x_sym}, one curve for each {key_sym} in {}. This layer (Dk = {}, N = {}) has R = {}; \
+                 as {x_sym} grows, R levels out at {level} = {}.",
+                keys.join(", "),
+                l.dk,
+                l.n,
+                short_decimal(costs.ratio().to_f64()),
+                short_decimal(match sweep {
+                    Sweep::Filters => 1.0 / f64::from(l.dk).powi(2),
+                    Sweep::Kernel => 1.0 / f64::from(l.n),
+                }),
+            )
+        }
+        _ => format!(
+            "Standard: {} multiplications. Separable: {} depthwise plus {} pointwise, {} in all.",
+            thousands(costs.standard()),
+            thousands(costs.depthwise()),
+            thousands(costs.pointwise()),
+            thousands(costs.separable()),
+        ),
+    }
+}
+
+/// "sepconv-ratio-vs-n-df14-dk3-m512-n512-speedup": says what the file shows.
+pub fn file_name(id: &str, costs: &Costs, view: View) -> String {
+    let l = costs.layer;
+    let variant = match (view.measure, view.log) {
+        (Measure::Speedup, _) => "-speedup",
+        (_, true) => "-log",
+        _ => "",
+    };
+    format!(
+        "sepconv-{id}-df{}-dk{}-m{}-n{}{variant}",
+        l.df, l.dk, l.m, l.n
+    )
+}
