@@ -97,18 +97,16 @@ pub fn parse(query: &str) -> Loaded {
 
     let mut embed = Embed::Page;
     if let Some(text) = value_of("embed") {
-        match Embed::parse(text) {
-            Some(e) => embed = e,
-            None if text.trim() == "network" => {
-                problems.push("The network view is not built yet; showing the counts.".to_owned())
+        match (Embed::parse(text), text.trim()) {
+            (Some(e), _) => embed = e,
+            (None, "network") => {
+                embed = Embed::Cost;
+                problems.push("The network view is not built yet; showing the counts.".to_owned());
             }
-            None => problems.push(format!(
+            (None, _) => problems.push(format!(
                 "Ignored embed={} in the link (it is cost, plots or anim); showing the whole page.",
                 clip(text)
             )),
-        }
-        if text.trim() == "network" {
-            embed = Embed::Cost;
         }
     }
 
