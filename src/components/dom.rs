@@ -26,9 +26,7 @@ pub fn root_css(names: &[&str]) -> Vec<String> {
 /// returns the density. The bitmap is only touched when its size changes: every
 /// assignment clears and reallocates it.
 pub fn fit_canvas(canvas: &HtmlCanvasElement, (width, height): (u32, u32)) -> f64 {
-    let density = web_sys::window()
-        .map_or(1.0, |w| w.device_pixel_ratio())
-        .max(1.0);
+    let density = density();
     let (w, h) = (
         (f64::from(width) * density).round() as u32,
         (f64::from(height) * density).round() as u32,
@@ -40,4 +38,11 @@ pub fn fit_canvas(canvas: &HtmlCanvasElement, (width, height): (u32, u32)) -> f6
         canvas.set_height(h);
     }
     density
+}
+
+/// Device pixels per CSS pixel on this screen (at least 1).
+pub fn density() -> f64 {
+    web_sys::window()
+        .map_or(1.0, |w| w.device_pixel_ratio())
+        .max(1.0)
 }

@@ -6,7 +6,7 @@ mod backend;
 mod export;
 mod words;
 
-use super::dom::{fit_canvas, root_css};
+use super::dom::{density, fit_canvas, root_css};
 use super::hooks::{use_css, use_size};
 use crate::cost::Costs;
 use crate::plots::{self, Frame, Measure, RatioChart, Sweep, Theme, CSS_VARIABLES};
@@ -110,7 +110,7 @@ pub fn Chart(props: &Props) -> Html {
         let (frame, readout, model, view) = (frame.clone(), readout.clone(), model.clone(), *view);
         Callback::from(move |e: PointerEvent| {
             let (x, y) = (f64::from(e.offset_x()), f64::from(e.offset_y()));
-            let scale = device_pixel_ratio();
+            let scale = density();
             let at = frame
                 .borrow()
                 .as_ref()
@@ -292,12 +292,6 @@ fn draw(
         (Kind::Ratio(_), Some(chart)) => plots::draw_ratio(&root, chart, theme, title).ok(),
         _ => plots::draw_costs(&root, costs, view.log, theme, title).ok(),
     }
-}
-
-fn device_pixel_ratio() -> f64 {
-    web_sys::window()
-        .map_or(1.0, |w| w.device_pixel_ratio())
-        .max(1.0)
 }
 
 fn now() -> f64 {
