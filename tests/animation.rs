@@ -16,6 +16,7 @@ fn costs(df: u32, dk: u32, m: u32, n: u32, padding: Padding, stride: u32) -> Cos
         padding,
         stride,
         dilation: 1,
+        ..Layer::default()
     })
     .unwrap()
 }
@@ -154,7 +155,7 @@ proptest! {
         df in 1u32..=4096, dk in 1u32..=512, m in 1u32..=8192, n in 1u32..=8192,
         separable in any::<bool>(), at in 0.0f64..=1.0,
     ) {
-        let layer = Layer { df, dk, m, n, padding: Padding::Same, stride: 1, dilation: 1 };
+        let layer = Layer { df, dk, m, n, padding: Padding::Same, stride: 1, dilation: 1, ..Layer::default() };
         let c = Costs::of(&layer).unwrap();
         let t = Timeline::new(c, if separable { Mode::Separable } else { Mode::Standard });
         let step = (t.total_steps() as f64 * at) as u64;

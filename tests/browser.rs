@@ -44,6 +44,7 @@ async fn figures_match_the_core() {
         padding: Padding::Same,
         stride: 1,
         dilation: 1,
+        ..Layer::default()
     })
     .unwrap();
     assert_eq!(data_value(&root, "dp"), "14");

@@ -17,6 +17,7 @@ fn costs(df: u32, dk: u32, m: u32, n: u32, padding: Padding) -> Costs {
         padding,
         stride: 1,
         dilation: 1,
+        ..Layer::default()
     })
     .unwrap()
 }

@@ -14,6 +14,7 @@ fn layer(df: u32, dk: u32, m: u32, n: u32, padding: Padding) -> Layer {
         padding,
         stride: 1,
         dilation: 1,
+        ..Layer::default()
     }
 }
 
@@ -81,6 +82,7 @@ fn no_overflow_at_the_maxima() {
         padding: Padding::Explicit(512),
         stride: 1,
         dilation: 1,
+        ..Layer::default()
     };
     let c = Costs::of(&biggest).unwrap();
     assert_eq!(c.dp, 4096 + 1024 - 511);
@@ -155,6 +157,7 @@ fn any_layer() -> impl Strategy<Value = Layer> {
             padding,
             stride,
             dilation,
+            ..Layer::default()
         })
 }
 

@@ -18,6 +18,7 @@ fn writes_every_key() {
         padding: Padding::Same,
         stride: 1,
         dilation: 1,
+        ..Layer::default()
     };
     assert_eq!(
         to_query(&layer, Playhead::default(), Theme::System, Embed::Page),
@@ -103,7 +104,7 @@ proptest! {
         pad in prop_oneof![Just(Padding::Valid), Just(Padding::Same), (0u32..=512).prop_map(Padding::Explicit)],
         stride in 1u32..=16, dilation in 1u32..=16,
     ) {
-        let layer = Layer { df, dk, m, n, padding: pad, stride, dilation };
+        let layer = Layer { df, dk, m, n, padding: pad, stride, dilation, ..Layer::default() };
         prop_assume!(layer.check().is_ok());
         let playhead = Playhead { mode: if stride % 2 == 0 { Mode::Standard } else { Mode::Separable }, step: u64::from(df) * 7 };
         let theme = if dk % 3 == 0 { Theme::Dark } else { Theme::System };

@@ -13,10 +13,17 @@ pub struct Props {
 
 #[function_component]
 pub fn FormulaView(props: &Props) -> Html {
-    let terms = props.formula.0.iter().enumerate().map(|(i, term)| {
-        html! { <>{ if i > 0 { " × " } else { "" } }{ term_html(term, props.numbers) }</> }
+    let numbers = props.numbers;
+    let product = |terms: &Vec<Term>| -> Html {
+        let terms = terms.iter().enumerate().map(|(i, term)| {
+            html! { <>{ if i > 0 { " × " } else { "" } }{ term_html(term, numbers) }</> }
+        });
+        terms.collect()
+    };
+    let products = props.formula.0.iter().enumerate().map(|(i, terms)| {
+        html! { <>{ if i > 0 { " + " } else { "" } }{ product(terms) }</> }
     });
-    html! { <span class="formula">{ for terms }</span> }
+    html! { <span class="formula">{ for products }</span> }
 }
 
 fn term_html(term: &Term, numbers: bool) -> Html {
@@ -40,14 +47,16 @@ fn term_html(term: &Term, numbers: bool) -> Html {
             });
             html! { <>{ "(" }{ for parts }{ ")" }</> }
         }
+        Term::Number(n) => html! { <span class="num">{ n }</span> },
     }
 }
 
-/// "Dk" as D with a subscript k, the way the papers print it; "M" and "N" as they are.
+/// "Dk" as D with a subscript k, the way the papers print it; "M", "N" and "M/g" as
+/// they are.
 pub fn symbol_html(symbol: &str) -> Html {
     let mut chars = symbol.chars();
     match (chars.next(), chars.as_str()) {
-        (Some(head), rest) if !rest.is_empty() => {
+        (Some(head), rest) if !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_lowercase()) => {
             html! { <var>{ head }<sub>{ rest }</sub></var> }
         }
         _ => html! { <var>{ symbol }</var> },

@@ -14,6 +14,8 @@ pub enum Param {
     Dilation,
     /// Explicit padding P, used when the padding is neither valid nor same.
     Pad,
+    /// Groups g of the standard side: each filter sees M/g channels (g = M: depthwise).
+    Groups,
 }
 
 /// The inclusive range a parameter may take.
@@ -30,7 +32,7 @@ impl Limit {
 }
 
 impl Param {
-    pub const ALL: [Param; 7] = [
+    pub const ALL: [Param; 8] = [
         Param::Df,
         Param::Dk,
         Param::M,
@@ -38,6 +40,7 @@ impl Param {
         Param::Stride,
         Param::Dilation,
         Param::Pad,
+        Param::Groups,
     ];
 
     /// The symbol, in the seed article's notation.
@@ -50,6 +53,7 @@ impl Param {
             Param::Stride => "S",
             Param::Dilation => "D",
             Param::Pad => "P",
+            Param::Groups => "g",
         }
     }
 
@@ -63,6 +67,7 @@ impl Param {
             Param::Stride => "stride",
             Param::Dilation => "dilation",
             Param::Pad => "padding on each side",
+            Param::Groups => "groups",
         }
     }
 
@@ -76,6 +81,7 @@ impl Param {
             Param::Stride => "stride",
             Param::Dilation => "dil",
             Param::Pad => "pad",
+            Param::Groups => "g",
         }
     }
 
@@ -85,7 +91,7 @@ impl Param {
         let (min, max) = match self {
             Param::Df => (1, 4096),
             Param::Dk => (1, 512),
-            Param::M | Param::N => (1, 8192),
+            Param::M | Param::N | Param::Groups => (1, 8192),
             Param::Stride | Param::Dilation => (1, 16),
             Param::Pad => (0, 512),
         };
@@ -96,8 +102,21 @@ impl Param {
 /// Why a layer cannot be computed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LayerError {
-    OutOfRange { param: Param, value: u32 },
+    OutOfRange {
+        param: Param,
+        value: u32,
+    },
     NoOutput(GeometryError),
+    /// g must divide both M and N: each group has M/g inputs and N/g filters.
+    Groups {
+        g: u32,
+        m: u32,
+        n: u32,
+    },
+    /// The width or resolution multiplier leaves nothing: ⌊α·M⌋ = 0, say.
+    Vanishes {
+        what: &'static str,
+    },
 }
 
 impl fmt::Display for LayerError {
@@ -113,6 +132,15 @@ impl fmt::Display for LayerError {
                 )
             }
             LayerError::NoOutput(err) => write!(f, "no output: {err}"),
+            LayerError::Groups { g, m, n } => {
+                let not = if m % g != 0 { ("M", m) } else { ("N", n) };
+                write!(
+                    f,
+                    "g = {g} groups, which do not divide {} = {} (g must divide M and N)",
+                    not.0, not.1
+                )
+            }
+            LayerError::Vanishes { what } => write!(f, "{what} rounds to 0"),
         }
     }
 }
@@ -127,6 +155,10 @@ pub struct Layer {
     pub padding: Padding,
     pub stride: u32,
     pub dilation: u32,
+    /// Groups of the standard side: 1 is a standard convolution, M (with N = M) depthwise.
+    pub groups: u32,
+    /// Whether every convolution adds a bias per output channel.
+    pub bias: bool,
 }
 
 impl Default for Layer {
@@ -140,6 +172,8 @@ impl Default for Layer {
             padding: Padding::Same,
             stride: 1,
             dilation: 1,
+            groups: 1,
+            bias: false,
         }
     }
 }
@@ -153,6 +187,7 @@ impl Layer {
             Param::N => self.n,
             Param::Stride => self.stride,
             Param::Dilation => self.dilation,
+            Param::Groups => self.groups,
             Param::Pad => match self.padding {
                 Padding::Explicit(p) => p,
                 Padding::Valid | Padding::Same => 0,
@@ -170,18 +205,26 @@ impl Layer {
             Param::N => layer.n = value,
             Param::Stride => layer.stride = value,
             Param::Dilation => layer.dilation = value,
+            Param::Groups => layer.groups = value,
             Param::Pad => layer.padding = Padding::Explicit(value),
         }
         layer
     }
 
-    /// Checks every parameter against its limit, then that the kernel fits.
+    /// Checks every parameter against its limit, the groups, then that the kernel fits.
     pub fn check(&self) -> Result<u32, LayerError> {
         for param in Param::ALL {
             let value = self.get(param);
             if !param.limit().contains(value) {
                 return Err(LayerError::OutOfRange { param, value });
             }
+        }
+        if self.m % self.groups != 0 || self.n % self.groups != 0 {
+            return Err(LayerError::Groups {
+                g: self.groups,
+                m: self.m,
+                n: self.n,
+            });
         }
         output_size(self.df, self.dk, self.padding, self.stride, self.dilation)
             .map_err(LayerError::NoOutput)

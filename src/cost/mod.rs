@@ -9,8 +9,10 @@ mod counts;
 mod fraction;
 mod geometry;
 mod layer;
+mod multiplier;
 
-pub use counts::{Costs, Formula, Term};
+pub use counts::{Costs, Formula, Gap, Part, Term, Unit};
 pub use fraction::Fraction;
 pub use geometry::{output_size, GeometryError, Padding};
 pub use layer::{Layer, LayerError, Limit, Param};
+pub use multiplier::{Multiplier, Scaled};

@@ -1,0 +1,54 @@
+//! Real networks, layer by layer: their definitions are data (one JSON file each, read
+//! with serde), and one walk over the layers counts multiply-adds and parameters for any
+//! width multiplier α and input resolution. Adding a network is adding a file here and a
+//! line in [`NETWORKS`].
+
+mod count;
+mod model;
+
+pub use count::{Count, Kind, Row, Totals};
+pub use model::{Network, Op, OpKind, Published};
+
+/// Every network the page offers, by id.
+pub const NETWORKS: [(&str, &str); 2] = [
+    ("mobilenet_v1", include_str!("mobilenet_v1.json")),
+    ("mobilenet_v2", include_str!("mobilenet_v2.json")),
+];
+
+/// The network with this id, read from its definition.
+pub fn by_id(id: &str) -> Option<Network> {
+    let (_, json) = NETWORKS.iter().find(|(key, _)| *key == id)?;
+    Network::from_json(json).ok()
+}
+
+/// How a count in millions compares with a figure printed to some decimals ("569",
+/// "4.2"). The papers round most figures and cut a few (MobileNet's 290.68 million at
+/// 160x160 is printed 290), so both count as agreeing, and the page says which it was.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Agreement {
+    Rounded,
+    Truncated,
+    Differs,
+}
+
+/// Compares `count` with `printed`, in millions, by integer arithmetic.
+pub fn agreement(count: u128, printed: &str) -> Agreement {
+    let decimals = printed.split_once('.').map_or(0, |(_, d)| d.len()) as u32;
+    let digits: String = printed.chars().filter(|c| *c != '.').collect();
+    let Ok(printed) = digits.parse::<u128>() else {
+        return Agreement::Differs;
+    };
+    let unit = 10u128.pow(6 - decimals.min(6));
+    if (count + unit / 2) / unit == printed {
+        Agreement::Rounded
+    } else if count / unit == printed {
+        Agreement::Truncated
+    } else {
+        Agreement::Differs
+    }
+}
+
+/// Whether `count` agrees with `printed` either way.
+pub fn matches_printed(count: u128, printed: &str) -> bool {
+    agreement(count, printed) != Agreement::Differs
+}
