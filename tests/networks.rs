@@ -100,7 +100,7 @@ fn mobilenet_v1_shapes_follow_table_1() {
         .filter(|r| r.kind == Kind::Pointwise)
         .map(|r| r.macs)
         .sum();
-    let percent = |part: u128| (part * 20_000 / count.totals.macs + 1) / 2;
+    let percent = |part: u128| (part * 20_000 / count.totals.macs).div_ceil(2);
     assert_eq!(percent(pointwise), 9486);
 }
 

@@ -133,7 +133,7 @@ impl fmt::Display for LayerError {
             }
             LayerError::NoOutput(err) => write!(f, "no output: {err}"),
             LayerError::Groups { g, m, n } => {
-                let not = if m % g != 0 { ("M", m) } else { ("N", n) };
+                let not = if !m.is_multiple_of(g) { ("M", m) } else { ("N", n) };
                 write!(
                     f,
                     "g = {g} groups, which do not divide {} = {} (g must divide M and N)",
@@ -219,7 +219,7 @@ impl Layer {
                 return Err(LayerError::OutOfRange { param, value });
             }
         }
-        if self.m % self.groups != 0 || self.n % self.groups != 0 {
+        if !self.m.is_multiple_of(self.groups) || !self.n.is_multiple_of(self.groups) {
             return Err(LayerError::Groups {
                 g: self.groups,
                 m: self.m,
