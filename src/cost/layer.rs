@@ -133,7 +133,11 @@ impl fmt::Display for LayerError {
             }
             LayerError::NoOutput(err) => write!(f, "no output: {err}"),
             LayerError::Groups { g, m, n } => {
-                let not = if !m.is_multiple_of(g) { ("M", m) } else { ("N", n) };
+                let not = if !m.is_multiple_of(g) {
+                    ("M", m)
+                } else {
+                    ("N", n)
+                };
                 write!(
                     f,
                     "g = {g} groups, which do not divide {} = {} (g must divide M and N)",
