@@ -3,7 +3,7 @@
 //! shows the last layer that works.
 
 use crate::anim::{Mode, Playhead, Timeline};
-use crate::cost::{Costs, Layer, Padding, Param};
+use crate::cost::{Costs, Layer, Multiplier, Padding, Param, Scaled, Unit};
 use crate::query::padding_name;
 use std::rc::Rc;
 use yew::Reducible;
@@ -53,6 +53,8 @@ pub enum Embed {
     Plots,
     /// The animation.
     Anim,
+    /// The network table.
+    Network,
 }
 
 impl Embed {
@@ -63,6 +65,7 @@ impl Embed {
             Embed::Cost => Some("cost"),
             Embed::Plots => Some("plots"),
             Embed::Anim => Some("anim"),
+            Embed::Network => Some("network"),
         }
     }
 
@@ -72,20 +75,54 @@ impl Embed {
             Embed::Cost => "counts",
             Embed::Plots => "charts",
             Embed::Anim => "animation",
+            Embed::Network => "network",
         }
     }
 
     pub fn parse(text: &str) -> Option<Embed> {
-        [Embed::Cost, Embed::Plots, Embed::Anim]
+        [Embed::Cost, Embed::Plots, Embed::Anim, Embed::Network]
             .into_iter()
             .find(|e| e.key() == Some(text.trim()))
     }
 }
 
+/// What the page is about: one layer, or a whole network layer by layer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum View {
+    #[default]
+    Layer,
+    Network,
+}
+
+/// The network on show, at one width multiplier and input resolution.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NetChoice {
+    /// An id of [`crate::network::NETWORKS`].
+    pub id: &'static str,
+    pub alpha: Multiplier,
+    pub res: u32,
+}
+
+impl Default for NetChoice {
+    fn default() -> Self {
+        NetChoice {
+            id: "mobilenet_v1",
+            alpha: Multiplier::ONE,
+            res: 224,
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct State {
-    /// The layer with its output size: only a layer that has an output gets here.
+    /// The layer as the controls set it, with α and ρ still to apply.
+    pub scaled: Scaled,
+    /// The counts of the scaled layer: only a layer that has an output gets here.
     pub costs: Costs,
+    /// Multiply-adds or FLOPs.
+    pub unit: Unit,
+    pub view: View,
+    pub net: NetChoice,
     /// Where the animation stands; its step never passes the end of the timeline.
     pub playhead: Playhead,
     pub theme: Theme,
@@ -97,6 +134,15 @@ pub struct State {
 pub enum Action {
     Set(Param, u32),
     SetPadding(Padding),
+    SetBias(bool),
+    SetUnit(Unit),
+    SetAlpha(Multiplier),
+    SetRho(Multiplier),
+    /// A whole layer (a preset, a network's row), named for the notice if refused;
+    /// α and ρ go back to 1, since the layer is as it is meant.
+    Load(Layer),
+    SetView(View),
+    SetNet(NetChoice),
     SetMode(Mode),
     SetStep(u64),
     SetTheme(Theme),
@@ -106,10 +152,29 @@ pub enum Action {
 impl State {
     /// The state for a layer read from a link, with what was wrong with the link.
     pub fn new(layer: Layer, playhead: Playhead, problems: Vec<String>) -> State {
+        State::scaled(
+            Scaled {
+                base: layer,
+                ..Scaled::default()
+            },
+            playhead,
+            problems,
+        )
+    }
+
+    /// The same for a layer with its multipliers, as a link gives it.
+    pub fn scaled(scaled: Scaled, playhead: Playhead, problems: Vec<String>) -> State {
         let notice = (!problems.is_empty()).then(|| problems.join(" "));
-        let costs = Costs::of(&layer).unwrap_or_default();
+        let (scaled, costs) = match scaled.layer().and_then(|l| Costs::of(&l)) {
+            Ok(costs) => (scaled, costs),
+            Err(_) => (Scaled::default(), Costs::default()),
+        };
         State {
+            scaled,
             costs,
+            unit: Unit::Macs,
+            view: View::Layer,
+            net: NetChoice::default(),
             playhead: clamped(playhead, costs),
             theme: Theme::System,
             embed: Embed::Page,
@@ -125,10 +190,11 @@ impl State {
 impl State {
     /// This state with `candidate` as its layer if it has an output; otherwise the same
     /// layer with a notice that says why `change` was refused.
-    fn with_layer(&self, candidate: Layer, change: String) -> State {
-        match Costs::of(&candidate) {
+    fn with_layer(&self, candidate: Scaled, change: String) -> State {
+        match candidate.layer().and_then(|l| Costs::of(&l)) {
             // A new layer keeps the animation's place as far as its timeline reaches.
             Ok(costs) => State {
+                scaled: candidate,
                 costs,
                 playhead: clamped(self.playhead, costs),
                 notice: None,
@@ -153,16 +219,45 @@ impl Reducible for State {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let (layer, playhead) = (self.costs.layer, self.playhead);
+        let (scaled, playhead) = (self.scaled, self.playhead);
+        let layer = scaled.base;
+        let base = |base| Scaled { base, ..scaled };
         Rc::new(match action {
             Action::Set(param, value) => self.with_layer(
-                layer.with(param, value),
+                base(layer.with(param, value)),
                 format!("{} = {value}", param.symbol()),
             ),
             Action::SetPadding(padding) => self.with_layer(
-                Layer { padding, ..layer },
+                base(Layer { padding, ..layer }),
                 format!("{} padding", padding_name(padding)),
             ),
+            Action::SetBias(bias) => self.with_layer(base(Layer { bias, ..layer }), String::new()),
+            Action::SetAlpha(alpha) => {
+                self.with_layer(Scaled { alpha, ..scaled }, format!("α = {alpha}"))
+            }
+            Action::SetRho(rho) => self.with_layer(Scaled { rho, ..scaled }, format!("ρ = {rho}")),
+            Action::Load(layer) => State {
+                view: View::Layer,
+                ..self.with_layer(
+                    Scaled {
+                        base: layer,
+                        ..Scaled::default()
+                    },
+                    "this layer".to_owned(),
+                )
+            },
+            Action::SetUnit(unit) => State {
+                unit,
+                ..(*self).clone()
+            },
+            Action::SetView(view) => State {
+                view,
+                ..(*self).clone()
+            },
+            Action::SetNet(net) => State {
+                net,
+                ..(*self).clone()
+            },
             Action::SetMode(mode) => self.with_playhead(Playhead { mode, ..playhead }),
             Action::SetStep(step) => self.with_playhead(Playhead { step, ..playhead }),
             Action::SetTheme(theme) => State {

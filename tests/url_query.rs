@@ -4,9 +4,18 @@
 
 use proptest::prelude::*;
 use sepconv::anim::{Mode, Playhead};
-use sepconv::cost::{Layer, Padding};
+use sepconv::cost::{Layer, Multiplier, Padding, Unit};
 use sepconv::query::{parse, to_query};
-use sepconv::state::{Embed, Theme};
+use sepconv::state::{Embed, NetChoice, State, Theme, View};
+
+/// The query for a layer with the other settings at their defaults.
+fn query(layer: &Layer, playhead: Playhead, theme: Theme, embed: Embed) -> String {
+    to_query(&State {
+        theme,
+        embed,
+        ..State::new(*layer, playhead, vec![])
+    })
+}
 
 #[test]
 fn writes_every_key() {
@@ -21,14 +30,14 @@ fn writes_every_key() {
         ..Layer::default()
     };
     assert_eq!(
-        to_query(&layer, Playhead::default(), Theme::System, Embed::Page),
+        query(&layer, Playhead::default(), Theme::System, Embed::Page),
         "df=14&dk=3&m=512&n=512&pad=same&stride=1&dil=1&mode=separable&step=0"
     );
     let explicit = Layer {
         padding: Padding::Explicit(2),
         ..layer
     };
-    assert!(to_query(&explicit, Playhead::default(), Theme::System, Embed::Page).contains("pad=2"));
+    assert!(query(&explicit, Playhead::default(), Theme::System, Embed::Page).contains("pad=2"));
 }
 
 #[test]
@@ -108,11 +117,13 @@ proptest! {
         prop_assume!(layer.check().is_ok());
         let playhead = Playhead { mode: if stride % 2 == 0 { Mode::Standard } else { Mode::Separable }, step: u64::from(df) * 7 };
         let theme = if dk % 3 == 0 { Theme::Dark } else { Theme::System };
-        let loaded = parse(&to_query(&layer, playhead, theme, Embed::Page));
+        let state = State { theme, ..State::new(layer, playhead, vec![]) };
+        let loaded = parse(&to_query(&state));
         prop_assert_eq!(loaded.theme, theme);
         prop_assert_eq!(loaded.layer, layer);
-        prop_assert_eq!(loaded.playhead, playhead);
+        prop_assert_eq!(loaded.playhead, state.playhead);
         prop_assert!(loaded.problems.is_empty());
+        prop_assert_eq!(loaded.into_state(), state);
     }
 }
 
@@ -136,9 +147,9 @@ fn the_animation_frame_comes_from_the_link() {
 #[test]
 fn the_theme_is_in_the_link_only_when_chosen() {
     let layer = Layer::default();
-    assert!(!to_query(&layer, Playhead::default(), Theme::System, Embed::Page).contains("theme"));
+    assert!(!query(&layer, Playhead::default(), Theme::System, Embed::Page).contains("theme"));
     assert!(
-        to_query(&layer, Playhead::default(), Theme::Light, Embed::Page).ends_with("&theme=light")
+        query(&layer, Playhead::default(), Theme::Light, Embed::Page).ends_with("&theme=light")
     );
     assert_eq!(parse("?theme=dark").theme, Theme::Dark);
     let loaded = parse("?theme=purple");
@@ -149,7 +160,7 @@ fn the_theme_is_in_the_link_only_when_chosen() {
 #[test]
 fn embed_modes_come_from_the_link() {
     assert_eq!(parse("?embed=plots").embed, Embed::Plots);
-    let q = to_query(
+    let q = query(
         &Layer::default(),
         Playhead::default(),
         Theme::System,
@@ -158,6 +169,84 @@ fn embed_modes_come_from_the_link() {
     assert!(q.ends_with("&embed=anim"));
     assert_eq!(parse(&q).embed, Embed::Anim);
     let network = parse("?embed=network");
-    assert_eq!(network.embed, Embed::Cost);
-    assert!(network.problems[0].contains("network view is not built yet"));
+    assert_eq!(
+        (network.embed, network.view),
+        (Embed::Network, View::Network)
+    );
+    assert!(network.problems.is_empty());
+}
+
+#[test]
+fn the_full_cost_model_is_in_the_link_only_when_set() {
+    let loaded = parse("?m=512&n=512&g=4&bias=1&unit=flops&alpha=0.75&rho=0.714");
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    assert_eq!(
+        (loaded.layer.groups, loaded.layer.bias, loaded.unit),
+        (4, true, Unit::Flops)
+    );
+    assert_eq!(loaded.alpha.to_string(), "0.75");
+    assert_eq!(loaded.rho.to_string(), "0.714");
+    let q = to_query(&loaded.clone().into_state());
+    assert!(
+        q.contains("&g=4&bias=1&unit=flops&alpha=0.75&rho=0.714&"),
+        "{q}"
+    );
+    assert_eq!(parse(&q).into_state(), loaded.into_state());
+    // Defaults stay out, so links made before these keys existed read the same.
+    let plain = query(
+        &Layer::default(),
+        Playhead::default(),
+        Theme::System,
+        Embed::Page,
+    );
+    assert!(!plain.contains("g=") && !plain.contains("bias") && !plain.contains("alpha"));
+}
+
+#[test]
+fn bad_full_model_values_are_named_and_dropped() {
+    let loaded = parse("?m=6&n=8&g=3&bias=yes&unit=watts&alpha=2&rho=0");
+    assert_eq!(loaded.layer.groups, 1);
+    assert!(!loaded.layer.bias);
+    assert_eq!(loaded.unit, Unit::Macs);
+    assert_eq!(
+        (loaded.alpha, loaded.rho),
+        (Multiplier::ONE, Multiplier::ONE)
+    );
+    let all = loaded.problems.join(" ");
+    for key in [
+        "bias=yes",
+        "unit=watts",
+        "alpha=2",
+        "rho=0",
+        "do not divide N = 8",
+    ] {
+        assert!(all.contains(key), "{key} in {all}");
+    }
+    // α that thins M = 3 to nothing is refused as a whole.
+    let loaded = parse("?m=3&alpha=0.25");
+    assert_eq!(loaded.alpha, Multiplier::ONE);
+    assert!(loaded.problems[0].contains("α·M rounds to 0"));
+}
+
+#[test]
+fn the_network_view_comes_from_the_link() {
+    let loaded = parse("?net=mobilenet_v1&alpha=0.5&res=160");
+    assert_eq!(loaded.view, View::Network);
+    let alpha = Multiplier::parse("α", "0.5").unwrap();
+    assert_eq!(
+        loaded.net,
+        NetChoice {
+            id: "mobilenet_v1",
+            alpha,
+            res: 160
+        }
+    );
+    // In the network view α is the network's; the layer keeps α = 1.
+    assert_eq!(loaded.alpha, Multiplier::ONE);
+    let q = to_query(&loaded.clone().into_state());
+    assert!(q.contains("net=mobilenet_v1&alpha=0.5&res=160"), "{q}");
+    assert_eq!(parse(&q).net, loaded.net);
+    let bad = parse("?net=resnet50");
+    assert_eq!(bad.view, View::Layer);
+    assert!(bad.problems[0].contains("net=resnet50"));
 }

@@ -138,7 +138,7 @@ impl Timeline {
         let layer = self.costs.layer;
         let dk2 = u128::from(layer.dk) * u128::from(layer.dk);
         match phase {
-            Phase::Standard => dk2 * u128::from(layer.m),
+            Phase::Standard => dk2 * u128::from(layer.m / layer.groups.max(1)),
             Phase::Depthwise => dk2,
             Phase::Pointwise => u128::from(layer.m),
         }

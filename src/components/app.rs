@@ -3,18 +3,22 @@
 
 use super::animation::Animation;
 use super::charts_panel::ChartsPanel;
+use super::code_panel::CodePanel;
 use super::cost_card::CostCard;
 use super::geometry_panel::GeometryPanel;
 use super::hooks::{use_dark_scheme, use_resize_reporter};
+use super::network_view::NetworkView;
 use super::notice::Notice;
+use super::options_panel::OptionsPanel;
 use super::param_control::ParamControl;
 use super::presentation::{set_presenting, use_presentation_keys, SLIDES};
+use super::presets::Presets;
 use super::share::Share;
 use super::summary::Summary;
 use super::theme_switch::ThemeSwitch;
-use crate::cost::Param;
+use crate::cost::{Costs, Param, Part, Unit};
 use crate::query;
-use crate::state::{Embed, State};
+use crate::state::{Action, Embed, State, View};
 use yew::prelude::*;
 
 #[function_component]
@@ -23,17 +27,13 @@ pub fn App() -> Html {
         let search = web_sys::window()
             .and_then(|w| w.location().search().ok())
             .unwrap_or_default();
-        let loaded = query::parse(&search);
-        State {
-            theme: loaded.theme,
-            embed: loaded.embed,
-            ..State::new(loaded.layer, loaded.playhead, loaded.problems)
-        }
+        query::parse(&search).into_state()
     });
     let costs = state.costs;
-    let layer = costs.layer;
+    let (scaled, unit) = (state.scaled, state.unit);
+    let layer = scaled.base;
     let (playhead, theme, embed) = (state.playhead, state.theme, state.embed);
-    let query = query::to_query(&layer, playhead, theme, embed);
+    let query = query::to_query(&state);
     use_effect_with(query.clone(), |query| write_url(query));
     // Set during render, before the charts and the animation read the colours.
     let dark = theme.is_dark(use_dark_scheme());
@@ -60,35 +60,26 @@ pub fn App() -> Html {
                 <p class="panel-note">
                     { "Input Df × Df × M, N filters of Dk × Dk × M, output Dp × Dp × N." }
                 </p>
+                <Presets on_action={on_action.clone()} />
                 { control(Param::Df) }
                 { control(Param::Dk) }
                 { control(Param::M) }
                 { control(Param::N) }
             </section>
             <GeometryPanel {costs} on_action={on_action.clone()} />
+            <OptionsPanel {scaled} {costs} {unit} on_action={on_action.clone()} />
         </div>
     };
     let counts = html! {
         <>
-            <Summary {costs} />
-            <div class="cards">
-                <CostCard id="cost-standard" class="card-standard" title="Standard convolution"
-                    note="N filters of Dk × Dk × M, each at Dp² positions"
-                    formula={costs.standard_formula()} />
-                <CostCard id="cost-depthwise" class="card-depthwise" title="Depthwise step"
-                    note="M filters of Dk × Dk × 1, one per channel"
-                    formula={costs.depthwise_formula()} />
-                <CostCard id="cost-pointwise" class="card-pointwise" title="Pointwise step"
-                    note="N filters of 1 × 1 × M across the channels"
-                    formula={costs.pointwise_formula()} />
-                <CostCard id="cost-separable" class="card-separable" title="Separable total"
-                    note="depthwise + pointwise"
-                    formula={costs.separable_formula()} />
-            </div>
+            <Summary {costs} {unit} />
+            { cards(&costs, unit) }
+            <CodePanel {costs} />
         </>
     };
     let animation = html! { <Animation {costs} {playhead} {dark} on_action={on_action.clone()} /> };
     let charts = html! { <ChartsPanel {costs} {dark} /> };
+    let network = html! { <NetworkView net={state.net} on_action={on_action.clone()} /> };
 
     if let Some(slide) = *presenting {
         let slides = [
@@ -100,6 +91,7 @@ pub fn App() -> Html {
             ),
             ("Where every multiplication comes from", animation),
             ("Why R flattens out", charts),
+            ("A real network", network),
         ];
         let count = slides.len();
         let go = |to: Option<usize>| {
@@ -129,10 +121,14 @@ pub fn App() -> Html {
     }
     if embed != Embed::Page {
         // One panel for an iframe: no page chrome, a way out to everything.
-        let full = query::to_query(&layer, playhead, theme, Embed::Page);
+        let full = query::to_query(&State {
+            embed: Embed::Page,
+            ..(*state).clone()
+        });
         let panel = match embed {
             Embed::Plots => charts,
             Embed::Anim => animation,
+            Embed::Network => network,
             Embed::Cost | Embed::Page => html! {
                 <main class="layout">{ controls }<div class="results">{ counts }</div></main>
             },
@@ -149,6 +145,30 @@ pub fn App() -> Html {
         };
     }
     let present = Callback::from(move |_: MouseEvent| set_presenting(&presenting, Some(0)));
+    let tabs = [
+        (View::Layer, "One layer", "view-layer"),
+        (View::Network, "Real networks", "view-network"),
+    ]
+    .map(|(view, label, id)| {
+        let onclick = on_action.reform(move |_: MouseEvent| Action::SetView(view));
+        html! {
+            <button type="button" class="seg" {id} aria-pressed={(view == state.view).to_string()}
+                {onclick}>{ label }</button>
+        }
+    });
+    let main = match state.view {
+        View::Layer => html! {
+            <main class="layout">
+                { controls }
+                <div class="results">
+                    { counts }
+                    { animation }
+                    { charts }
+                </div>
+            </main>
+        },
+        View::Network => html! { <main class="network-layout">{ network }</main> },
+    };
     html! {
         <>
             <header class="masthead">
@@ -160,20 +180,49 @@ pub fn App() -> Html {
                     { "Why a depthwise separable convolution (MobileNet, Xception) needs so many fewer multiplications, counted exactly." }
                 </p>
             </header>
+            <nav class="seg-group views" aria-label="View">{ for tabs }</nav>
             { notice }
-            <main class="layout">
-                { controls }
-                <div class="results">
-                    { counts }
-                    { animation }
-                    { charts }
-                </div>
-            </main>
+            { main }
             <Share {query} />
             <footer class="footer">
-                <p>{ "Counts are exact multiplications (multiply-adds), without bias, as in the MobileNets paper (Howard et al., 2017)." }</p>
+                <p>{ "Counts are exact integers: multiply-adds as in the MobileNets paper (Howard et al., 2017) and the counters fvcore and thop, or FLOPs if chosen." }</p>
             </footer>
         </>
+    }
+}
+
+/// The four counts in `unit`; a grouped standard side says so in its title.
+fn cards(costs: &Costs, unit: Unit) -> Html {
+    let g = costs.layer.groups;
+    let (standard_title, standard_note) = if g == 1 {
+        (
+            "Standard convolution".to_owned(),
+            "N filters of Dk × Dk × M, each at Dp² positions",
+        )
+    } else {
+        (
+            format!("Grouped convolution, g = {g}"),
+            "N filters of Dk × Dk × M/g, each at Dp² positions",
+        )
+    };
+    let unit_note = |note: &str| match unit {
+        Unit::Macs => note.to_owned(),
+        Unit::Flops => format!("{note}; in FLOPs"),
+    };
+    html! {
+        <div class="cards">
+            <CostCard id="cost-standard" class="card-standard" title={standard_title}
+                note={unit_note(standard_note)} formula={costs.formula(Part::Standard, unit)} />
+            <CostCard id="cost-depthwise" class="card-depthwise" title="Depthwise step"
+                note={unit_note("M filters of Dk × Dk × 1, one per channel")}
+                formula={costs.formula(Part::Depthwise, unit)} />
+            <CostCard id="cost-pointwise" class="card-pointwise" title="Pointwise step"
+                note={unit_note("N filters of 1 × 1 × M across the channels")}
+                formula={costs.formula(Part::Pointwise, unit)} />
+            <CostCard id="cost-separable" class="card-separable" title="Separable total"
+                note={unit_note("depthwise + pointwise")}
+                formula={costs.formula(Part::Separable, unit)} />
+        </div>
     }
 }
 

@@ -6,7 +6,7 @@ use web_sys::KeyboardEvent;
 use yew::prelude::*;
 
 /// How many panels a presentation has: the layer and counts, the animation, the charts.
-pub const SLIDES: usize = 3;
+pub const SLIDES: usize = 4;
 
 /// Shows panel `slide`, or leaves presentation mode with None; full screen follows.
 pub fn set_presenting(state: &UseStateHandle<Option<usize>>, slide: Option<usize>) {

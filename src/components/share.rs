@@ -19,6 +19,7 @@ fn embed_height(embed: Embed) -> u32 {
         Embed::Cost => 760,
         Embed::Plots => 820,
         Embed::Anim => 560,
+        Embed::Network => 900,
         Embed::Page => 900,
     }
 }
@@ -59,7 +60,14 @@ pub fn Share(props: &Props) -> Html {
         let status = status.clone();
         Callback::from(move |_: MouseEvent| copy_from(&node, what, status.clone()))
     };
-    let choices = [Embed::Cost, Embed::Plots, Embed::Anim, Embed::Page].map(|choice| {
+    let choices = [
+        Embed::Cost,
+        Embed::Plots,
+        Embed::Anim,
+        Embed::Network,
+        Embed::Page,
+    ]
+    .map(|choice| {
         let pressed = choice == *embed;
         let embed = embed.clone();
         let onclick = Callback::from(move |_: MouseEvent| embed.set(choice));
@@ -95,7 +103,7 @@ pub fn Share(props: &Props) -> Html {
 
 /// Copies the text of the box behind `node`: through the clipboard API where the page
 /// may, else by selecting it for the reader to copy.
-fn copy_from(node: &NodeRef, what: &'static str, status: UseStateHandle<String>) {
+pub fn copy_from(node: &NodeRef, what: &'static str, status: UseStateHandle<String>) {
     let Some(field) = node.cast::<HtmlTextAreaElement>() else {
         return;
     };

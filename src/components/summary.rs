@@ -4,7 +4,7 @@
 use super::cost_card::Count;
 use super::formula::symbol_html;
 use super::hooks::use_css;
-use crate::cost::{Costs, Fraction};
+use crate::cost::{Costs, Fraction, Gap, Part, Unit};
 use crate::format::thousands;
 use yew::prelude::*;
 
@@ -15,35 +15,62 @@ const DATA_DIGITS: usize = 15;
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub costs: Costs,
+    pub unit: Unit,
 }
 
 #[function_component]
 pub fn Summary(props: &Props) -> Html {
-    let c = &props.costs;
+    let (c, unit) = (&props.costs, props.unit);
     let (n, dk) = (c.layer.n, c.layer.dk);
-    let ratio = c.ratio();
+    let count = |part| c.count(part, unit);
+    let (standard, separable) = (count(Part::Standard), count(Part::Separable));
+    let (depthwise, pointwise) = (count(Part::Depthwise), count(Part::Pointwise));
+    let ratio = c.ratio_in(unit);
     let closed = c.ratio_closed_form();
-    let speedup = c.speedup();
+    let speedup = Fraction::new(standard, separable);
+    let what = match unit {
+        Unit::Macs => "multiply-adds",
+        Unit::Flops => "FLOPs",
+    };
+    let gap = match c.gap(unit) {
+        None => " ✓ the same: M and Dp² cancel".to_owned(),
+        Some(Gap::Groups(g)) => format!(
+            " ✗ differs: with g = {g} groups the standard side is {g}× cheaper already, so R = g/N + g/Dk² = {g}/{n} + {g}/{dk}²"
+        ),
+        Some(Gap::FlopsBias) => " ✗ differs: in FLOPs a bias adds one addition per output value, which does not cancel".to_owned(),
+    };
+    let (g, bias) = (c.layer.groups, c.layer.bias);
+    let params_standard = match (g, bias) {
+        (1, false) => "·M·N = ".to_owned(),
+        (1, true) => "·M·N + N = ".to_owned(),
+        (_, false) => "·(M/g)·N = ".to_owned(),
+        (_, true) => "·(M/g)·N + N = ".to_owned(),
+    };
+    let params_separable = if bias {
+        "·M + M·N + M + N = "
+    } else {
+        "·M + M·N = "
+    };
     // Bar lengths in hundredths of a percent, in integers (float formatting would
     // cost the wasm more than it is worth); the exact figures are printed beside them.
     let share = |part: u128| {
-        let bp = part * 10_000 / c.standard();
+        let bp = part * 10_000 / standard.max(1);
         vec![("width", format!("{}.{:02}%", bp / 100, bp % 100))]
     };
     let (depthwise_bar, pointwise_bar) = (use_node_ref(), use_node_ref());
-    use_css(depthwise_bar.clone(), share(c.depthwise()));
-    use_css(pointwise_bar.clone(), share(c.pointwise()));
+    use_css(depthwise_bar.clone(), share(depthwise));
+    use_css(pointwise_bar.clone(), share(pointwise));
     html! {
         <section class="panel summary" aria-labelledby="summary-title">
             <h2 id="summary-title" class="headline">
                 <span id="speedup" class="speedup" data-value={speedup.significant(DATA_DIGITS)}>
                     { headline_factor(speedup) }{ "×" }
                 </span>
-                <span class="headline-text">{ headline_text(speedup) }</span>
+                <span class="headline-text">{ headline_text(speedup, what) }</span>
             </h2>
             <div class="bars" role="img" aria-label={format!(
-                "Standard: {} multiplications. Separable: {} depthwise plus {} pointwise.",
-                thousands(c.standard()), thousands(c.depthwise()), thousands(c.pointwise()))}>
+                "Standard: {} {what}. Separable: {} depthwise plus {} pointwise.",
+                thousands(standard), thousands(depthwise), thousands(pointwise))}>
                 <div class="bar-row">
                     <span class="bar-label">{ "standard" }</span>
                     <div class="bar-track"><div class="bar bar-standard"></div></div>
@@ -63,7 +90,7 @@ pub fn Summary(props: &Props) -> Html {
             <dl class="ratios">
                 <dt>{ "R = separable ÷ standard" }</dt>
                 <dd>
-                    { format!("{} ÷ {} = {} = ", thousands(c.separable()), thousands(c.standard()), fraction_text(ratio)) }
+                    { format!("{} ÷ {} = {} = ", thousands(separable), thousands(standard), fraction_text(ratio)) }
                     <strong id="ratio" data-value={ratio.significant(DATA_DIGITS)}>
                         { ratio.significant(SHOWN_DIGITS) }
                     </strong>
@@ -75,15 +102,13 @@ pub fn Summary(props: &Props) -> Html {
                     <strong id="ratio-closed" data-value={closed.significant(DATA_DIGITS)}>
                         { closed.significant(SHOWN_DIGITS) }
                     </strong>
-                    <span class="check">
-                        { if ratio == closed { " ✓ the same: M and Dp² cancel" } else { " ✗ differs" } }
-                    </span>
+                    <span class="check" id="ratio-check">{ gap }</span>
                 </dd>
                 <dt>{ "Weights (parameters)" }</dt>
                 <dd class="weights">
-                    <span>{ "standard " }{ symbol_html("Dk") }<sup>{ 2 }</sup>{ "·M·N = " }</span>
+                    <span>{ "standard " }{ symbol_html("Dk") }<sup>{ 2 }</sup>{ params_standard }</span>
                     <Count id="params-standard" value={c.params_standard()} />
-                    <span>{ "separable " }{ symbol_html("Dk") }<sup>{ 2 }</sup>{ "·M + M·N = " }</span>
+                    <span>{ "separable " }{ symbol_html("Dk") }<sup>{ 2 }</sup>{ params_separable }</span>
                     <Count id="params-separable" value={c.params_separable()} />
                 </dd>
             </dl>
@@ -109,14 +134,14 @@ fn headline_factor(speedup: Fraction) -> String {
     }
 }
 
-fn headline_text(speedup: Fraction) -> &'static str {
+fn headline_text(speedup: Fraction, what: &str) -> String {
     use std::cmp::Ordering::*;
     match speedup.num().cmp(&speedup.den()) {
-        Greater => " fewer multiplications with a depthwise separable convolution",
-        Equal => " as many: with these sizes separable saves nothing",
-        // Only N = 1 or Dk = 1 get here: a 1x1 kernel or one filter.
-        Less => {
-            " more multiplications when separable: with N = 1 or Dk = 1 there is nothing to share"
-        }
+        Greater => format!(" fewer {what} with a depthwise separable convolution"),
+        Equal => " as many: with these sizes separable saves nothing".to_owned(),
+        // N = 1, Dk = 1 or a grouped standard side get here.
+        Less => format!(
+            " more {what} when separable: with N = 1, Dk = 1 or many groups there is little to share"
+        ),
     }
 }

@@ -1,0 +1,326 @@
+//! A real network, layer by layer: shapes, multiply-adds, parameters and each layer's
+//! share; where the cost goes; totals beside the paper's, and beside the same network
+//! built from full convolutions. A row's button loads its layer into the layer view.
+
+use super::cost_card::Count as CountView;
+use crate::cost::{Multiplier, Padding};
+use crate::format::thousands;
+use crate::network::{agreement, by_id, Agreement, Count, Kind, Network, Published, NETWORKS};
+use crate::state::{Action, NetChoice};
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub net: NetChoice,
+    pub on_action: Callback<Action>,
+}
+
+#[function_component]
+pub fn NetworkView(props: &Props) -> Html {
+    let net = props.net;
+    let Some(network) = by_id(net.id) else {
+        return html! {};
+    };
+    let count = Count::of(&network, net.alpha, net.res);
+    let totals = count.totals;
+    let on_action = &props.on_action;
+
+    let select = |id: &'static str,
+                  label: &'static str,
+                  options: Vec<(String, String)>,
+                  current: String,
+                  to: fn(NetChoice, &str) -> NetChoice| {
+        let onchange = on_action.reform(move |e: Event| {
+            let value = e.target_unchecked_into::<HtmlSelectElement>().value();
+            Action::SetNet(to(net, &value))
+        });
+        html! {
+            <label class="net-choice">
+                <span>{ label }</span>
+                <select {id} {onchange}>
+                    { for options.into_iter().map(|(value, text)| html! {
+                        <option selected={value == current} value={value.clone()}>{ text }</option>
+                    }) }
+                </select>
+            </label>
+        }
+    };
+    let networks: Vec<(String, String)> = NETWORKS
+        .iter()
+        .filter_map(|(id, _)| by_id(id).map(|n| (id.to_string(), n.title)))
+        .collect();
+    let alphas = offered(&network.alphas, net.alpha.to_string());
+    let resolutions = offered(
+        &network
+            .resolutions
+            .iter()
+            .map(u32::to_string)
+            .collect::<Vec<_>>(),
+        net.res.to_string(),
+    );
+    let pick_net = |net: NetChoice, id: &str| {
+        let id = NETWORKS
+            .iter()
+            .find(|(k, _)| *k == id)
+            .map_or(net.id, |(k, _)| *k);
+        NetChoice {
+            id,
+            ..NetChoice::default()
+        }
+    };
+    let pick_alpha = |net: NetChoice, a: &str| NetChoice {
+        alpha: Multiplier::parse("α", a).unwrap_or(net.alpha),
+        ..net
+    };
+    let pick_res = |net: NetChoice, r: &str| NetChoice {
+        res: r.parse().unwrap_or(net.res),
+        ..net
+    };
+
+    let rows = count.rows.iter().enumerate().map(|(i, row)| {
+        let (size, c) = row.input;
+        let (out_size, out) = row.output;
+        let name = match row.kind {
+            Kind::Standard => format!("Conv / s{}", row.stride),
+            Kind::Depthwise => format!("Conv dw / s{}", row.stride),
+            Kind::Pointwise => "Conv 1×1 / s1".to_owned(),
+            Kind::Pool => "Avg Pool".to_owned(),
+            Kind::Classifier => "FC".to_owned(),
+        };
+        let filter = match row.kind {
+            Kind::Standard => format!("{0}×{0}×{c}×{out}", row.k),
+            Kind::Depthwise => format!("{0}×{0}×{c} dw", row.k),
+            Kind::Pointwise => format!("1×1×{c}×{out}"),
+            Kind::Pool => format!("Pool {size}×{size}"),
+            Kind::Classifier => format!("{c}×{out}"),
+        };
+        let share = bp(row.macs, totals.macs);
+        let load = row.layer.map(|layer| {
+            let onclick = on_action.reform(move |_: MouseEvent| Action::Load(layer));
+            let label = format!("Load layer {} into the layer view", i + 1);
+            let pad = if layer.padding == Padding::Same { "" } else { " (valid)" };
+            html! {
+                <button type="button" class="tool row-load" aria-label={label}
+                    title={format!("Df {}, Dk {}, M {}, N {}, stride {}{pad}", layer.df, layer.dk, layer.m, layer.n, layer.stride)}
+                    {onclick}>{ "Load" }</button>
+            }
+        });
+        html! {
+            <tr class={classes!("net-row", kind_class(row.kind))}
+                data-macs={row.macs.to_string()} data-params={row.params.to_string()}>
+                <td class="num">{ i + 1 }</td>
+                <td>{ name }{ if row.residual { " +" } else { "" } }</td>
+                <td>{ filter }</td>
+                <td>{ format!("{size}×{size}×{c}") }</td>
+                <td>{ format!("{out_size}×{out_size}×{out}") }</td>
+                <td class="num">{ thousands(row.macs) }</td>
+                <td class="num">{ thousands(row.params) }</td>
+                <td class="num share-cell">
+                    <svg class="share-bar" viewBox="0 0 10000 10" preserveAspectRatio="none" aria-hidden="true">
+                        <rect width={share.to_string()} height="10" />
+                    </svg>
+                    { percent(share) }
+                </td>
+                <td>{ for load }</td>
+            </tr>
+        }
+    });
+
+    html! {
+        <section class="panel network" aria-labelledby="network-title">
+            <h2 id="network-title">{ format!("{} layer by layer", network.title) }</h2>
+            <p class="panel-note">{ &network.source }</p>
+            <div class="net-choices">
+                { select("net", "Network", networks, net.id.to_owned(), pick_net) }
+                { select("net-alpha", "Width α", alphas, net.alpha.to_string(), pick_alpha) }
+                { select("net-res", "Input", resolutions, net.res.to_string(), pick_res) }
+            </div>
+            <div class="net-totals">
+                <Total title="Depthwise separable, as published" macs_id="net-macs" params_id="net-params"
+                    macs={totals.macs} params={totals.params}
+                    published={network.published_for(&net.alpha.to_string(), net.res).cloned()} />
+                <Total title="The same with full convolutions" macs_id="net-macs-standard"
+                    params_id="net-params-standard" macs={totals.macs_standard}
+                    params={totals.params_standard}
+                    published={network.published_standard.clone().filter(|p| p.alpha == net.alpha.to_string() && p.res == net.res)} />
+            </div>
+            <p class="net-factor">
+                { format!("{}× fewer multiply-adds and {}× fewer parameters than the same network with full convolutions.",
+                    ratio(totals.macs_standard, totals.macs), ratio(totals.params_standard, totals.params)) }
+            </p>
+            <WhereItGoes count={count.clone()} />
+            <Notes network={network.clone()} />
+            <div class="table-wrap">
+                <table class="net-table">
+                    <caption class="sr-only">{ format!("{} at α = {}, {}×{}", network.title, net.alpha, net.res, net.res) }</caption>
+                    <thead><tr>
+                        <th scope="col">{ "#" }</th><th scope="col">{ "Type / stride" }</th>
+                        <th scope="col">{ "Filter" }</th><th scope="col">{ "Input" }</th>
+                        <th scope="col">{ "Output" }</th><th scope="col">{ "Multiply-adds" }</th>
+                        <th scope="col">{ "Parameters" }</th><th scope="col">{ "Share" }</th>
+                        <th scope="col"><span class="sr-only">{ "Load" }</span></th>
+                    </tr></thead>
+                    <tbody>{ for rows }</tbody>
+                </table>
+            </div>
+        </section>
+    }
+}
+
+/// The published choices, and the current one if it is not among them (from a link).
+fn offered(published: &[String], current: String) -> Vec<(String, String)> {
+    let mut values: Vec<String> = published.to_vec();
+    if !values.contains(&current) {
+        values.push(current);
+    }
+    values.into_iter().map(|v| (v.clone(), v)).collect()
+}
+
+fn kind_class(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Standard => "kind-standard",
+        Kind::Depthwise => "kind-depthwise",
+        Kind::Pointwise => "kind-pointwise",
+        Kind::Pool => "kind-pool",
+        Kind::Classifier => "kind-classifier",
+    }
+}
+
+/// A part of a whole in hundredths of a percent, rounded.
+fn bp(part: u128, whole: u128) -> u128 {
+    (part * 20_000 / whole.max(1)).div_ceil(2)
+}
+
+fn percent(bp: u128) -> String {
+    format!("{}.{:02} %", bp / 100, bp % 100)
+}
+
+/// a / b to one decimal.
+fn ratio(a: u128, b: u128) -> String {
+    let tenths = (a * 20 / b.max(1)).div_ceil(2);
+    format!("{}.{}", tenths / 10, tenths % 10)
+}
+
+#[derive(Properties, PartialEq)]
+struct TotalProps {
+    title: AttrValue,
+    macs_id: AttrValue,
+    params_id: AttrValue,
+    macs: u128,
+    params: u128,
+    published: Option<Published>,
+}
+
+#[function_component]
+fn Total(props: &TotalProps) -> Html {
+    let against = |count: u128, printed: Option<&String>| {
+        let printed = printed?;
+        let verdict = match agreement(count, printed) {
+            Agreement::Rounded => "✓ rounds to the printed figure",
+            Agreement::Truncated => "✓ the paper cut the decimals here",
+            Agreement::Differs => "✗ differs",
+        };
+        Some(
+            html! { <span class="published">{ format!("printed {printed} M · {verdict}") }</span> },
+        )
+    };
+    let published = props.published.as_ref();
+    html! {
+        <article class="card net-total">
+            <h3>{ &props.title }</h3>
+            <p class="card-note">{ "multiply-adds" }</p>
+            <CountView id={props.macs_id.clone()} value={props.macs} />
+            { for against(props.macs, published.map(|p| &p.macs)) }
+            <p class="card-note">{ "parameters" }</p>
+            <CountView id={props.params_id.clone()} value={props.params} />
+            { for against(props.params, published.map(|p| &p.params)) }
+            if let Some(p) = published {
+                <p class="card-note">{ format!("Published: {}", p.table) }</p>
+            }
+        </article>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct WhereProps {
+    count: Count,
+}
+
+/// One bar, split by kind of layer: where the multiply-adds go.
+#[function_component]
+fn WhereItGoes(props: &WhereProps) -> Html {
+    let total = props.count.totals.macs;
+    let kinds = [
+        (Kind::Standard, "full convolutions"),
+        (Kind::Depthwise, "depthwise"),
+        (Kind::Pointwise, "1×1 pointwise"),
+        (Kind::Classifier, "classifier"),
+    ];
+    let mut x = 0;
+    let parts: Vec<(Kind, &str, u128, u128)> = kinds
+        .iter()
+        .map(|&(kind, label)| {
+            let macs: u128 = props
+                .count
+                .rows
+                .iter()
+                .filter(|r| r.kind == kind)
+                .map(|r| r.macs)
+                .sum();
+            let share = bp(macs, total);
+            let start = x;
+            x += share;
+            (kind, label, share, start)
+        })
+        .collect();
+    let description: Vec<String> = parts
+        .iter()
+        .map(|(_, label, share, _)| format!("{label} {}", percent(*share)))
+        .collect();
+    html! {
+        <figure class="where">
+            <svg class="where-bar" viewBox="0 0 10000 100" preserveAspectRatio="none" role="img"
+                aria-label={format!("Where the multiply-adds go: {}", description.join(", "))}>
+                { for parts.iter().map(|(kind, _, share, start)| html! {
+                    <rect class={kind_class(*kind)} x={start.to_string()} width={share.to_string()} height="100" />
+                }) }
+            </svg>
+            <figcaption class="legend">
+                { for parts.iter().map(|(kind, label, share, _)| html! {
+                    <span class="where-key">
+                        <span class={classes!("key", kind_class(*kind))}></span>
+                        { format!("{label} {}", percent(*share)) }
+                    </span>
+                }) }
+            </figcaption>
+        </figure>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct NotesProps {
+    network: Network,
+}
+
+/// What it takes to get the published figures, in words.
+#[function_component]
+fn Notes(props: &NotesProps) -> Html {
+    let notes: &[&str] = match props.network.id.as_str() {
+        "mobilenet_v1" => &[
+            "Table 1 of the paper prints the second-to-last depthwise layer as “s2” on a 7×7 input. Read literally it would shrink the last layers to 4×4 and give 534 M multiply-adds, not 569 M; TF-slim's code, and the 7×7 output Table 1 itself prints, use stride 1, as here.",
+            "Counted as in the paper and in fvcore: multiply-adds of the convolutions and the classifier; no batch norm, ReLU, bias or pooling. Parameters are weights plus the classifier's 1,000 biases; PyTorch's count adds batch norm's 21,888 γ and β (4,231,976).",
+            "“Conv MobileNet” (Table 4) replaces each depthwise + 1×1 pair by one full 3×3 convolution. The paper prints 4866 M; this count is 4867.29 M, 0.03 % more: exactly the classifier's 1.02 M, which the paper seems to have left out of that figure.",
+            "The paper rounds most figures (568.74 M → 569) but cuts a few (290.68 M at 160×160 → 290); the ✓ says which.",
+        ],
+        "mobilenet_v2" => &[
+            "Bottlenecks of Table 2 written out: 1×1 expansion (t = 6), 3×3 depthwise, linear 1×1 projection; “+” marks a residual addition, which needs no multiply-add.",
+            "300,774,272 multiply-adds, as torch's FlopCounterMode and fvcore's convolution and linear operators count torchvision's mobilenet_v2; TF-slim prints 300 M (cut, not rounded). fvcore's whole-model total (314 M) adds batch norm, and ptflops and thop add more again.",
+            "3,470,760 parameters: torchvision's 3,504,872 less batch norm's 34,112 γ and β; TF-slim prints 3.47 M.",
+        ],
+        _ => &[],
+    };
+    html! {
+        <ul class="net-notes">{ for notes.iter().map(|n| html! { <li>{ *n }</li> }) }</ul>
+    }
+}

@@ -1,0 +1,86 @@
+//! Layers worth a look, one choice away: the seed article's example, MobileNet's example
+//! layer, an RGB stem, and every layer of MobileNet v1.
+
+use crate::cost::Multiplier;
+use crate::cost::{Layer, Padding};
+use crate::network::{by_id, Count, Kind};
+use crate::state::Action;
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+/// The presets by name, in the order the list shows them.
+pub fn presets() -> Vec<(String, Layer)> {
+    let same = |df, dk, m, n, stride| Layer {
+        df,
+        dk,
+        m,
+        n,
+        padding: Padding::Same,
+        stride,
+        ..Layer::default()
+    };
+    let mut list = vec![
+        (
+            "The article's example: N = 100, Dk = 512".to_owned(),
+            same(512, 512, 3, 100, 1),
+        ),
+        (
+            "MobileNet's example layer: 14×14×512, 3×3, 512 filters".to_owned(),
+            same(14, 3, 512, 512, 1),
+        ),
+        (
+            "An RGB stem: 224×224×3, 3×3, 32 filters, stride 2".to_owned(),
+            same(224, 3, 3, 32, 2),
+        ),
+    ];
+    if let Some(network) = by_id("mobilenet_v1") {
+        let count = Count::of(&network, Multiplier::ONE, network.input);
+        for (i, row) in count.rows.iter().enumerate() {
+            // One entry per separable pair: its depthwise row stands for both.
+            if row.kind == Kind::Pointwise {
+                continue;
+            }
+            if let Some(layer) = row.layer {
+                let (size, c) = row.input;
+                let what = match row.kind {
+                    Kind::Depthwise => format!("dw + 1×1, {size}×{size}×{c} → {}", layer.n),
+                    Kind::Classifier => format!("classifier, {c} → {}", layer.n),
+                    _ => format!("conv {0}×{0}, {size}×{size}×{c} → {1}", layer.dk, layer.n),
+                };
+                list.push((format!("{} layer {}: {what}", network.title, i + 1), layer));
+            }
+        }
+    }
+    list
+}
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub on_action: Callback<Action>,
+}
+
+#[function_component]
+pub fn Presets(props: &Props) -> Html {
+    let list = use_memo((), |_| presets());
+    let onchange = {
+        let list = list.clone();
+        props.on_action.reform(move |e: Event| {
+            let select = e.target_unchecked_into::<HtmlSelectElement>();
+            let index: usize = select.value().parse().unwrap_or(0);
+            // Back to the prompt, so the same preset can be chosen again.
+            select.set_value("");
+            Action::Load(list.get(index).map_or_else(Layer::default, |(_, l)| *l))
+        })
+    };
+    html! {
+        <label class="preset">
+            <span>{ "Start from" }</span>
+            <select id="preset" {onchange}>
+                <option value="" selected=true>{ "a preset layer…" }</option>
+                { for list.iter().enumerate().map(|(i, (name, _))| html! {
+                    <option value={i.to_string()}>{ name.clone() }</option>
+                }) }
+            </select>
+        </label>
+    }
+}
