@@ -52,7 +52,7 @@ pub fn CodePanel(props: &Props) -> Html {
                 aria-label="Code that builds this layer" spellcheck="false" />
             <div class="code-foot">
                 <button type="button" class="tool" id="copy-code" onclick={copy}>{ "Copy code" }</button>
-                <span class="share-status" role="status">{ (*status).clone() }</span>
+                <span class="code-status" role="status">{ (*status).clone() }</span>
             </div>
         </section>
     }

@@ -216,14 +216,17 @@ struct TotalProps {
 fn Total(props: &TotalProps) -> Html {
     let against = |count: u128, printed: Option<&String>| {
         let printed = printed?;
-        let verdict = match agreement(count, printed) {
+        let agrees = agreement(count, printed);
+        let verdict = match agrees {
             Agreement::Rounded => "✓ rounds to the printed figure",
             Agreement::Truncated => "✓ the paper cut the decimals here",
-            Agreement::Differs => "✗ differs",
+            Agreement::Differs => "≠ differs: see the notes below",
         };
-        Some(
-            html! { <span class="published">{ format!("printed {printed} M · {verdict}") }</span> },
-        )
+        let class = classes!(
+            "published",
+            (agrees == Agreement::Differs).then_some("differs")
+        );
+        Some(html! { <span {class}>{ format!("printed {printed} M · {verdict}") }</span> })
     };
     let published = props.published.as_ref();
     html! {

@@ -47,7 +47,7 @@ pub fn OptionsPanel(props: &Props) -> Html {
     };
     html! {
         <section class="panel options" aria-labelledby="options-title">
-            <h2 id="options-title">{ "Groups, bias, units, α and ρ" }</h2>
+            <h2 id="options-title">{ "Groups, bias, units, width, resolution" }</h2>
             <GroupsControl m={scaled.base.m} groups={layer.groups} on_action={on_action.clone()} />
             <div class="option-row">
                 <label class="check-label">
@@ -60,7 +60,7 @@ pub fn OptionsPanel(props: &Props) -> Html {
                 { for units }
             </div>
             <p class="panel-note" id="convention">{ convention }</p>
-            <div class="pair">
+            <div class="multipliers">
                 <MultiplierControl id="alpha" symbol="α" meaning="width multiplier: αM inputs, αN filters"
                     value={scaled.alpha} on_action={on_action.clone()} />
                 <MultiplierControl id="rho" symbol="ρ" meaning="resolution multiplier: ρ·Df input"
@@ -89,7 +89,9 @@ struct GroupsProps {
 /// g from 1 (standard) to M (depthwise), over the divisors of M.
 #[function_component]
 fn GroupsControl(props: &GroupsProps) -> Html {
-    let divisors: Vec<u32> = (1..=props.m).filter(|d| props.m.is_multiple_of(*d)).collect();
+    let divisors: Vec<u32> = (1..=props.m)
+        .filter(|d| props.m.is_multiple_of(*d))
+        .collect();
     let g = props.groups;
     let position = divisors.iter().position(|&d| d == g).unwrap_or(0);
     let on_slide = {

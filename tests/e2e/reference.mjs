@@ -9,20 +9,28 @@ export function outputSize({ df, dk, pad, stride = 1, dil = 1 }) {
   return room < 0 ? null : Math.floor(room / stride) + 1;
 }
 
+/**
+ * The counts for `layer`: { df, dk, m, n, pad, stride, dil } and optionally g (groups of
+ * the standard side), bias, and unit 'flops' (2 per multiply-add, plus one addition per
+ * output value for a bias).
+ */
 export function expected(layer) {
   const dp = outputSize(layer);
-  const [N, M, K, P] = [layer.n, layer.m, layer.dk, dp].map(BigInt);
-  const standard = N * P * P * K * K * M;
-  const depthwise = M * K * K * P * P;
-  const pointwise = M * P * P * N;
+  const [N, M, K, P, G] = [layer.n, layer.m, layer.dk, dp, layer.g ?? 1].map(BigInt);
+  const B = layer.bias ? 1n : 0n;
+  const flops = layer.unit === 'flops';
+  const count = (macs, outputs) => (flops ? 2n * macs + B * outputs : macs);
+  const standard = count(N * P * P * K * K * (M / G), N * P * P);
+  const depthwise = count(M * K * K * P * P, M * P * P);
+  const pointwise = count(M * P * P * N, N * P * P);
   return {
     dp: String(dp),
     'cost-standard': String(standard),
     'cost-depthwise': String(depthwise),
     'cost-pointwise': String(pointwise),
     'cost-separable': String(depthwise + pointwise),
-    'params-standard': String(K * K * M * N),
-    'params-separable': String(K * K * M + M * N),
+    'params-standard': String(K * K * (M / G) * N + B * N),
+    'params-separable': String(K * K * M + M * N + B * (M + N)),
   };
 }
 

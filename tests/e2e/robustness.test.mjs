@@ -16,7 +16,10 @@ async function assertExact(page) {
       const v = (k) => Number(document.getElementById(`${k}-input`).value);
       const pad = document.querySelector('[id^="pad-"][aria-pressed="true"]').id.slice(4);
       return { df: v('df'), dk: v('dk'), m: v('m'), n: v('n'), stride: v('stride'), dil: v('dil'),
-        pad: pad === 'explicit' ? String(v('pad')) : pad };
+        pad: pad === 'explicit' ? String(v('pad')) : pad,
+        g: Number(document.getElementById('g-value').dataset.value),
+        bias: document.getElementById('bias').checked,
+        unit: document.querySelector('[id^="unit-"][aria-pressed="true"]').id.slice(5) };
     });
     const got = await figures(page);
     for (const [id, want] of Object.entries(expected(layer))) assert.equal(got[id], want, `${id} for ${JSON.stringify(layer)}`);
@@ -62,8 +65,9 @@ test('every control, at its extremes, leaves no error or warning and exact figur
     await page.locator(`#${key}-input`).blur();
   }
   await assertExact(page);
-  // Every button but Present, which swaps the page for one panel (its own test covers it).
-  const all = 'button:visible:not(#present)';
+  // Every button but Present and the network tab, which swap the page for another view
+  // (their own tests cover them).
+  const all = 'button:visible:not(#present):not(#view-network)';
   const buttons = await page.locator(all).count();
   for (let i = 0; i < buttons; i++) {
     const button = page.locator(all).nth(i);

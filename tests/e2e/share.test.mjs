@@ -35,7 +35,7 @@ test('a copied link restores the same layer, frame and theme in a new page', asy
   await context.close();
 });
 
-for (const [embed, selector] of [['cost', '#cost-standard'], ['plots', '#ratio-vs-n'], ['anim', '#anim-canvas']]) {
+for (const [embed, selector] of [['cost', '#cost-standard'], ['plots', '#ratio-vs-n'], ['anim', '#anim-canvas'], ['network', '#net-macs']]) {
   test(`embed=${embed} works in a sandboxed iframe and posts its height`, async () => {
     const post = env.server.url.replace(/\/courses.*/, `/blog/post.html?embed=${embed}`);
     const page = await open(env.browser, post, '', undefined, null);
@@ -43,7 +43,10 @@ for (const [embed, selector] of [['cost', '#cost-standard'], ['plots', '#ratio-v
     await frame.locator(selector).waitFor();
     assert.equal(await frame.locator('.masthead').count(), 0, 'no page chrome');
     assert.equal(await frame.locator('.share').count(), 0);
-    assert.match(await frame.locator('.open-full a').getAttribute('href'), /^\?df=14&dk=3&m=512&n=512&pad=same&stride=1&dil=1&mode=separable&step=0$/);
+    const full = embed === 'network'
+      ? /^\?df=14&dk=3&m=512&n=512&pad=same&stride=1&dil=1&net=mobilenet_v1&mode=separable&step=0$/
+      : /^\?df=14&dk=3&m=512&n=512&pad=same&stride=1&dil=1&mode=separable&step=0$/;
+    assert.match(await frame.locator('.open-full a').getAttribute('href'), full);
     const heights = await eventually(async () => {
       const h = await page.evaluate(() => window.heights);
       assert.ok(h.length > 0 && h.at(-1) > 200, `heights ${h}`);
@@ -53,6 +56,9 @@ for (const [embed, selector] of [['cost', '#cost-standard'], ['plots', '#ratio-v
     assert.ok(Math.abs(box.height - heights.at(-1)) <= 1, 'the host sized the frame to the posted height');
     if (embed === 'cost') {
       assert.equal(await frame.locator('#cost-standard').getAttribute('data-value'), '462422016');
+    }
+    if (embed === 'network') {
+      assert.equal(await frame.locator('#net-macs').getAttribute('data-value'), '568740352');
     }
     assert.deepEqual(page.problems, []);
   });

@@ -1,0 +1,105 @@
+// The full single-layer model on the page: groups, bias, the unit, α and ρ, presets,
+// and the layer as PyTorch and Keras code; each read back from the page and the URL.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { shared, open, figures, eventually } from './harness.mjs';
+
+const env = shared();
+const MOBILENET = '?df=14&dk=3&m=512&n=512&pad=same';
+
+test('groups run from standard to depthwise over the divisors of M', async () => {
+  const page = await open(env.browser, env.server.url, MOBILENET);
+  const depthwise = await page.locator('#cost-depthwise').getAttribute('data-value');
+  const slider = page.locator('#g-slider');
+  assert.equal(await slider.getAttribute('max'), '9'); // 1, 2, 4, ..., 512
+  await slider.fill('2');
+  await eventually(async () => assert.equal(await page.locator('#g-value').getAttribute('data-value'), '4'));
+  assert.equal(await page.locator('#cost-standard').getAttribute('data-value'), String(462422016 / 4));
+  assert.match(await page.locator('.card-standard h3').textContent(), /Grouped convolution, g = 4/);
+  assert.match(await page.locator('#ratio-check').textContent(), /R = g\/N \+ g\/Dk² = 4\/512 \+ 4\/3²/);
+  await slider.fill('9');
+  await eventually(async () => assert.equal(await page.locator('#cost-standard').getAttribute('data-value'), depthwise));
+  assert.equal(new URL(page.url()).searchParams.get('g'), '512');
+  assert.deepEqual(page.problems, []);
+});
+
+test('groups that do not divide N are refused with the reason', async () => {
+  const page = await open(env.browser, env.server.url, '?df=8&dk=3&m=6&n=8');
+  const before = await figures(page);
+  await page.locator('#g-slider').fill('2'); // divisors of 6: 1, 2, 3, 6
+  await eventually(async () => assert.match(await page.locator('.notice').textContent(), /g = 3 groups, which do not divide N = 8/));
+  assert.deepEqual(await figures(page), before);
+});
+
+test('bias and FLOPs change the counts, the formulas and the convention said', async () => {
+  const page = await open(env.browser, env.server.url, MOBILENET);
+  await page.locator('#unit-flops').click();
+  await eventually(async () => assert.equal(await page.locator('#cost-standard').getAttribute('data-value'), String(2 * 462422016)));
+  assert.equal(await page.locator('#ratio').getAttribute('data-value'), await page.locator('#ratio-closed').getAttribute('data-value'));
+  await page.locator('#bias').check();
+  const outputs = 512 * 14 * 14;
+  await eventually(async () => assert.equal(await page.locator('#cost-standard').getAttribute('data-value'), String(2 * 462422016 + outputs)));
+  assert.equal(await page.locator('#cost-separable').getAttribute('data-value'), String(2 * 52283392 + 2 * outputs));
+  assert.equal(await page.locator('#params-standard').getAttribute('data-value'), String(2359296 + 512));
+  assert.match(await page.locator('.card-standard .eq').first().textContent(), /2 × N × Dp2 × Dk2 × M \+ N × Dp2/);
+  assert.match(await page.locator('#convention').textContent(), /plus 1 addition per output value for the bias/);
+  assert.match(await page.locator('#ratio-check').textContent(), /differs: in FLOPs a bias adds/);
+  const url = new URL(page.url());
+  assert.equal(url.searchParams.get('unit'), 'flops');
+  assert.equal(url.searchParams.get('bias'), '1');
+  assert.deepEqual(page.problems, []);
+});
+
+test('α and ρ reproduce Table 3 of the MobileNets paper', async () => {
+  const page = await open(env.browser, env.server.url, `${MOBILENET}&alpha=0.75&rho=0.714`);
+  assert.equal(await page.locator('#cost-separable').getAttribute('data-value'), '15091200');
+  assert.equal(await page.locator('#params-separable').getAttribute('data-value'), '150912');
+  assert.match(await page.locator('#scaled-note').textContent(), /M = ⌊0\.75·512⌋ = 384, N = ⌊0\.75·512⌋ = 384, Df = round\(0\.714·14\) = 10/);
+  await page.locator('#alpha-input').fill('1.5');
+  assert.match(await page.locator('#alpha-error').textContent(), /out of range: α takes a number above 0 and at most 1.*Kept 0\.75/);
+  assert.equal(await page.locator('#cost-separable').getAttribute('data-value'), '15091200');
+  await page.locator('#rho-input').fill('1');
+  await eventually(async () => assert.equal(await page.locator('#cost-separable').getAttribute('data-value'), '29578752'));
+  assert.equal(new URL(page.url()).searchParams.get('rho'), null);
+});
+
+for (const [label, df, dk, m, n] of [
+  ["The article's example", '512', '512', '3', '100'],
+  ["MobileNet's example layer", '14', '3', '512', '512'],
+  ['An RGB stem', '224', '3', '3', '32'],
+  ['MobileNet v1 layer 1:', '224', '3', '3', '32'],
+]) {
+  test(`preset: ${label}`, async () => {
+    const page = await open(env.browser, env.server.url, '?theme=dark');
+    const value = await page.locator('#preset option', { hasText: label }).first().getAttribute('value');
+    await page.locator('#preset').selectOption(value);
+    await eventually(async () => assert.equal(await page.locator('#df-input').inputValue(), df));
+    assert.deepEqual([await page.locator('#dk-input').inputValue(), await page.locator('#m-input').inputValue(), await page.locator('#n-input').inputValue()], [dk, m, n]);
+    if (label.startsWith('The article')) {
+      assert.equal(await page.locator('#ratio').getAttribute('data-value'), '0.0100038146972656');
+    }
+    const url = new URL(page.url());
+    assert.equal(url.searchParams.get('df'), df);
+    assert.deepEqual(page.problems, []);
+  });
+}
+
+test('the layer as PyTorch and Keras code, copied', async () => {
+  const context = await env.browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+  const page = await context.newPage();
+  await page.goto(`${env.server.url}?df=224&dk=3&m=3&n=32&pad=same&stride=2&bias=1`);
+  await page.waitForSelector('#code');
+  const torch = await page.locator('#code').inputValue();
+  // TensorFlow's same padding at stride 2 pads 0 before and 1 after: PyTorch needs ZeroPad2d.
+  assert.match(torch, /standard = nn\.Sequential\(nn\.ZeroPad2d\(\(0, 1, 0, 1\)\), nn\.Conv2d\(3, 32, 3, stride=2, padding=0, dilation=1, groups=1, bias=True\)\)/);
+  assert.match(torch, /nn\.Conv2d\(3, 3, 3, stride=2, padding=0, dilation=1, groups=3, bias=True\)\), {2}# depthwise/);
+  assert.match(torch, /nn\.Conv2d\(3, 32, 1, bias=True\), {2}# pointwise/);
+  assert.match(torch, /== \(1, 32, 112, 112\)/);
+  await page.locator('#copy-code').click();
+  await eventually(async () => assert.equal(await page.evaluate(() => navigator.clipboard.readText()), torch));
+  await page.locator('#code-keras').click();
+  const keras = await page.locator('#code').inputValue();
+  assert.match(keras, /layers\.DepthwiseConv2D\(3, strides=2, padding="same", dilation_rate=1, use_bias=True\)/);
+  assert.match(keras, /layers\.SeparableConv2D\(32, 3, strides=2/);
+  await context.close();
+});
