@@ -178,3 +178,21 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_grouped_standard_layer_counts_m_over_g_per_step() {
+    let c = Costs::of(&Layer {
+        df: 6,
+        dk: 3,
+        m: 8,
+        n: 12,
+        padding: Padding::Same,
+        groups: 4,
+        ..Layer::default()
+    })
+    .unwrap();
+    let t = Timeline::new(c, Mode::Standard);
+    assert_eq!(t.mults_per_step(Phase::Standard), 9 * 2);
+    assert_eq!(t.frame(t.total_steps()).mults_total, c.standard());
+    assert_eq!(c.standard(), 12 * 36 * 9 * 2);
+}

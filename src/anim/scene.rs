@@ -364,9 +364,14 @@ pub fn scene(timeline: &Timeline, frame: &Frame, layout: Layout) -> Scene {
         },
     );
 
-    // The filter: Dk x Dk x M, Dk x Dk x 1, or 1 x 1 x M.
+    // The filter: Dk x Dk x M (M/g when grouped), Dk x Dk x 1, or 1 x 1 x M.
+    let per_group = l.m / l.groups.max(1);
     let (f_cells, f_depth, f_name) = match frame.phase {
-        Phase::Standard => (l.dk, l.m, format!("filter {}×{}×{}", l.dk, l.dk, l.m)),
+        Phase::Standard => (
+            l.dk,
+            per_group,
+            format!("filter {}×{}×{per_group}", l.dk, l.dk),
+        ),
         Phase::Depthwise => (l.dk, 1, format!("filter {}×{}×1", l.dk, l.dk)),
         Phase::Pointwise => (1, l.m, format!("filter 1×1×{}", l.m)),
     };

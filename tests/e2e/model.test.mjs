@@ -103,3 +103,14 @@ test('the layer as PyTorch and Keras code, copied', async () => {
   assert.match(keras, /layers\.SeparableConv2D\(32, 3, strides=2/);
   await context.close();
 });
+
+test('the animation of a grouped layer ends on the grouped count', async () => {
+  const page = await open(env.browser, env.server.url, '?df=8&dk=3&m=8&n=8&g=4&mode=standard&step=0');
+  assert.match(await page.locator('.anim').textContent(), /N × Dp² × Dk² × M\/g/);
+  await page.locator('#anim-canvas').focus();
+  await page.keyboard.press('End');
+  const standard = await page.locator('#cost-standard').getAttribute('data-value');
+  assert.equal(standard, String(8 * 64 * 9 * 2));
+  await eventually(async () => assert.equal(await page.locator('#anim-mults-total').getAttribute('data-value'), standard));
+  assert.deepEqual(page.problems, []);
+});

@@ -278,17 +278,19 @@ fn caption(timeline: &Timeline, frame: &Frame) -> String {
     )
 }
 
-/// The formula of a phase, in the article's symbols.
-fn formula(phase: Phase) -> &'static str {
+/// The formula of a phase, in the article's symbols; a grouped standard side sees M/g.
+fn formula(phase: Phase, grouped: bool) -> &'static str {
     match phase {
+        Phase::Standard if grouped => "N × Dp² × Dk² × M/g",
         Phase::Standard => "N × Dp² × Dk² × M",
         Phase::Depthwise => "M × Dk² × Dp²",
         Phase::Pointwise => "M × Dp² × N",
     }
 }
 
-fn per_step(phase: Phase) -> &'static str {
+fn per_step(phase: Phase, grouped: bool) -> &'static str {
     match phase {
+        Phase::Standard if grouped => "Dk² × M/g",
         Phase::Standard => "Dk² × M",
         Phase::Depthwise => "Dk²",
         Phase::Pointwise => "M",
@@ -300,6 +302,7 @@ fn counters(timeline: &Timeline, frame: &Frame) -> Html {
         html! { <strong {id} data-value={value.to_string()}>{ thousands(value) }</strong> }
     };
     let phase_total = timeline.phase_formula(frame.phase);
+    let grouped = timeline.costs.layer.groups > 1;
     let done = frame.phase_done.then(|| {
         html! {
             <p class="anim-done" id="anim-done">
@@ -307,7 +310,7 @@ fn counters(timeline: &Timeline, frame: &Frame) -> Html {
                     "✓ {} done: {} multiplications, exactly {} = {}.",
                     frame.phase.name(),
                     thousands(frame.mults_phase),
-                    formula(frame.phase),
+                    formula(frame.phase, grouped),
                     thousands(phase_total),
                 ) }
             </p>
@@ -322,11 +325,11 @@ fn counters(timeline: &Timeline, frame: &Frame) -> Html {
                         { number("anim-steps-total", u128::from(timeline.total_steps())) }</dd>
                 </div>
                 <div>
-                    <dt>{ format!("this step ({})", per_step(frame.phase)) }</dt>
+                    <dt>{ format!("this step ({})", per_step(frame.phase, grouped)) }</dt>
                     <dd>{ number("anim-mults-step", frame.mults_step) }</dd>
                 </div>
                 <div>
-                    <dt>{ format!("{} so far ({})", frame.phase.lower_name(), formula(frame.phase)) }</dt>
+                    <dt>{ format!("{} so far ({})", frame.phase.lower_name(), formula(frame.phase, grouped)) }</dt>
                     <dd>{ number("anim-mults-phase", frame.mults_phase) }{ " of " }
                         { number("anim-phase-formula", phase_total) }</dd>
                 </div>
