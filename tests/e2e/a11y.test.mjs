@@ -28,3 +28,17 @@ for (const [scheme, width, height] of [['light', 1280, 720], ['dark', 390, 844]]
     await page.close();
   });
 }
+
+for (const [scheme, width, height] of [['dark', 1280, 720], ['light', 390, 844]]) {
+  test(`the network view and the full model's controls, ${scheme}, ${width}x${height}`, async () => {
+    const page = await env.browser.newPage({ viewport: { width, height }, colorScheme: scheme });
+    await page.goto(`${env.server.url}?net=mobilenet_v2`);
+    await page.waitForSelector('#net-macs');
+    assert.deepEqual(await violations(page), []);
+    await page.goto(`${env.server.url}?m=64&n=64&g=4&bias=1&unit=flops&alpha=0.5`);
+    await page.waitForSelector('#g-slider');
+    await page.locator('#rho-input').fill('2');
+    assert.deepEqual(await violations(page), []);
+    await page.close();
+  });
+}
