@@ -102,7 +102,7 @@ pub fn Summary(props: &Props) -> Html {
                     <strong id="ratio-closed" data-value={closed.significant(DATA_DIGITS)}>
                         { closed.significant(SHOWN_DIGITS) }
                     </strong>
-                    <span class="check" id="ratio-check">{ gap }</span>
+                    <span class={classes!("check", c.gap(unit).map(|_| "differs"))} id="ratio-check">{ gap }</span>
                 </dd>
                 <dt>{ "Weights (parameters)" }</dt>
                 <dd class="weights">

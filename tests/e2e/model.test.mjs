@@ -80,7 +80,13 @@ for (const [label, df, dk, m, n] of [
     }
     const url = new URL(page.url());
     assert.equal(url.searchParams.get('df'), df);
+    // The preset's link opens the same layer with the same figures.
+    const before = await figures(page);
+    const again = await open(env.browser, page.url(), '');
+    assert.deepEqual(await figures(again), before);
     assert.deepEqual(page.problems, []);
+    assert.deepEqual(again.problems, []);
+    await again.close();
   });
 }
 
