@@ -7,6 +7,7 @@ pub mod anim;
 pub mod components;
 pub mod cost;
 pub mod format;
+pub mod i18n;
 pub mod network;
 pub mod panic;
 pub mod plots;

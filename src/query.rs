@@ -5,12 +5,52 @@
 //! that older links stay as they were. Read and written with serde.
 
 use crate::anim::{Mode, Playhead};
-use crate::cost::{Layer, Multiplier, Padding, Param, Scaled, Unit};
+use crate::cost::{
+    InputError, Layer, LayerError, Multiplier, MultiplierError, Padding, Param, Scaled, Unit,
+};
+use crate::i18n::{messages, Lang};
 use crate::network::NETWORKS;
 use crate::state::{Embed, NetChoice, State, Theme, View};
 use serde::Serialize;
+use std::fmt;
 
-/// What a URL query gave: a layer that has an output, and one sentence for each value
+/// A value in a link that could not be used, and so fell back to its default.
+/// [`crate::i18n::messages::problem`] says it in words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Problem {
+    /// A number out of range or not a number: `df=abc`, `n=0`, `res=0`.
+    Number {
+        key: &'static str,
+        param: Param,
+        text: String,
+        error: InputError,
+        fallback: u32,
+    },
+    /// `pad=` neither valid, same nor a number of pixels.
+    Padding { text: String, error: InputError },
+    /// A word that is not one of its key's choices: `mode=sideways`, `theme=purple`.
+    Choice { key: &'static str, text: String },
+    /// `step=` not a whole number.
+    Step { text: String },
+    /// `alpha=` or `rho=` not a multiplier.
+    Multiplier {
+        key: &'static str,
+        text: String,
+        error: MultiplierError,
+    },
+    /// Each value fine alone, but together no output: the layer that replaced it.
+    Layer { why: LayerError, fits: Layer },
+    /// α or ρ leave nothing of the layer.
+    Scaled { why: LayerError },
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&messages::problem(Lang::En, self))
+    }
+}
+
+/// What a URL query gave: a layer that has an output, and one [`Problem`] for each value
 /// that could not be used (each of which fell back to its default).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Loaded {
@@ -24,7 +64,9 @@ pub struct Loaded {
     pub playhead: Playhead,
     pub theme: Theme,
     pub embed: Embed,
-    pub problems: Vec<String>,
+    /// The language, if the link sets it; otherwise the browser's is used.
+    pub lang: Option<Lang>,
+    pub problems: Vec<Problem>,
 }
 
 /// Reads a query string (with or without its leading `?`). Never fails: a bad value
@@ -40,10 +82,44 @@ pub fn parse(query: &str) -> Loaded {
             .find(|(k, _)| k == key)
             .map(|(_, v)| v.as_str())
     };
+    let mut problems = Vec::new();
+    // A key whose value is one of a few words: the parsed value, or a problem and None.
+    let mut choice = |key: &'static str, read: &mut dyn FnMut(&str) -> Option<()>| {
+        let text = value_of(key)?;
+        let read = read(text);
+        if read.is_none() {
+            problems.push(Problem::Choice {
+                key,
+                text: clip(text),
+            });
+        }
+        read
+    };
 
     let defaults = Layer::default();
     let mut layer = defaults;
-    let mut problems = Vec::new();
+    let mut playhead = Playhead::default();
+    let (mut theme, mut embed, mut unit, mut lang) = (Theme::System, Embed::Page, Unit::Macs, None);
+    let (mut net_id, mut bias) = (None, None);
+    choice("mode", &mut |t| Mode::parse(t).map(|m| playhead.mode = m));
+    choice("theme", &mut |t| Theme::parse(t).map(|x| theme = x));
+    choice("embed", &mut |t| Embed::parse(t).map(|e| embed = e));
+    choice("unit", &mut |t| Unit::parse(t).map(|u| unit = u));
+    choice("lang", &mut |t| Lang::parse(t).map(|l| lang = Some(l)));
+    choice("bias", &mut |t| {
+        bias = Some(match t.trim() {
+            "0" => false,
+            "1" => true,
+            _ => return None,
+        });
+        Some(())
+    });
+    choice("net", &mut |t| {
+        let (id, _) = NETWORKS.iter().find(|(id, _)| *id == t.trim())?;
+        net_id = Some(*id);
+        Some(())
+    });
+
     // P is read with the padding below, which also takes `valid` and `same`.
     for param in Param::ALL.into_iter().filter(|&p| p != Param::Pad) {
         let Some(text) = value_of(param.url_key()) else {
@@ -51,130 +127,65 @@ pub fn parse(query: &str) -> Loaded {
         };
         match param.parse(text) {
             Ok(value) => layer = layer.with(param, value),
-            Err(why) => problems.push(format!(
-                "Ignored {}={} in the link ({why}); using {} = {}.",
-                param.url_key(),
-                clip(text),
-                param.symbol(),
-                defaults.get(param)
-            )),
+            Err(error) => problems.push(Problem::Number {
+                key: param.url_key(),
+                param,
+                text: clip(text),
+                error,
+                fallback: defaults.get(param),
+            }),
         }
     }
     if let Some(text) = value_of("pad") {
         match parse_padding(text) {
             Ok(padding) => layer.padding = padding,
-            Err(why) => problems.push(format!(
-                "Ignored pad={} in the link ({why}); using {} padding.",
-                clip(text),
-                padding_name(defaults.padding)
-            )),
+            Err(error) => problems.push(Problem::Padding {
+                text: clip(text),
+                error,
+            }),
         }
     }
-
-    let mut playhead = Playhead::default();
-    if let Some(text) = value_of("mode") {
-        match Mode::parse(text) {
-            Some(mode) => playhead.mode = mode,
-            None => problems.push(format!(
-                "Ignored mode={} in the link (it is standard or separable); using {}.",
-                clip(text),
-                playhead.mode.name()
-            )),
-        }
+    if let Some(b) = bias {
+        layer.bias = b;
     }
     if let Some(text) = value_of("step") {
         match text.trim().parse::<u64>() {
             Ok(step) => playhead.step = step,
-            Err(_) => problems.push(format!(
-                "Ignored step={} in the link (it is a whole number of steps); starting at 0.",
-                clip(text)
-            )),
+            Err(_) => problems.push(Problem::Step { text: clip(text) }),
         }
     }
-
-    let mut theme = Theme::System;
-    if let Some(text) = value_of("theme") {
-        match Theme::parse(text) {
-            Some(t) => theme = t,
-            None => problems.push(format!(
-                "Ignored theme={} in the link (it is light, dark or system); following the system.",
-                clip(text)
-            )),
-        }
-    }
-
-    let mut embed = Embed::Page;
-    if let Some(text) = value_of("embed") {
-        match Embed::parse(text) {
-            Some(e) => embed = e,
-            None => problems.push(format!(
-                "Ignored embed={} in the link (it is cost, plots, anim or network); showing the whole page.",
-                clip(text)
-            )),
-        }
-    }
-
-    if let Some(text) = value_of("bias") {
-        match text.trim() {
-            "0" => layer.bias = false,
-            "1" => layer.bias = true,
-            _ => problems.push(format!(
-                "Ignored bias={} in the link (it is 0 or 1); without bias.",
-                clip(text)
-            )),
-        }
-    }
-    let mut unit = Unit::Macs;
-    if let Some(text) = value_of("unit") {
-        match Unit::parse(text) {
-            Some(u) => unit = u,
-            None => problems.push(format!(
-                "Ignored unit={} in the link (it is macs or flops); counting multiply-adds.",
-                clip(text)
-            )),
-        }
-    }
-    let multiplier = |key: &str, symbol: &str, problems: &mut Vec<String>| {
+    let mut multiplier = |key: &'static str| {
         let text = value_of(key)?;
-        Multiplier::parse(symbol, text)
-            .map_err(|why| {
-                problems.push(format!(
-                    "Ignored {key}={} in the link ({why}); using {symbol} = 1.",
-                    clip(text)
-                ))
+        Multiplier::parse(text)
+            .map_err(|error| {
+                problems.push(Problem::Multiplier {
+                    key,
+                    text: clip(text),
+                    error,
+                })
             })
             .ok()
     };
-    let alpha = multiplier("alpha", "α", &mut problems).unwrap_or_default();
-    let rho = multiplier("rho", "ρ", &mut problems).unwrap_or_default();
+    let alpha = multiplier("alpha").unwrap_or_default();
+    let rho = multiplier("rho").unwrap_or_default();
 
     // `net` opens the network view, where `alpha` is the network's width multiplier.
-    let (mut view, mut net) = (View::Layer, NetChoice::default());
-    if let Some(text) = value_of("net") {
-        match NETWORKS.iter().find(|(id, _)| *id == text.trim()) {
-            Some((id, _)) => {
-                view = View::Network;
-                net = NetChoice {
-                    id,
-                    alpha,
-                    res: net.res,
-                };
-            }
-            None => problems.push(format!(
-                "Ignored net={} in the link (it is mobilenet_v1 or mobilenet_v2).",
-                clip(text)
-            )),
-        }
+    let mut net = NetChoice::default();
+    let mut view = View::Layer;
+    if let Some(id) = net_id {
+        view = View::Network;
+        net = NetChoice { id, alpha, ..net };
     }
     if let Some(text) = value_of("res") {
         match Param::Df.parse(text) {
             Ok(res) => net.res = res,
-            Err(why) => problems.push(format!(
-                "Ignored res={} in the link ({}); using {}.",
-                clip(text),
-                why.replacen("Df", "res", 1),
-                net.res
-            )),
+            Err(error) => problems.push(Problem::Number {
+                key: "res",
+                param: Param::Df,
+                text: clip(text),
+                error,
+                fallback: net.res,
+            }),
         }
     }
     if embed == Embed::Network {
@@ -204,13 +215,7 @@ pub fn parse(query: &str) -> Loaded {
         .into_iter()
         .find(|candidate| candidate.check().is_ok())
         .unwrap_or(defaults);
-        problems.push(format!(
-            "The link's layer has {why}; using Dk = {}, {} padding, dilation {}, g = {}.",
-            fits.dk,
-            padding_name(fits.padding),
-            fits.dilation,
-            fits.groups
-        ));
+        problems.push(Problem::Layer { why, fits });
         layer = fits;
     }
     let (alpha, rho) = match (Scaled {
@@ -222,7 +227,7 @@ pub fn parse(query: &str) -> Loaded {
     {
         Ok(_) => (alpha, rho),
         Err(why) => {
-            problems.push(format!("The link's α and ρ give {why}; using α = ρ = 1."));
+            problems.push(Problem::Scaled { why });
             (Multiplier::ONE, Multiplier::ONE)
         }
     };
@@ -236,6 +241,7 @@ pub fn parse(query: &str) -> Loaded {
         playhead,
         theme,
         embed,
+        lang,
         problems,
     }
 }
@@ -249,6 +255,7 @@ impl Loaded {
             rho: self.rho,
         };
         State {
+            lang: self.lang.unwrap_or_default(),
             unit: self.unit,
             view: self.view,
             net: self.net,
@@ -288,6 +295,7 @@ pub fn to_query(state: &State) -> String {
         res: Option<u32>,
         mode: &'a str,
         step: u64,
+        lang: &'a str,
         #[serde(skip_serializing_if = "Option::is_none")]
         theme: Option<&'a str>,
         #[serde(skip_serializing_if = "Option::is_none")]
@@ -327,6 +335,7 @@ pub fn to_query(state: &State) -> String {
         res: (network && state.net.res != defaults.res).then_some(state.net.res),
         mode: playhead.mode.name(),
         step: playhead.step,
+        lang: state.lang.key(),
         theme: (theme != Theme::System).then(|| theme.name()),
         embed: state.embed.key(),
     })
@@ -334,14 +343,11 @@ pub fn to_query(state: &State) -> String {
 }
 
 /// `valid`, `same`, or an explicit number of pixels P.
-pub fn parse_padding(text: &str) -> Result<Padding, String> {
+pub fn parse_padding(text: &str) -> Result<Padding, InputError> {
     match text.trim() {
         "valid" => Ok(Padding::Valid),
         "same" => Ok(Padding::Same),
-        number => Param::Pad
-            .parse(number)
-            .map(Padding::Explicit)
-            .map_err(|why| format!("padding is valid, same or a number; {why}")),
+        number => Param::Pad.parse(number).map(Padding::Explicit),
     }
 }
 

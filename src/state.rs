@@ -3,8 +3,10 @@
 //! shows the last layer that works.
 
 use crate::anim::{Mode, Playhead, Timeline};
-use crate::cost::{Costs, Layer, Multiplier, Padding, Param, Scaled, Unit};
-use crate::query::padding_name;
+use crate::cost::{Costs, Layer, LayerError, Multiplier, Padding, Param, Scaled, Unit};
+use crate::i18n::{messages, Lang};
+use crate::query::Problem;
+use std::fmt;
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -69,16 +71,6 @@ impl Embed {
         }
     }
 
-    pub fn label(self) -> &'static str {
-        match self {
-            Embed::Page => "whole page",
-            Embed::Cost => "counts",
-            Embed::Plots => "charts",
-            Embed::Anim => "animation",
-            Embed::Network => "network",
-        }
-    }
-
     pub fn parse(text: &str) -> Option<Embed> {
         [Embed::Cost, Embed::Plots, Embed::Anim, Embed::Network]
             .into_iter()
@@ -113,6 +105,33 @@ impl Default for NetChoice {
     }
 }
 
+/// What the page tells the user in its notice.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Notice {
+    /// Values of the link it opened with that it could not use.
+    Link(Vec<Problem>),
+    /// A change the page refused, and why; the last layer stays.
+    Refused { change: Change, why: LayerError },
+}
+
+/// A change to the layer, as the notice names it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Change {
+    Param(Param, u32),
+    Padding(Padding),
+    Bias(bool),
+    Alpha(Multiplier),
+    Rho(Multiplier),
+    /// A preset or a network's row.
+    Load,
+}
+
+impl fmt::Display for Notice {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&messages::notice(Lang::En, self))
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct State {
     /// The layer as the controls set it, with α and ρ still to apply.
@@ -127,8 +146,9 @@ pub struct State {
     pub playhead: Playhead,
     pub theme: Theme,
     pub embed: Embed,
+    pub lang: Lang,
     /// What the page has to tell the user: values it refused, or a link it repaired.
-    pub notice: Option<String>,
+    pub notice: Option<Notice>,
 }
 
 pub enum Action {
@@ -143,6 +163,7 @@ pub enum Action {
     Load(Layer),
     SetView(View),
     SetNet(NetChoice),
+    SetLang(Lang),
     SetMode(Mode),
     SetStep(u64),
     SetTheme(Theme),
@@ -151,7 +172,7 @@ pub enum Action {
 
 impl State {
     /// The state for a layer read from a link, with what was wrong with the link.
-    pub fn new(layer: Layer, playhead: Playhead, problems: Vec<String>) -> State {
+    pub fn new(layer: Layer, playhead: Playhead, problems: Vec<Problem>) -> State {
         State::scaled(
             Scaled {
                 base: layer,
@@ -163,8 +184,8 @@ impl State {
     }
 
     /// The same for a layer with its multipliers, as a link gives it.
-    pub fn scaled(scaled: Scaled, playhead: Playhead, problems: Vec<String>) -> State {
-        let notice = (!problems.is_empty()).then(|| problems.join(" "));
+    pub fn scaled(scaled: Scaled, playhead: Playhead, problems: Vec<Problem>) -> State {
+        let notice = (!problems.is_empty()).then_some(Notice::Link(problems));
         let (scaled, costs) = match scaled.layer().and_then(|l| Costs::of(&l)) {
             Ok(costs) => (scaled, costs),
             Err(_) => (Scaled::default(), Costs::default()),
@@ -175,6 +196,7 @@ impl State {
             unit: Unit::Macs,
             view: View::Layer,
             net: NetChoice::default(),
+            lang: Lang::En,
             playhead: clamped(playhead, costs),
             theme: Theme::System,
             embed: Embed::Page,
@@ -190,7 +212,7 @@ impl State {
 impl State {
     /// This state with `candidate` as its layer if it has an output; otherwise the same
     /// layer with a notice that says why `change` was refused.
-    fn with_layer(&self, candidate: Scaled, change: String) -> State {
+    fn with_layer(&self, candidate: Scaled, change: Change) -> State {
         match candidate.layer().and_then(|l| Costs::of(&l)) {
             // A new layer keeps the animation's place as far as its timeline reaches.
             Ok(costs) => State {
@@ -201,7 +223,7 @@ impl State {
                 ..self.clone()
             },
             Err(why) => State {
-                notice: Some(format!("Kept the last layer: {change} gives {why}.")),
+                notice: Some(Notice::Refused { change, why }),
                 ..self.clone()
             },
         }
@@ -223,19 +245,19 @@ impl Reducible for State {
         let layer = scaled.base;
         let base = |base| Scaled { base, ..scaled };
         Rc::new(match action {
-            Action::Set(param, value) => self.with_layer(
-                base(layer.with(param, value)),
-                format!("{} = {value}", param.symbol()),
-            ),
-            Action::SetPadding(padding) => self.with_layer(
-                base(Layer { padding, ..layer }),
-                format!("{} padding", padding_name(padding)),
-            ),
-            Action::SetBias(bias) => self.with_layer(base(Layer { bias, ..layer }), String::new()),
-            Action::SetAlpha(alpha) => {
-                self.with_layer(Scaled { alpha, ..scaled }, format!("α = {alpha}"))
+            Action::Set(param, value) => {
+                self.with_layer(base(layer.with(param, value)), Change::Param(param, value))
             }
-            Action::SetRho(rho) => self.with_layer(Scaled { rho, ..scaled }, format!("ρ = {rho}")),
+            Action::SetPadding(padding) => {
+                self.with_layer(base(Layer { padding, ..layer }), Change::Padding(padding))
+            }
+            Action::SetBias(bias) => {
+                self.with_layer(base(Layer { bias, ..layer }), Change::Bias(bias))
+            }
+            Action::SetAlpha(alpha) => {
+                self.with_layer(Scaled { alpha, ..scaled }, Change::Alpha(alpha))
+            }
+            Action::SetRho(rho) => self.with_layer(Scaled { rho, ..scaled }, Change::Rho(rho)),
             Action::Load(layer) => State {
                 view: View::Layer,
                 ..self.with_layer(
@@ -243,8 +265,12 @@ impl Reducible for State {
                         base: layer,
                         ..Scaled::default()
                     },
-                    "this layer".to_owned(),
+                    Change::Load,
                 )
+            },
+            Action::SetLang(lang) => State {
+                lang,
+                ..(*self).clone()
             },
             Action::SetUnit(unit) => State {
                 unit,

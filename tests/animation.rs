@@ -5,6 +5,7 @@
 use proptest::prelude::*;
 use sepconv::anim::{scene, Layout, Mode, Paint, Phase, Shape, Timeline};
 use sepconv::cost::{Costs, Layer, Padding};
+use sepconv::i18n::Lang;
 use std::collections::HashSet;
 
 fn costs(df: u32, dk: u32, m: u32, n: u32, padding: Padding, stride: u32) -> Costs {
@@ -131,19 +132,19 @@ fn the_scene_reads_one_channel_in_depthwise_and_all_in_standard() {
     let c = costs(8, 3, 3, 8, Padding::Same, 1);
     let st = Timeline::new(c, Mode::Standard);
     assert_eq!(
-        reads(&scene(&st, &st.frame(10), Layout::WIDE)),
+        reads(&scene(&st, &st.frame(10), Layout::WIDE, Lang::En)),
         9 * 3,
         "3x3 on each of 3 channels"
     );
     let sep = Timeline::new(c, Mode::Separable);
     assert_eq!(
-        reads(&scene(&sep, &sep.frame(70), Layout::TALL)),
+        reads(&scene(&sep, &sep.frame(70), Layout::TALL, Lang::En)),
         9,
         "3x3 on channel 2 only"
     );
     let pw = sep.frame(sep.phase_ends()[0] + 5);
     assert_eq!(
-        reads(&scene(&sep, &pw, Layout::WIDE)),
+        reads(&scene(&sep, &pw, Layout::WIDE, Lang::En)),
         3,
         "1x1 through each of 3 channels"
     );
@@ -173,7 +174,7 @@ proptest! {
         prop_assert!(f.row < c.dp && f.col < c.dp && f.group < f.groups);
         // The drawing stays bounded whatever the size.
         for layout in [Layout::WIDE, Layout::TALL] {
-            let shapes = scene(&t, &f, layout).shapes.len();
+            let shapes = scene(&t, &f, layout, Lang::En).shapes.len();
             prop_assert!(shapes < 700, "{} shapes", shapes);
         }
     }

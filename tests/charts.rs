@@ -4,6 +4,7 @@
 
 use plotters::prelude::*;
 use sepconv::cost::{Costs, Fraction, Layer, Padding};
+use sepconv::i18n::Lang;
 use sepconv::plots::{
     bars, draw_costs, draw_ratio, Measure, Part, RatioChart, Sweep, Theme, KERNELS,
 };
@@ -112,12 +113,12 @@ fn the_read_out_is_exact() {
 #[test]
 fn cost_bars_stack_on_a_linear_scale_and_stand_apart_on_a_log_scale() {
     let c = costs(14, 3, 512, 512, Padding::Same);
-    let linear = bars(&c, false);
+    let linear = bars(&c, false, Lang::En);
     assert_eq!(linear.len(), 2);
     assert_eq!(linear[0].total(), 462_422_016);
     assert_eq!(linear[1].total(), 52_283_392);
     assert!(linear[1].parts == vec![(903_168, Part::Depthwise), (51_380_224, Part::Pointwise)]);
-    let log = bars(&c, true);
+    let log = bars(&c, true, Lang::En);
     let names: Vec<&str> = log.iter().map(|b| b.name).collect();
     assert_eq!(names, ["standard", "depthwise", "pointwise", "separable"]);
 
@@ -145,4 +146,18 @@ fn cost_bars_stack_on_a_linear_scale_and_stand_apart_on_a_log_scale() {
             "depthwise alone is labelled on the log scale"
         );
     }
+    // The same chart in Chinese: names, axis title and counts in 万 and 亿.
+    let mut out = String::new();
+    {
+        let root = SVGBackend::with_string(&mut out, (600, 400)).into_drawing_area();
+        let theme = Theme {
+            lang: Lang::Zh,
+            ..Theme::default()
+        };
+        draw_costs(&root, &c, false, &theme, None).unwrap();
+    }
+    for label in ["标准", "可分离", "乘法次数", "4.6 亿", "5228.3 万"] {
+        assert!(out.contains(label), "the Chinese SVG should show {label}");
+    }
+    assert!(!out.contains("standard") && !out.contains("multiplications"));
 }

@@ -3,7 +3,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
-use sepconv::cost::{output_size, Costs, Fraction, Layer, LayerError, Padding, Param};
+use sepconv::cost::{output_size, Costs, Fraction, InputError, Layer, LayerError, Padding, Param};
+use sepconv::i18n::{messages, Lang};
 
 fn layer(df: u32, dk: u32, m: u32, n: u32, padding: Padding) -> Layer {
     Layer {
@@ -119,15 +120,29 @@ fn a_kernel_that_does_not_fit_is_an_error() {
 fn typed_values_are_read_or_explained() {
     assert_eq!(Param::N.parse(" 64 "), Ok(64));
     let why = |p: Param, s: &str| p.parse(s).unwrap_err();
+    assert_eq!(why(Param::N, "0"), InputError::OutOfRange(0));
+    assert_eq!(why(Param::Df, "abc"), InputError::NotANumber);
+    assert_eq!(why(Param::Dk, "3.5"), InputError::NotWhole);
+    assert_eq!(why(Param::M, ""), InputError::Empty);
+    let far = why(Param::M, "99999999999999999999999999999999999999999");
+    assert_eq!(far, InputError::FarOutOfRange);
+    // In words, in both languages.
+    let say = |lang, e| messages::input_error(lang, Param::N, "N", e);
     assert_eq!(
-        why(Param::N, "0"),
+        say(Lang::En, InputError::OutOfRange(0)),
         "0 is out of range: N takes a whole number from 1 to 8192"
     );
-    assert!(why(Param::Df, "abc").starts_with("not a number"));
-    assert!(why(Param::Dk, "3.5").starts_with("not a whole number"));
-    assert!(why(Param::M, "").starts_with("empty"));
-    assert!(
-        why(Param::M, "99999999999999999999999999999999999999999").starts_with("far out of range")
+    assert_eq!(
+        say(Lang::Zh, InputError::OutOfRange(0)),
+        "0 超出范围：N 取 1 到 8192 之间的整数"
+    );
+    assert_eq!(
+        say(Lang::En, InputError::NotWhole),
+        "not a whole number: N takes a whole number from 1 to 8192"
+    );
+    assert_eq!(
+        say(Lang::Zh, InputError::Empty),
+        "为空：N 取 1 到 8192 之间的整数"
     );
 }
 

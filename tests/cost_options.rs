@@ -27,7 +27,7 @@ fn mobilenet_layer() -> Layer {
 }
 
 fn multiplier(text: &str) -> Multiplier {
-    Multiplier::parse("α", text).unwrap()
+    Multiplier::parse(text).unwrap()
 }
 
 #[test]

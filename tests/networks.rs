@@ -7,7 +7,7 @@ use sepconv::network::{
 };
 
 fn alpha(text: &str) -> Multiplier {
-    Multiplier::parse("α", text).unwrap()
+    Multiplier::parse(text).unwrap()
 }
 
 fn v1() -> Network {

@@ -3,6 +3,8 @@
 
 use sepconv::anim::{Mode, Playhead};
 use sepconv::cost::{Layer, Padding, Param};
+use sepconv::i18n::{messages, Lang};
+use sepconv::query::Problem;
 use sepconv::state::{Action, State};
 use std::rc::Rc;
 use yew::Reducible;
@@ -16,7 +18,7 @@ fn a_change_with_an_output_is_taken_and_clears_the_notice() {
     let state = Rc::new(State::new(
         Layer::default(),
         Playhead::default(),
-        vec!["Ignored n=0.".into()],
+        vec![Problem::Step { text: "x".into() }],
     ));
     let next = state.reduce(Action::Set(Param::N, 64));
     assert_eq!(next.costs.layer.n, 64);
@@ -34,12 +36,15 @@ fn a_change_without_an_output_is_refused_with_the_reason() {
     let state = start(layer);
     let next = state.clone().reduce(Action::Set(Param::Dk, 7));
     assert_eq!(next.costs, state.costs);
+    let notice = next.notice.clone().unwrap();
     assert_eq!(
-        next.notice.as_deref(),
-        Some(
-            "Kept the last layer: Dk = 7 gives no output: the kernel spans 7 pixels \
-             but the padded input has 5."
-        )
+        notice.to_string(),
+        "Kept the last layer: Dk = 7 gives no output: the kernel spans 7 pixels \
+         but the padded input has 5."
+    );
+    assert_eq!(
+        messages::notice(Lang::Zh, &notice),
+        "保留了上一个层：Dk = 7 会导致 没有输出：卷积核跨 7 个像素，但填充后的输入只有 5 个。"
     );
     // Same padding always has an output; a dilation that stretches the kernel does not.
     let same = next.reduce(Action::SetPadding(Padding::Same));
@@ -47,8 +52,9 @@ fn a_change_without_an_output_is_refused_with_the_reason() {
     let valid = start(layer).reduce(Action::Set(Param::Dilation, 2));
     assert!(valid
         .notice
-        .as_deref()
+        .as_ref()
         .unwrap()
+        .to_string()
         .contains("the dilated kernel spans 9 pixels"));
     assert_eq!(valid.costs, start(layer).costs);
 }
@@ -58,7 +64,7 @@ fn dismissing_keeps_the_layer() {
     let state = Rc::new(State::new(
         Layer::default(),
         Playhead::default(),
-        vec!["Ignored df=abc.".into()],
+        vec![Problem::Step { text: "x".into() }],
     ));
     let next = state.clone().reduce(Action::DismissNotice);
     assert_eq!((next.costs, next.notice.clone()), (state.costs, None));

@@ -5,6 +5,7 @@
 use proptest::prelude::*;
 use sepconv::anim::{Mode, Playhead};
 use sepconv::cost::{Layer, Multiplier, Padding, Unit};
+use sepconv::i18n::{messages, Lang};
 use sepconv::query::{parse, to_query};
 use sepconv::state::{Embed, NetChoice, State, Theme, View};
 
@@ -31,7 +32,7 @@ fn writes_every_key() {
     };
     assert_eq!(
         query(&layer, Playhead::default(), Theme::System, Embed::Page),
-        "df=14&dk=3&m=512&n=512&pad=same&stride=1&dil=1&mode=separable&step=0"
+        "df=14&dk=3&m=512&n=512&pad=same&stride=1&dil=1&mode=separable&step=0&lang=en"
     );
     let explicit = Layer {
         padding: Padding::Explicit(2),
@@ -60,17 +61,21 @@ fn bad_values_fall_back_one_by_one() {
         (5, 16, Padding::Valid)
     );
     assert_eq!(loaded.problems.len(), 2);
-    assert!(loaded.problems[0].starts_with("Ignored df=abc in the link (not a number"));
-    assert!(loaded.problems[0].ends_with("using Df = 8."));
-    assert!(loaded.problems[1].starts_with("Ignored n=0 in the link (0 is out of range"));
+    assert!(loaded.problems[0]
+        .to_string()
+        .starts_with("Ignored df=abc in the link (not a number"));
+    assert!(loaded.problems[0].to_string().ends_with("using Df = 8."));
+    assert!(loaded.problems[1]
+        .to_string()
+        .starts_with("Ignored n=0 in the link (0 is out of range"));
 
     let loaded = parse("dk=99999&pad=sideways&stride=2");
     assert_eq!(loaded.layer.dk, d.dk);
     assert_eq!(loaded.layer.padding, d.padding);
     assert_eq!(loaded.layer.stride, 2);
     assert_eq!(loaded.problems.len(), 2);
-    assert!(loaded.problems[0].contains("dk=99999"));
-    assert!(loaded.problems[1].contains("pad=sideways"));
+    assert!(loaded.problems[0].to_string().contains("dk=99999"));
+    assert!(loaded.problems[1].to_string().contains("pad=sideways"));
 }
 
 #[test]
@@ -80,7 +85,9 @@ fn a_kernel_too_large_for_the_linked_input_is_repaired() {
     assert_eq!(loaded.layer.df, 5);
     assert_eq!(loaded.layer.dk, Layer::default().dk);
     assert_eq!(loaded.problems.len(), 1);
-    assert!(loaded.problems[0].contains("the kernel spans 7 pixels but the padded input has 5"));
+    assert!(loaded.problems[0]
+        .to_string()
+        .contains("the kernel spans 7 pixels but the padded input has 5"));
     // Even the default kernel does not fit a 1-pixel input: the padding gives way.
     let loaded = parse("df=1&dk=7&pad=valid");
     assert_eq!(loaded.layer.df, 1);
@@ -140,8 +147,8 @@ fn the_animation_frame_comes_from_the_link() {
     let loaded = parse("?mode=sideways&step=-3");
     assert_eq!(loaded.playhead, Playhead::default());
     assert_eq!(loaded.problems.len(), 2);
-    assert!(loaded.problems[0].contains("mode=sideways"));
-    assert!(loaded.problems[1].contains("step=-3"));
+    assert!(loaded.problems[0].to_string().contains("mode=sideways"));
+    assert!(loaded.problems[1].to_string().contains("step=-3"));
 }
 
 #[test]
@@ -154,7 +161,7 @@ fn the_theme_is_in_the_link_only_when_chosen() {
     assert_eq!(parse("?theme=dark").theme, Theme::Dark);
     let loaded = parse("?theme=purple");
     assert_eq!(loaded.theme, Theme::System);
-    assert!(loaded.problems[0].contains("theme=purple"));
+    assert!(loaded.problems[0].to_string().contains("theme=purple"));
 }
 
 #[test]
@@ -199,7 +206,7 @@ fn the_full_cost_model_is_in_the_link_only_when_set() {
         Theme::System,
         Embed::Page,
     );
-    assert!(!plain.contains("g=") && !plain.contains("bias") && !plain.contains("alpha"));
+    assert!(!plain.contains("&g=") && !plain.contains("bias") && !plain.contains("alpha"));
 }
 
 #[test]
@@ -212,7 +219,8 @@ fn bad_full_model_values_are_named_and_dropped() {
         (loaded.alpha, loaded.rho),
         (Multiplier::ONE, Multiplier::ONE)
     );
-    let all = loaded.problems.join(" ");
+    let all: Vec<String> = loaded.problems.iter().map(|p| p.to_string()).collect();
+    let all = all.join(" ");
     for key in [
         "bias=yes",
         "unit=watts",
@@ -225,14 +233,14 @@ fn bad_full_model_values_are_named_and_dropped() {
     // α that thins M = 3 to nothing is refused as a whole.
     let loaded = parse("?m=3&alpha=0.25");
     assert_eq!(loaded.alpha, Multiplier::ONE);
-    assert!(loaded.problems[0].contains("α·M rounds to 0"));
+    assert!(loaded.problems[0].to_string().contains("α·M rounds to 0"));
 }
 
 #[test]
 fn the_network_view_comes_from_the_link() {
     let loaded = parse("?net=mobilenet_v1&alpha=0.5&res=160");
     assert_eq!(loaded.view, View::Network);
-    let alpha = Multiplier::parse("α", "0.5").unwrap();
+    let alpha = Multiplier::parse("0.5").unwrap();
     assert_eq!(
         loaded.net,
         NetChoice {
@@ -248,5 +256,28 @@ fn the_network_view_comes_from_the_link() {
     assert_eq!(parse(&q).net, loaded.net);
     let bad = parse("?net=resnet50");
     assert_eq!(bad.view, View::Layer);
-    assert!(bad.problems[0].contains("net=resnet50"));
+    assert!(bad.problems[0].to_string().contains("net=resnet50"));
+}
+
+#[test]
+fn the_language_is_always_in_the_link() {
+    assert_eq!(parse("?lang=zh").lang, Some(Lang::Zh));
+    assert_eq!(parse("").lang, None, "no lang: the browser decides");
+    let bad = parse("?lang=fr");
+    assert_eq!(bad.lang, None);
+    assert_eq!(
+        bad.problems[0].to_string(),
+        "Ignored lang=fr in the link (it is en or zh); following the browser."
+    );
+    assert_eq!(
+        messages::problem(Lang::Zh, &bad.problems[0]),
+        "已忽略链接中的 lang=fr（可取 en 或 zh），跟随浏览器。"
+    );
+    let state = State {
+        lang: Lang::Zh,
+        ..parse("?df=14").into_state()
+    };
+    let q = to_query(&state);
+    assert!(q.contains("&lang=zh"), "{q}");
+    assert_eq!(parse(&q).into_state(), state);
 }

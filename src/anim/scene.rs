@@ -5,6 +5,7 @@
 //! frame stays bounded however large the layer.
 
 use super::timeline::{pad_before, Frame, Phase, Timeline};
+use crate::i18n::Lang;
 
 /// Where the three tensors go.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -298,8 +299,12 @@ fn label(shapes: &mut Vec<Shape>, x: f64, y: f64, text: String, paint: Paint) {
     });
 }
 
-/// The scene for `frame` of `timeline`, laid out by `layout`.
-pub fn scene(timeline: &Timeline, frame: &Frame, layout: Layout) -> Scene {
+/// The scene for `frame` of `timeline`, laid out by `layout`, labelled in `lang`.
+pub fn scene(timeline: &Timeline, frame: &Frame, layout: Layout, lang: Lang) -> Scene {
+    let input = lang.tr("input", "输入");
+    let dw_output = lang.tr("depthwise output", "深度卷积输出");
+    let output = lang.tr("output", "输出");
+    let filter = lang.tr("filter", "卷积核");
     let costs = timeline.costs;
     let l = costs.layer;
     let dp = costs.dp;
@@ -313,15 +318,10 @@ pub fn scene(timeline: &Timeline, frame: &Frame, layout: Layout) -> Scene {
             let span = l.dilation * (l.dk - 1) + 1;
             let reach = (dp - 1) * l.stride + span;
             let after = reach.saturating_sub(l.df + before);
-            let name = format!("input {}×{}×{}", l.df, l.df, l.m);
+            let name = format!("{input} {}×{}×{}", l.df, l.df, l.m);
             (l.df + before + after, l.m, name, (before, after))
         }
-        Phase::Pointwise => (
-            dp,
-            l.m,
-            format!("depthwise output {dp}×{dp}×{}", l.m),
-            (0, 0),
-        ),
+        Phase::Pointwise => (dp, l.m, format!("{dw_output} {dp}×{dp}×{}", l.m), (0, 0)),
     };
     let active_src = match frame.phase {
         Phase::Depthwise => Some(frame.group),
@@ -370,10 +370,10 @@ pub fn scene(timeline: &Timeline, frame: &Frame, layout: Layout) -> Scene {
         Phase::Standard => (
             l.dk,
             per_group,
-            format!("filter {}×{}×{per_group}", l.dk, l.dk),
+            format!("{filter} {}×{}×{per_group}", l.dk, l.dk),
         ),
-        Phase::Depthwise => (l.dk, 1, format!("filter {}×{}×1", l.dk, l.dk)),
-        Phase::Pointwise => (1, l.m, format!("filter 1×1×{}", l.m)),
+        Phase::Depthwise => (l.dk, 1, format!("{filter} {}×{}×1", l.dk, l.dk)),
+        Phase::Pointwise => (1, l.m, format!("{filter} 1×1×{}", l.m)),
     };
     let f_side = if f_cells == 1 { 22.0 } else { 70.0 };
     let (fx, fy) = layout.filter;
@@ -396,8 +396,8 @@ pub fn scene(timeline: &Timeline, frame: &Frame, layout: Layout) -> Scene {
 
     // What this phase writes.
     let (dst_depth, dst_name) = match frame.phase {
-        Phase::Depthwise => (l.m, format!("depthwise output {dp}×{dp}×{}", l.m)),
-        Phase::Standard | Phase::Pointwise => (l.n, format!("output {dp}×{dp}×{}", l.n)),
+        Phase::Depthwise => (l.m, format!("{dw_output} {dp}×{dp}×{}", l.m)),
+        Phase::Standard | Phase::Pointwise => (l.n, format!("{output} {dp}×{dp}×{}", l.n)),
     };
     let dst = Stack::new(
         layout.dst.0,
@@ -452,12 +452,14 @@ pub fn scene(timeline: &Timeline, frame: &Frame, layout: Layout) -> Scene {
     label(&mut shapes, sx, sy + side + 30.0, src_name, Paint::Ink);
     label(&mut shapes, fx - 50.0, fy + 90.0, f_name, Paint::Ink);
     label(&mut shapes, dx, dy + side + 30.0, dst_name, Paint::Ink);
-    let which = format!(
-        "{} {} of {}",
-        frame.phase.group_name(),
-        frame.group + 1,
-        frame.groups
-    );
+    let (group, of) = (frame.group + 1, frame.groups);
+    let which = match lang {
+        Lang::En => format!("{} {group} of {of}", frame.phase.group_name()),
+        Lang::Zh => match frame.phase {
+            Phase::Depthwise => format!("第 {group} 个通道，共 {of} 个"),
+            Phase::Standard | Phase::Pointwise => format!("第 {group} 个卷积核，共 {of} 个"),
+        },
+    };
     label(&mut shapes, fx - 50.0, fy + 112.0, which, Paint::Muted);
     Scene {
         width: layout.width,

@@ -17,6 +17,7 @@ use super::share::Share;
 use super::summary::Summary;
 use super::theme_switch::ThemeSwitch;
 use crate::cost::{Costs, Param, Part, Unit};
+use crate::i18n::Lang;
 use crate::query;
 use crate::state::{Action, Embed, State, View};
 use yew::prelude::*;
@@ -27,8 +28,15 @@ pub fn App() -> Html {
         let search = web_sys::window()
             .and_then(|w| w.location().search().ok())
             .unwrap_or_default();
-        query::parse(&search).into_state()
+        let loaded = query::parse(&search);
+        let lang = loaded.lang.unwrap_or_else(browser_lang);
+        State {
+            lang,
+            ..loaded.into_state()
+        }
     });
+    let lang = state.lang;
+    set_lang_attribute(lang);
     let costs = state.costs;
     let (scaled, unit) = (state.scaled, state.unit);
     let layer = scaled.base;
@@ -56,9 +64,10 @@ pub fn App() -> Html {
     let controls = html! {
         <div class="controls">
             <section class="panel layer-panel" aria-labelledby="layer-title">
-                <h2 id="layer-title">{ "The layer" }</h2>
+                <h2 id="layer-title">{ lang.tr("The layer", "这一层") }</h2>
                 <p class="panel-note">
-                    { "Input Df × Df × M, N filters of Dk × Dk × M, output Dp × Dp × N." }
+                    { lang.tr("Input Df × Df × M, N filters of Dk × Dk × M, output Dp × Dp × N.",
+                        "输入 Df × Df × M，N 个 Dk × Dk × M 的卷积核，输出 Dp × Dp × N。") }
                 </p>
                 <Presets on_action={on_action.clone()} />
                 { control(Param::Df) }
@@ -73,7 +82,7 @@ pub fn App() -> Html {
     let counts = html! {
         <>
             <Summary {costs} {unit} />
-            { cards(&costs, unit) }
+            { cards(&costs, unit, lang) }
             <CodePanel {costs} />
         </>
     };
@@ -81,17 +90,23 @@ pub fn App() -> Html {
     let charts = html! { <ChartsPanel {costs} {dark} /> };
     let network = html! { <NetworkView net={state.net} on_action={on_action.clone()} /> };
 
-    if let Some(slide) = *presenting {
+    let body = if let Some(slide) = *presenting {
         let slides = [
             (
-                "The layer and its counts",
+                lang.tr("The layer and its counts", "这一层和它的计数"),
                 html! {
                     <main class="layout">{ controls }<div class="results">{ counts }</div></main>
                 },
             ),
-            ("Where every multiplication comes from", animation),
-            ("Why R flattens out", charts),
-            ("A real network", network),
+            (
+                lang.tr(
+                    "Where every multiplication comes from",
+                    "每一次乘法从哪里来",
+                ),
+                animation,
+            ),
+            (lang.tr("Why R flattens out", "R 为什么趋于平缓"), charts),
+            (lang.tr("A real network", "一个真实的网络"), network),
         ];
         let count = slides.len();
         let go = |to: Option<usize>| {
@@ -102,24 +117,25 @@ pub fn App() -> Html {
             .into_iter()
             .nth(slide.min(count - 1))
             .unwrap_or_default();
-        return html! {
+        html! {
             <div class="presentation">
-                <nav class="slide-bar" aria-label="Presentation">
-                    <button type="button" class="tool" aria-label="Previous panel (←)"
+                <nav class="slide-bar" aria-label={lang.tr("Presentation", "演示")}>
+                    <button type="button" class="tool"
+                        aria-label={lang.tr("Previous panel (←)", "上一页（←）")}
                         onclick={go(Some(slide.saturating_sub(1)))}>{ "‹" }</button>
                     <span class="slide-title" id="slide-title">
                         { format!("{} / {count} · {title}", slide + 1) }</span>
-                    <button type="button" class="tool" aria-label="Next panel (→)"
+                    <button type="button" class="tool"
+                        aria-label={lang.tr("Next panel (→)", "下一页（→）")}
                         onclick={go(Some((slide + 1).min(count - 1)))}>{ "›" }</button>
                     <button type="button" class="tool" id="present-exit" onclick={go(None)}>
-                        { "Exit (Esc)" }</button>
+                        { lang.tr("Exit (Esc)", "退出（Esc）") }</button>
                 </nav>
                 { notice }
                 { body }
             </div>
-        };
-    }
-    if embed != Embed::Page {
+        }
+    } else if embed != Embed::Page {
         // One panel for an iframe: no page chrome, a way out to everything.
         let full = query::to_query(&State {
             embed: Embed::Page,
@@ -133,21 +149,77 @@ pub fn App() -> Html {
                 <main class="layout">{ controls }<div class="results">{ counts }</div></main>
             },
         };
-        return html! {
+        html! {
             <div class="embedded">
                 { notice }
                 { panel }
                 <p class="open-full">
                     <a href={format!("?{full}")} target="_blank" rel="noopener">
-                        { "sepconv: open the full view ↗" }</a>
+                        { lang.tr("sepconv: open the full view ↗", "sepconv：打开完整页面 ↗") }</a>
                 </p>
             </div>
-        };
-    }
+        }
+    } else {
+        whole_page(
+            &state,
+            Panels {
+                controls,
+                counts,
+                animation,
+                charts,
+                network,
+                notice,
+            },
+            on_action,
+            presenting,
+        )
+    };
+    html! { <ContextProvider<Lang> context={lang}>{ body }</ContextProvider<Lang>> }
+}
+
+/// The page's parts, each rendered once and placed by the view.
+struct Panels {
+    controls: Html,
+    counts: Html,
+    animation: Html,
+    charts: Html,
+    network: Html,
+    notice: Html,
+}
+
+/// The page with its chrome: masthead, view tabs, the view, share and footer.
+fn whole_page(
+    state: &State,
+    panels: Panels,
+    on_action: Callback<Action>,
+    presenting: UseStateHandle<Option<usize>>,
+) -> Html {
+    let Panels {
+        controls,
+        counts,
+        animation,
+        charts,
+        network,
+        notice,
+    } = panels;
+    let (lang, theme) = (state.lang, state.theme);
+    let query = query::to_query(state);
     let present = Callback::from(move |_: MouseEvent| set_presenting(&presenting, Some(0)));
+    let languages = Lang::ALL.map(|choice| {
+        let onclick = on_action.reform(move |_: MouseEvent| Action::SetLang(choice));
+        html! {
+            <button type="button" class="seg seg-small" id={format!("lang-{}", choice.key())}
+                lang={choice.html_tag()} aria-pressed={(choice == lang).to_string()} {onclick}>
+                { choice.name() }</button>
+        }
+    });
     let tabs = [
-        (View::Layer, "One layer", "view-layer"),
-        (View::Network, "Real networks", "view-network"),
+        (View::Layer, lang.tr("One layer", "单层"), "view-layer"),
+        (
+            View::Network,
+            lang.tr("Real networks", "真实网络"),
+            "view-network",
+        ),
     ]
     .map(|(view, label, id)| {
         let onclick = on_action.reform(move |_: MouseEvent| Action::SetView(view));
@@ -173,54 +245,72 @@ pub fn App() -> Html {
         <>
             <header class="masthead">
                 <h1><span class="brand">{ "sepconv" }</span></h1>
+                <div class="seg-group lang-switch" role="group"
+                    aria-label={lang.tr("Language", "语言")}>{ for languages }</div>
                 <ThemeSwitch {theme} on_action={on_action.clone()} />
                 <button type="button" class="tool present" id="present" onclick={present}>
-                    { "Present (P)" }</button>
+                    { lang.tr("Present (P)", "演示（P）") }</button>
                 <p class="tagline">
-                    { "Why a depthwise separable convolution (MobileNet, Xception) needs so many fewer multiplications, counted exactly." }
+                    { lang.tr("Why a depthwise separable convolution (MobileNet, Xception) needs so many fewer multiplications, counted exactly.",
+                        "为什么深度可分离卷积（MobileNet、Xception）需要的乘法少得多：精确地数出来。") }
                 </p>
             </header>
-            <nav class="seg-group views" aria-label="View">{ for tabs }</nav>
+            <nav class="seg-group views" aria-label={lang.tr("View", "视图")}>{ for tabs }</nav>
             { notice }
             { main }
             <Share {query} />
             <footer class="footer">
-                <p>{ "Counts are exact integers: multiply-adds as in the MobileNets paper (Howard et al., 2017) and the counters fvcore and thop, or FLOPs if chosen." }</p>
+                <p>{ lang.tr("Counts are exact integers: multiply-adds as in the MobileNets paper (Howard et al., 2017) and the counters fvcore and thop, or FLOPs if chosen.",
+                    "所有计数都是精确整数：按 MobileNets 论文（Howard 等，2017）以及 fvcore、thop 等计数工具的约定数乘加次数，也可改为数 FLOPs。") }</p>
             </footer>
         </>
     }
 }
 
 /// The four counts in `unit`; a grouped standard side says so in its title.
-fn cards(costs: &Costs, unit: Unit) -> Html {
+fn cards(costs: &Costs, unit: Unit, lang: Lang) -> Html {
     let g = costs.layer.groups;
     let (standard_title, standard_note) = if g == 1 {
         (
-            "Standard convolution".to_owned(),
-            "N filters of Dk × Dk × M, each at Dp² positions",
+            lang.tr("Standard convolution", "标准卷积").to_owned(),
+            lang.tr(
+                "N filters of Dk × Dk × M, each at Dp² positions",
+                "N 个 Dk × Dk × M 的卷积核，各在 Dp² 个位置上",
+            ),
         )
     } else {
         (
-            format!("Grouped convolution, g = {g}"),
-            "N filters of Dk × Dk × M/g, each at Dp² positions",
+            match lang {
+                Lang::En => format!("Grouped convolution, g = {g}"),
+                Lang::Zh => format!("分组卷积，g = {g}"),
+            },
+            lang.tr(
+                "N filters of Dk × Dk × M/g, each at Dp² positions",
+                "N 个 Dk × Dk × M/g 的卷积核，各在 Dp² 个位置上",
+            ),
         )
     };
     let unit_note = |note: &str| match unit {
         Unit::Macs => note.to_owned(),
-        Unit::Flops => format!("{note}; in FLOPs"),
+        Unit::Flops => format!("{note}{}", lang.tr("; in FLOPs", "；按 FLOPs 计")),
     };
     html! {
         <div class="cards">
             <CostCard id="cost-standard" class="card-standard" title={standard_title}
                 note={unit_note(standard_note)} formula={costs.formula(Part::Standard, unit)} />
-            <CostCard id="cost-depthwise" class="card-depthwise" title="Depthwise step"
-                note={unit_note("M filters of Dk × Dk × 1, one per channel")}
+            <CostCard id="cost-depthwise" class="card-depthwise"
+                title={lang.tr("Depthwise step", "深度卷积（逐通道）")}
+                note={unit_note(lang.tr("M filters of Dk × Dk × 1, one per channel",
+                    "M 个 Dk × Dk × 1 的卷积核，每个通道一个"))}
                 formula={costs.formula(Part::Depthwise, unit)} />
-            <CostCard id="cost-pointwise" class="card-pointwise" title="Pointwise step"
-                note={unit_note("N filters of 1 × 1 × M across the channels")}
+            <CostCard id="cost-pointwise" class="card-pointwise"
+                title={lang.tr("Pointwise step", "逐点卷积（1×1）")}
+                note={unit_note(lang.tr("N filters of 1 × 1 × M across the channels",
+                    "N 个 1 × 1 × M 的卷积核，跨所有通道"))}
                 formula={costs.formula(Part::Pointwise, unit)} />
-            <CostCard id="cost-separable" class="card-separable" title="Separable total"
-                note={unit_note("depthwise + pointwise")}
+            <CostCard id="cost-separable" class="card-separable"
+                title={lang.tr("Separable total", "可分离卷积合计")}
+                note={unit_note(lang.tr("depthwise + pointwise", "深度卷积 + 逐点卷积"))}
                 formula={costs.formula(Part::Separable, unit)} />
         </div>
     }
@@ -249,5 +339,23 @@ fn set_theme_attribute(dark: bool) {
         .and_then(|d| d.document_element());
     if let Some(root) = root {
         let _ = root.set_attribute("data-theme", if dark { "dark" } else { "light" });
+    }
+}
+
+/// The browser's language, for a link that does not say.
+fn browser_lang() -> Lang {
+    let tag = web_sys::window()
+        .and_then(|w| w.navigator().language())
+        .unwrap_or_default();
+    Lang::from_browser(&tag)
+}
+
+/// `<html lang="zh-Hans">`: fonts, hyphenation and screen readers follow it.
+fn set_lang_attribute(lang: Lang) {
+    let root = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element());
+    if let Some(root) = root {
+        let _ = root.set_attribute("lang", lang.html_tag());
     }
 }

@@ -1,6 +1,7 @@
 //! The charts section: where R comes from and why it flattens out.
 
 use super::chart::{Chart, Kind};
+use super::hooks::use_lang;
 use crate::cost::Costs;
 use crate::plots::Sweep;
 use yew::prelude::*;
@@ -14,16 +15,17 @@ pub struct Props {
 #[function_component]
 pub fn ChartsPanel(props: &Props) -> Html {
     let (costs, dark) = (props.costs, props.dark);
+    let lang = use_lang();
     html! {
         <section class="panel charts" aria-labelledby="charts-title">
-            <h2 id="charts-title">{ "Why R flattens out" }</h2>
+            <h2 id="charts-title">{ lang.tr("Why R flattens out", "R 为什么趋于平缓") }</h2>
             <Chart id="ratio-vs-n" kind={Kind::Ratio(Sweep::Filters)} {costs} {dark}
-                title="R against the number of filters N" />
+                title={lang.tr("R against the number of filters N", "R 随卷积核个数 N 的变化")} />
             <div class="chart-pair">
                 <Chart id="ratio-vs-dk" kind={Kind::Ratio(Sweep::Kernel)} {costs} {dark}
-                    title="R against the kernel size Dk" />
+                    title={lang.tr("R against the kernel size Dk", "R 随卷积核尺寸 Dk 的变化")} />
                 <Chart id="cost-bars" kind={Kind::Costs} {costs} {dark}
-                    title="Multiplications: standard against separable" />
+                    title={lang.tr("Multiplications: standard against separable", "乘法次数：标准卷积与可分离卷积")} />
             </div>
         </section>
     }

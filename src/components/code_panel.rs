@@ -1,7 +1,8 @@
 //! The current layer as code: PyTorch or Keras, the standard side and the separable
 //! pair, ready to paste, with a copy button.
 
-use super::share::copy_from;
+use super::hooks::use_lang;
+use super::share::{copy_from, CopyWords};
 use crate::cost::{Costs, Layer, Padding};
 use yew::prelude::*;
 
@@ -19,6 +20,7 @@ pub struct Props {
 #[function_component]
 pub fn CodePanel(props: &Props) -> Html {
     let framework = use_state(|| Framework::PyTorch);
+    let lang = use_lang();
     let status = use_state(String::new);
     let code_box = use_node_ref();
     let code = match *framework {
@@ -41,17 +43,18 @@ pub fn CodePanel(props: &Props) -> Html {
     let rows = (code.lines().count() + 1).to_string();
     let copy = {
         let (node, status) = (code_box.clone(), status.clone());
-        Callback::from(move |_: MouseEvent| copy_from(&node, "code", status.clone()))
+        let words = std::rc::Rc::new(CopyWords::of(lang, ("code", "代码")));
+        Callback::from(move |_: MouseEvent| copy_from(&node, words.clone(), status.clone()))
     };
     html! {
         <section class="panel code" aria-labelledby="code-title">
-            <h2 id="code-title">{ "This layer in code" }</h2>
-            <div class="seg-group" role="group" aria-label="Framework">{ for tabs }</div>
+            <h2 id="code-title">{ lang.tr("This layer in code", "这一层的代码") }</h2>
+            <div class="seg-group" role="group" aria-label={lang.tr("Framework", "框架")}>{ for tabs }</div>
             <textarea id="code" ref={code_box} class="code-box" readonly=true
                 {rows} value={code}
-                aria-label="Code that builds this layer" spellcheck="false" />
+                aria-label={lang.tr("Code that builds this layer", "构建这一层的代码")} spellcheck="false" />
             <div class="code-foot">
-                <button type="button" class="tool" id="copy-code" onclick={copy}>{ "Copy code" }</button>
+                <button type="button" class="tool" id="copy-code" onclick={copy}>{ lang.tr("Copy code", "复制代码") }</button>
                 <span class="code-status" role="status">{ (*status).clone() }</span>
             </div>
         </section>

@@ -1,8 +1,9 @@
 //! One count: its formula in symbols, the same with today's numbers, and the exact result.
 
 use super::formula::FormulaView;
+use super::hooks::use_lang;
 use crate::cost::Formula;
-use crate::format::{short, thousands};
+use crate::format::thousands;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -40,13 +41,14 @@ pub struct CountProps {
 #[function_component]
 pub fn Count(props: &CountProps) -> Html {
     let value = props.value;
+    let lang = use_lang();
     html! {
         <p class="count">
             <span class="exact" id={props.id.clone()} data-value={value.to_string()}>
                 { breakable(value) }
             </span>
             if value >= 10_000 {
-                <span class="short">{ short(value) }</span>
+                <span class="short">{ lang.short(value) }</span>
             }
         </p>
     }

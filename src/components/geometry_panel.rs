@@ -1,8 +1,10 @@
 //! How Dp follows from Df: padding, stride and dilation, and the rule with today's numbers.
 
 use super::formula::symbol_html;
+use super::hooks::use_lang;
 use super::param_control::ParamControl;
 use crate::cost::{Costs, Padding, Param};
+use crate::i18n::messages;
 use crate::query::padding_name;
 use crate::state::Action;
 use yew::prelude::*;
@@ -16,6 +18,7 @@ pub struct Props {
 #[function_component]
 pub fn GeometryPanel(props: &Props) -> Html {
     let layer = props.costs.layer;
+    let lang = use_lang();
     let choices = [
         Padding::Valid,
         Padding::Same,
@@ -29,7 +32,7 @@ pub fn GeometryPanel(props: &Props) -> Html {
         html! {
             <button type="button" class="seg" aria-pressed={pressed.to_string()}
                 id={format!("pad-{}", padding_name(padding))} {onclick}>
-                { padding_name(padding) }
+                { messages::padding_name(lang, padding) }
             </button>
         }
     });
@@ -38,9 +41,9 @@ pub fn GeometryPanel(props: &Props) -> Html {
     };
     html! {
         <section class="panel geometry" aria-labelledby="geometry-title">
-            <h2 id="geometry-title">{ "Output size" }</h2>
-            <div class="seg-group" role="group" aria-label="Padding">
-                <span class="seg-label">{ "Padding" }</span>
+            <h2 id="geometry-title">{ lang.tr("Output size", "输出尺寸") }</h2>
+            <div class="seg-group" role="group" aria-label={lang.tr("Padding", "填充")}>
+                <span class="seg-label">{ lang.tr("Padding", "填充") }</span>
                 { for buttons }
             </div>
             if matches!(layer.padding, Padding::Explicit(_)) { { control(Param::Pad) } }
@@ -57,12 +60,16 @@ pub fn GeometryPanel(props: &Props) -> Html {
 #[function_component]
 fn DpRule(props: &DpProps) -> Html {
     let Costs { layer, dp } = props.costs;
+    let lang = use_lang();
     let (s, d) = (layer.stride, layer.dilation);
     let (rule, numbers, source) = match layer.padding {
         Padding::Same => (
             html! { <>{ "⌈" }{ symbol_html("Df") }{ " / S⌉" }</> },
             format!("⌈{} / {s}⌉", layer.df),
-            "TensorFlow's same padding keeps ⌈Df / S⌉ whatever the kernel",
+            lang.tr(
+                "TensorFlow's same padding keeps ⌈Df / S⌉ whatever the kernel",
+                "TensorFlow 的 same 填充无论卷积核多大都保持 ⌈Df / S⌉",
+            ),
         ),
         Padding::Valid | Padding::Explicit(_) => (
             html! {
@@ -77,7 +84,10 @@ fn DpRule(props: &DpProps) -> Html {
                 layer.get(Param::Pad),
                 layer.dk
             ),
-            "Dumoulin & Visin, A guide to convolution arithmetic, relationship 15",
+            lang.tr(
+                "Dumoulin & Visin, A guide to convolution arithmetic, relationship 15",
+                "Dumoulin 与 Visin《深度学习卷积算术指南》关系式 15",
+            ),
         ),
     };
     html! {

@@ -124,3 +124,9 @@ pub fn use_resize_reporter(enabled: bool) {
         }
     });
 }
+
+/// The page's language, which the app provides to every component.
+#[hook]
+pub fn use_lang() -> crate::i18n::Lang {
+    use_context::<crate::i18n::Lang>().unwrap_or_default()
+}

@@ -3,8 +3,10 @@
 //! built from full convolutions. A row's button loads its layer into the layer view.
 
 use super::cost_card::Count as CountView;
+use super::hooks::use_lang;
 use crate::cost::{Multiplier, Padding};
 use crate::format::thousands;
+use crate::i18n::Lang;
 use crate::network::{agreement, by_id, Agreement, Count, Kind, Network, Published, NETWORKS};
 use crate::state::{Action, NetChoice};
 use web_sys::HtmlSelectElement;
@@ -23,6 +25,7 @@ pub fn NetworkView(props: &Props) -> Html {
         return html! {};
     };
     let count = Count::of(&network, net.alpha, net.res);
+    let lang = use_lang();
     let totals = count.totals;
     let on_action = &props.on_action;
 
@@ -70,7 +73,7 @@ pub fn NetworkView(props: &Props) -> Html {
         }
     };
     let pick_alpha = |net: NetChoice, a: &str| NetChoice {
-        alpha: Multiplier::parse("α", a).unwrap_or(net.alpha),
+        alpha: Multiplier::parse(a).unwrap_or(net.alpha),
         ..net
     };
     let pick_res = |net: NetChoice, r: &str| NetChoice {
@@ -98,12 +101,15 @@ pub fn NetworkView(props: &Props) -> Html {
         let share = bp(row.macs, totals.macs);
         let load = row.layer.map(|layer| {
             let onclick = on_action.reform(move |_: MouseEvent| Action::Load(layer));
-            let label = format!("Load layer {} into the layer view", i + 1);
+            let label = match lang {
+                Lang::En => format!("Load layer {} into the layer view", i + 1),
+                Lang::Zh => format!("把第 {} 层载入单层视图", i + 1),
+            };
             let pad = if layer.padding == Padding::Same { "" } else { " (valid)" };
             html! {
                 <button type="button" class="tool row-load" aria-label={label}
                     title={format!("Df {}, Dk {}, M {}, N {}, stride {}{pad}", layer.df, layer.dk, layer.m, layer.n, layer.stride)}
-                    {onclick}>{ "Load" }</button>
+                    {onclick}>{ lang.tr("Load", "载入") }</button>
             }
         });
         html! {
@@ -129,37 +135,49 @@ pub fn NetworkView(props: &Props) -> Html {
 
     html! {
         <section class="panel network" aria-labelledby="network-title">
-            <h2 id="network-title">{ format!("{} layer by layer", network.title) }</h2>
-            <p class="panel-note">{ &network.source }</p>
+            <h2 id="network-title">{ match lang {
+                Lang::En => format!("{} layer by layer", network.title),
+                Lang::Zh => format!("{} 逐层计数", network.title),
+            } }</h2>
+            <p class="panel-note">{ match lang {
+                Lang::En => &network.source,
+                Lang::Zh => &network.source_zh,
+            } }</p>
             <div class="net-choices">
-                { select("net", "Network", networks, net.id.to_owned(), pick_net) }
-                { select("net-alpha", "Width α", alphas, net.alpha.to_string(), pick_alpha) }
-                { select("net-res", "Input", resolutions, net.res.to_string(), pick_res) }
+                { select("net", lang.tr("Network", "网络"), networks, net.id.to_owned(), pick_net) }
+                { select("net-alpha", lang.tr("Width α", "宽度 α"), alphas, net.alpha.to_string(), pick_alpha) }
+                { select("net-res", lang.tr("Input", "输入"), resolutions, net.res.to_string(), pick_res) }
             </div>
             <div class="net-totals">
-                <Total title="Depthwise separable, as published" macs_id="net-macs" params_id="net-params"
+                <Total title={lang.tr("Depthwise separable, as published", "深度可分离（原网络）")}
+                    macs_id="net-macs" params_id="net-params"
                     macs={totals.macs} params={totals.params}
                     published={network.published_for(&net.alpha.to_string(), net.res).cloned()} />
-                <Total title="The same with full convolutions" macs_id="net-macs-standard"
+                <Total title={lang.tr("The same with full convolutions", "同一网络改用标准卷积")}
+                    macs_id="net-macs-standard"
                     params_id="net-params-standard" macs={totals.macs_standard}
                     params={totals.params_standard}
                     published={network.published_standard.clone().filter(|p| p.alpha == net.alpha.to_string() && p.res == net.res)} />
             </div>
             <p class="net-factor">
-                { format!("{}× fewer multiply-adds and {}× fewer parameters than the same network with full convolutions.",
-                    ratio(totals.macs_standard, totals.macs), ratio(totals.params_standard, totals.params)) }
+                { match lang {
+                    Lang::En => format!("{}× fewer multiply-adds and {}× fewer parameters than the same network with full convolutions.",
+                        ratio(totals.macs_standard, totals.macs), ratio(totals.params_standard, totals.params)),
+                    Lang::Zh => format!("与改用标准卷积的同一网络相比，乘加次数少 {}×，参数少 {}×。",
+                        ratio(totals.macs_standard, totals.macs), ratio(totals.params_standard, totals.params)),
+                } }
             </p>
             <WhereItGoes count={count.clone()} />
             <Notes network={network.clone()} />
             <div class="table-wrap">
                 <table class="net-table">
-                    <caption class="sr-only">{ format!("{} at α = {}, {}×{}", network.title, net.alpha, net.res, net.res) }</caption>
+                    <caption class="sr-only">{ format!("{}, α = {}, {}×{}", network.title, net.alpha, net.res, net.res) }</caption>
                     <thead><tr>
-                        <th scope="col">{ "#" }</th><th scope="col">{ "Type / stride" }</th>
-                        <th scope="col">{ "Filter" }</th><th scope="col">{ "Input" }</th>
-                        <th scope="col">{ "Output" }</th><th scope="col">{ "Multiply-adds" }</th>
-                        <th scope="col">{ "Parameters" }</th><th scope="col">{ "Share" }</th>
-                        <th scope="col"><span class="sr-only">{ "Load" }</span></th>
+                        <th scope="col">{ "#" }</th><th scope="col">{ lang.tr("Type / stride", "类型 / 步长") }</th>
+                        <th scope="col">{ lang.tr("Filter", "卷积核") }</th><th scope="col">{ lang.tr("Input", "输入") }</th>
+                        <th scope="col">{ lang.tr("Output", "输出") }</th><th scope="col">{ lang.tr("Multiply-adds", "乘加次数") }</th>
+                        <th scope="col">{ lang.tr("Parameters", "参数") }</th><th scope="col">{ lang.tr("Share", "占比") }</th>
+                        <th scope="col"><span class="sr-only">{ lang.tr("Load", "载入") }</span></th>
                     </tr></thead>
                     <tbody>{ for rows }</tbody>
                 </table>
@@ -214,32 +232,43 @@ struct TotalProps {
 
 #[function_component]
 fn Total(props: &TotalProps) -> Html {
+    let lang = use_lang();
     let against = |count: u128, printed: Option<&String>| {
         let printed = printed?;
         let agrees = agreement(count, printed);
         let verdict = match agrees {
-            Agreement::Rounded => "✓ rounds to the printed figure",
-            Agreement::Truncated => "✓ the paper cut the decimals here",
-            Agreement::Differs => "≠ differs: see the notes below",
+            Agreement::Rounded => lang.tr("✓ rounds to the printed figure", "✓ 四舍五入后与之相同"),
+            Agreement::Truncated => lang.tr(
+                "✓ the paper cut the decimals here",
+                "✓ 论文在这里舍去了小数",
+            ),
+            Agreement::Differs => lang.tr("≠ differs: see the notes below", "≠ 不同：见下方说明"),
         };
         let class = classes!(
             "published",
             (agrees == Agreement::Differs).then_some("differs")
         );
-        Some(html! { <span {class}>{ format!("printed {printed} M · {verdict}") }</span> })
+        let printed = match lang {
+            Lang::En => format!("printed {printed} M · {verdict}"),
+            Lang::Zh => format!("论文为 {printed} M · {verdict}"),
+        };
+        Some(html! { <span {class}>{ printed }</span> })
     };
     let published = props.published.as_ref();
     html! {
         <article class="card net-total">
             <h3>{ &props.title }</h3>
-            <p class="card-note">{ "multiply-adds" }</p>
+            <p class="card-note">{ lang.tr("multiply-adds", "乘加次数") }</p>
             <CountView id={props.macs_id.clone()} value={props.macs} />
             { for against(props.macs, published.map(|p| &p.macs)) }
-            <p class="card-note">{ "parameters" }</p>
+            <p class="card-note">{ lang.tr("parameters", "参数") }</p>
             <CountView id={props.params_id.clone()} value={props.params} />
             { for against(props.params, published.map(|p| &p.params)) }
             if let Some(p) = published {
-                <p class="card-note">{ format!("Published: {}", p.table) }</p>
+                <p class="card-note">{ match lang {
+                    Lang::En => format!("Published: {}", p.table),
+                    Lang::Zh => format!("出处：{}", p.table_zh),
+                } }</p>
             }
         </article>
     }
@@ -254,11 +283,12 @@ struct WhereProps {
 #[function_component]
 fn WhereItGoes(props: &WhereProps) -> Html {
     let total = props.count.totals.macs;
+    let lang = use_lang();
     let kinds = [
-        (Kind::Standard, "full convolutions"),
-        (Kind::Depthwise, "depthwise"),
-        (Kind::Pointwise, "1×1 pointwise"),
-        (Kind::Classifier, "classifier"),
+        (Kind::Standard, lang.tr("full convolutions", "标准卷积")),
+        (Kind::Depthwise, lang.tr("depthwise", "深度卷积")),
+        (Kind::Pointwise, lang.tr("1×1 pointwise", "1×1 逐点卷积")),
+        (Kind::Classifier, lang.tr("classifier", "分类器")),
     ];
     let mut x = 0;
     let parts: Vec<(Kind, &str, u128, u128)> = kinds
@@ -284,7 +314,7 @@ fn WhereItGoes(props: &WhereProps) -> Html {
     html! {
         <figure class="where">
             <svg class="where-bar" viewBox="0 0 10000 100" preserveAspectRatio="none" role="img"
-                aria-label={format!("Where the multiply-adds go: {}", description.join(", "))}>
+                aria-label={format!("{}{}", lang.tr("Where the multiply-adds go: ", "乘加次数的去向："), description.join(lang.tr(", ", "，")))}>
                 { for parts.iter().map(|(kind, _, share, start)| html! {
                     <rect class={kind_class(*kind)} x={start.to_string()} width={share.to_string()} height="100" />
                 }) }
@@ -309,14 +339,26 @@ struct NotesProps {
 /// What it takes to get the published figures, in words.
 #[function_component]
 fn Notes(props: &NotesProps) -> Html {
-    let notes: &[&str] = match props.network.id.as_str() {
-        "mobilenet_v1" => &[
+    let lang = use_lang();
+    let notes: &[&str] = match (props.network.id.as_str(), lang) {
+        ("mobilenet_v1", Lang::En) => &[
             "Table 1 of the paper prints the second-to-last depthwise layer as “s2” on a 7×7 input. Read literally it would shrink the last layers to 4×4 and give 534 M multiply-adds, not 569 M; TF-slim's code, and the 7×7 output Table 1 itself prints, use stride 1, as here.",
             "Counted as in the paper and in fvcore: multiply-adds of the convolutions and the classifier; no batch norm, ReLU, bias or pooling. Parameters are weights plus the classifier's 1,000 biases; PyTorch's count adds batch norm's 21,888 γ and β (4,231,976).",
             "“Conv MobileNet” (Table 4) replaces each depthwise + 1×1 pair by one full 3×3 convolution. The paper prints 4866 M; this count is 4867.29 M, 0.03 % more: exactly the classifier's 1.02 M, which the paper seems to have left out of that figure.",
             "The paper rounds most figures (568.74 M → 569) but cuts a few (290.68 M at 160×160 → 290); the ✓ says which.",
         ],
-        "mobilenet_v2" => &[
+        ("mobilenet_v1", Lang::Zh) => &[
+            "论文表 1 把倒数第二个深度卷积层印成了 7×7 输入上的 “s2”。照字面理解，最后几层会缩到 4×4，总计 534 M 次乘加，而不是 569 M；TF-slim 的代码以及表 1 自己印的 7×7 输出都用的是步长 1，这里也一样。",
+            "计数方式与论文和 fvcore 相同：只数卷积和分类器的乘加；不计批归一化、ReLU、偏置和池化。参数为权重加上分类器的 1,000 个偏置；PyTorch 的统计还会加上批归一化的 21,888 个 γ 和 β（共 4,231,976）。",
+            "“Conv MobileNet”（表 4）把每一对深度卷积 + 1×1 卷积换成一个完整的 3×3 卷积。论文印的是 4866 M；这里算出 4867.29 M，多 0.03 %：恰好是分类器的 1.02 M，论文的这个数字似乎没有算上分类器。",
+            "论文大多数数字是四舍五入的（568.74 M → 569），但也有几个是直接舍去小数的（160×160 时 290.68 M → 290）；✓ 后面会注明是哪一种。",
+        ],
+        ("mobilenet_v2", Lang::Zh) => &[
+            "按表 2 逐块展开的瓶颈结构：1×1 扩张（t = 6）、3×3 深度卷积、线性 1×1 投影；“+” 表示残差相加，不需要乘加。",
+            "300,774,272 次乘加，与 torch 的 FlopCounterMode 以及 fvcore 的卷积和线性算子对 torchvision 的 mobilenet_v2 的计数一致；TF-slim 印的是 300 M（舍去小数，而非四舍五入）。fvcore 的整网总数（314 M）加上了批归一化，ptflops 和 thop 加得更多。",
+            "3,470,760 个参数：torchvision 的 3,504,872 减去批归一化的 34,112 个 γ 和 β；TF-slim 印的是 3.47 M。",
+        ],
+        ("mobilenet_v2", Lang::En) => &[
             "Bottlenecks of Table 2 written out: 1×1 expansion (t = 6), 3×3 depthwise, linear 1×1 projection; “+” marks a residual addition, which needs no multiply-add.",
             "300,774,272 multiply-adds, as torch's FlopCounterMode and fvcore's convolution and linear operators count torchvision's mobilenet_v2; TF-slim prints 300 M (cut, not rounded). fvcore's whole-model total (314 M) adds batch norm, and ptflops and thop add more again.",
             "3,470,760 parameters: torchvision's 3,504,872 less batch norm's 34,112 γ and β; TF-slim prints 3.47 M.",

@@ -3,7 +3,10 @@
 //! multipliers.
 
 use super::formula::symbol_html;
-use crate::cost::{Costs, Multiplier, Scaled, Unit};
+use super::hooks::use_lang;
+use super::param_control::kept;
+use crate::cost::{Costs, Multiplier, MultiplierError, Scaled, Unit};
+use crate::i18n::{messages, Lang};
 use crate::state::Action;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -25,10 +28,11 @@ pub fn OptionsPanel(props: &Props) -> Html {
         ref on_action,
     } = *props;
     let layer = costs.layer;
+    let lang = use_lang();
     let units = Unit::ALL.map(|choice| {
         let onclick = on_action.reform(move |_: MouseEvent| Action::SetUnit(choice));
         let label = match choice {
-            Unit::Macs => "multiply-adds",
+            Unit::Macs => lang.tr("multiply-adds", "乘加次数"),
             Unit::Flops => "FLOPs",
         };
         html! {
@@ -40,38 +44,54 @@ pub fn OptionsPanel(props: &Props) -> Html {
         Action::SetBias(e.target_unchecked_into::<HtmlInputElement>().checked())
     });
     let convention = match (unit, layer.bias) {
-        (Unit::Macs, false) => "One multiply-add counts 1, as the papers and the counters fvcore and thop do.",
-        (Unit::Macs, true) => "One multiply-add counts 1; a bias adds no multiplication, so it adds nothing here (ptflops and torchinfo add one per output value).",
-        (Unit::Flops, false) => "FLOPs: 2 per multiply-add (one multiplication, one addition).",
-        (Unit::Flops, true) => "FLOPs: 2 per multiply-add, plus 1 addition per output value for the bias.",
+        (Unit::Macs, false) => lang.tr(
+            "One multiply-add counts 1, as the papers and the counters fvcore and thop do.",
+            "一次乘加计 1，与论文以及 fvcore、thop 等计数工具一致。",
+        ),
+        (Unit::Macs, true) => lang.tr(
+            "One multiply-add counts 1; a bias adds no multiplication, so it adds nothing here (ptflops and torchinfo add one per output value).",
+            "一次乘加计 1；偏置不含乘法，所以这里不计（ptflops 和 torchinfo 每个输出值加 1）。",
+        ),
+        (Unit::Flops, false) => lang.tr(
+            "FLOPs: 2 per multiply-add (one multiplication, one addition).",
+            "FLOPs：每次乘加计 2（一次乘法、一次加法）。",
+        ),
+        (Unit::Flops, true) => lang.tr(
+            "FLOPs: 2 per multiply-add, plus 1 addition per output value for the bias.",
+            "FLOPs：每次乘加计 2，偏置再为每个输出值加 1 次加法。",
+        ),
     };
     html! {
         <section class="panel options" aria-labelledby="options-title">
-            <h2 id="options-title">{ "Groups, bias, units, width, resolution" }</h2>
+            <h2 id="options-title">{ lang.tr("Groups, bias, units, width, resolution", "分组、偏置、计数单位、宽度与分辨率") }</h2>
             <GroupsControl m={scaled.base.m} groups={layer.groups} on_action={on_action.clone()} />
             <div class="option-row">
                 <label class="check-label">
                     <input type="checkbox" id="bias" checked={layer.bias} onchange={on_bias} />
-                    { "Bias on every convolution" }
+                    { lang.tr("Bias on every convolution", "每个卷积都加偏置") }
                 </label>
             </div>
-            <div class="seg-group" role="group" aria-label="Count">
-                <span class="seg-label">{ "Count" }</span>
+            <div class="seg-group" role="group" aria-label={lang.tr("Count", "计数")}>
+                <span class="seg-label">{ lang.tr("Count", "计数") }</span>
                 { for units }
             </div>
             <p class="panel-note" id="convention">{ convention }</p>
             <div class="multipliers">
-                <MultiplierControl id="alpha" symbol="α" meaning="width multiplier: αM inputs, αN filters"
+                <MultiplierControl id="alpha" symbol="α"
+                    meaning={lang.tr("width multiplier: αM inputs, αN filters", "宽度乘数：αM 个输入通道、αN 个卷积核")}
                     value={scaled.alpha} on_action={on_action.clone()} />
-                <MultiplierControl id="rho" symbol="ρ" meaning="resolution multiplier: ρ·Df input"
+                <MultiplierControl id="rho" symbol="ρ"
+                    meaning={lang.tr("resolution multiplier: ρ·Df input", "分辨率乘数：输入为 ρ·Df")}
                     value={scaled.rho} on_action={on_action.clone()} />
             </div>
             if !(scaled.alpha.is_one() && scaled.rho.is_one()) {
                 <p class="panel-note" id="scaled-note">
-                    { format!("Counted: M = ⌊{}·{}⌋ = {}, N = ⌊{}·{}⌋ = {}, Df = round({}·{}) = {} (MobileNets, eq. 6 and 7).",
+                    { format!("{} M = ⌊{}·{}⌋ = {}, N = ⌊{}·{}⌋ = {}, Df = round({}·{}) = {} {}",
+                        lang.tr("Counted:", "计数所用："),
                         scaled.alpha, scaled.base.m, layer.m,
                         scaled.alpha, scaled.base.n, layer.n,
-                        scaled.rho, scaled.base.df, layer.df) }
+                        scaled.rho, scaled.base.df, layer.df,
+                        lang.tr("(MobileNets, eq. 6 and 7).", "（MobileNets 论文式 6、式 7）。")) }
                 </p>
             }
         </section>
@@ -103,17 +123,24 @@ fn GroupsControl(props: &GroupsProps) -> Html {
             Action::Set(crate::cost::Param::Groups, wanted)
         })
     };
-    let what = match g {
-        1 => "a standard convolution".to_owned(),
-        g if g == props.m => "depthwise: one channel per filter".to_owned(),
-        g => format!("each filter sees M/g = {} channels", props.m / g),
+    let lang = use_lang();
+    let what = match (g, lang) {
+        (1, _) => lang.tr("a standard convolution", "标准卷积").to_owned(),
+        (g, _) if g == props.m => lang
+            .tr(
+                "depthwise: one channel per filter",
+                "深度卷积：每个卷积核只看一个通道",
+            )
+            .to_owned(),
+        (g, Lang::En) => format!("each filter sees M/g = {} channels", props.m / g),
+        (g, Lang::Zh) => format!("每个卷积核看 M/g = {} 个通道", props.m / g),
     };
     html! {
         <div class="param groups">
             <div class="param-head">
                 <label for="g-slider">
                     <span class="symbol">{ symbol_html("g") }</span>
-                    <span class="meaning">{ "groups of the standard side" }</span>
+                    <span class="meaning">{ lang.tr("groups of the standard side", "标准卷积的分组数") }</span>
                 </label>
                 <strong id="g-value" data-value={g.to_string()}>{ g }</strong>
             </div>
@@ -122,7 +149,7 @@ fn GroupsControl(props: &GroupsProps) -> Html {
                 <input id="g-slider" class="param-slider" type="range" min="0"
                     max={(divisors.len().saturating_sub(1)).to_string()} step="1"
                     value={position.to_string()}
-                    aria-label="groups slider, over the divisors of M"
+                    aria-label={lang.tr("groups slider, over the divisors of M", "分组数滑块，取 M 的约数")}
                     aria-valuetext={format!("g = {g}")} oninput={on_slide} />
                 <span aria-hidden="true">{ format!("M = {}", props.m) }</span>
             </div>
@@ -145,7 +172,8 @@ struct MultiplierProps {
 fn MultiplierControl(props: &MultiplierProps) -> Html {
     let value = props.value;
     let text = use_state(|| value.to_string());
-    let error = use_state(|| None::<String>);
+    let error = use_state(|| None::<MultiplierError>);
+    let lang = use_lang();
     {
         let (text, error) = (text.clone(), error.clone());
         use_effect_with(value, move |value| {
@@ -155,11 +183,11 @@ fn MultiplierControl(props: &MultiplierProps) -> Html {
     }
     let on_type = {
         let (text, error) = (text.clone(), error.clone());
-        let (symbol, id) = (props.symbol.clone(), props.id.clone());
+        let id = props.id.clone();
         let on_action = props.on_action.clone();
         Callback::from(move |e: InputEvent| {
             let typed = e.target_unchecked_into::<HtmlInputElement>().value();
-            match Multiplier::parse(&symbol, &typed) {
+            match Multiplier::parse(&typed) {
                 Ok(m) => {
                     error.set(None);
                     on_action.emit(if id == "alpha" {
@@ -189,7 +217,7 @@ fn MultiplierControl(props: &MultiplierProps) -> Html {
                     oninput={on_type} />
             </div>
             <p id={msg_id} class="param-error" aria-live="polite">
-                { for (*error).clone().map(|why| format!("{why}. Kept {value}.")) }
+                { for (*error).map(|why| kept(lang, &messages::multiplier_error(lang, &props.symbol, why), value)) }
             </p>
         </div>
     }

@@ -2,7 +2,9 @@
 //! what it cannot use is explained beside it while the last good value stays in force.
 
 use super::formula::symbol_html;
-use crate::cost::{Limit, Param};
+use super::hooks::use_lang;
+use crate::cost::{InputError, Limit, Param};
+use crate::i18n::{messages, Lang};
 use crate::state::Action;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -29,7 +31,8 @@ pub fn ParamControl(props: &Props) -> Html {
     let on_change = on_action.reform(move |v| Action::Set(param, v));
     let scale = Scale::of(param.limit());
     let text = use_state(|| value.to_string());
-    let error = use_state(|| None::<String>);
+    let error = use_state(|| None::<InputError>);
+    let lang = use_lang();
     {
         // A change from elsewhere (the slider, a refused value, a link) resets the box.
         let (text, error) = (text.clone(), error.clone());
@@ -106,7 +109,7 @@ pub fn ParamControl(props: &Props) -> Html {
             <div class="param-head">
                 <label for={box_id.clone()}>
                     <span class="symbol">{ symbol_html(param.symbol()) }</span>
-                    <span class="meaning">{ param.meaning() }</span>
+                    <span class="meaning">{ messages::meaning(lang, param) }</span>
                 </label>
                 <input id={box_id} class="param-box" type="text" inputmode="numeric"
                     autocomplete="off" spellcheck="false"
@@ -120,15 +123,26 @@ pub fn ParamControl(props: &Props) -> Html {
                 <input id={slider_id} class="param-slider" type="range"
                     min="0" max={scale.last_position().to_string()} step="1"
                     value={scale.position(value).to_string()}
-                    aria-label={format!("{} slider", param.meaning())}
+                    aria-label={match lang {
+                        Lang::En => format!("{} slider", messages::meaning(lang, param)),
+                        Lang::Zh => format!("{}滑块", messages::meaning(lang, param)),
+                    }}
                     aria-valuetext={format!("{} = {value}", param.symbol())}
                     oninput={on_slide} onkeydown={on_slider_key} />
                 <span aria-hidden="true">{ max }</span>
             </div>
             <p id={msg_id} class="param-error" aria-live="polite">
-                { for (*error).clone().map(|why| format!("{why}. Kept {value}.")) }
+                { for (*error).map(|why| kept(lang, &messages::input_error(lang, param, param.symbol(), why), value)) }
             </p>
         </div>
+    }
+}
+
+/// "…. Kept 14." beside a box whose text could not be used.
+pub fn kept(lang: Lang, why: &str, value: impl std::fmt::Display) -> String {
+    match lang {
+        Lang::En => format!("{why}. Kept {value}."),
+        Lang::Zh => format!("{why}。保留 {value}。"),
     }
 }
 

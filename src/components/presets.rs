@@ -1,15 +1,16 @@
 //! Layers worth a look, one choice away: the seed article's example, MobileNet's example
 //! layer, an RGB stem, and every layer of MobileNet v1.
 
-use crate::cost::Multiplier;
-use crate::cost::{Layer, Padding};
+use super::hooks::use_lang;
+use crate::cost::{Layer, Multiplier, Padding};
+use crate::i18n::Lang;
 use crate::network::{by_id, Count, Kind};
 use crate::state::Action;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 /// The presets by name, in the order the list shows them.
-pub fn presets() -> Vec<(String, Layer)> {
+pub fn presets(lang: Lang) -> Vec<(String, Layer)> {
     let same = |df, dk, m, n, stride| Layer {
         df,
         dk,
@@ -19,17 +20,21 @@ pub fn presets() -> Vec<(String, Layer)> {
         stride,
         ..Layer::default()
     };
+    let named = |en: &'static str, zh: &'static str, layer| (lang.tr(en, zh).to_owned(), layer);
     let mut list = vec![
-        (
-            "The article's example: N = 100, Dk = 512".to_owned(),
+        named(
+            "The article's example: N = 100, Dk = 512",
+            "原文的例子：N = 100，Dk = 512",
             same(512, 512, 3, 100, 1),
         ),
-        (
-            "MobileNet's example layer: 14×14×512, 3×3, 512 filters".to_owned(),
+        named(
+            "MobileNet's example layer: 14×14×512, 3×3, 512 filters",
+            "MobileNet 论文的例子：14×14×512，3×3，512 个卷积核",
             same(14, 3, 512, 512, 1),
         ),
-        (
-            "An RGB stem: 224×224×3, 3×3, 32 filters, stride 2".to_owned(),
+        named(
+            "An RGB stem: 224×224×3, 3×3, 32 filters, stride 2",
+            "RGB 输入的第一层：224×224×3，3×3，32 个卷积核，步长 2",
             same(224, 3, 3, 32, 2),
         ),
     ];
@@ -44,10 +49,16 @@ pub fn presets() -> Vec<(String, Layer)> {
                 let (size, c) = row.input;
                 let what = match row.kind {
                     Kind::Depthwise => format!("dw + 1×1, {size}×{size}×{c} → {}", layer.n),
-                    Kind::Classifier => format!("classifier, {c} → {}", layer.n),
+                    Kind::Classifier => {
+                        format!("{} {c} → {}", lang.tr("classifier,", "分类器，"), layer.n)
+                    }
                     _ => format!("conv {0}×{0}, {size}×{size}×{c} → {1}", layer.dk, layer.n),
                 };
-                list.push((format!("{} layer {}: {what}", network.title, i + 1), layer));
+                let name = match lang {
+                    Lang::En => format!("{} layer {}: {what}", network.title, i + 1),
+                    Lang::Zh => format!("{} 第 {} 层：{what}", network.title, i + 1),
+                };
+                list.push((name, layer));
             }
         }
     }
@@ -61,7 +72,8 @@ pub struct Props {
 
 #[function_component]
 pub fn Presets(props: &Props) -> Html {
-    let list = use_memo((), |_| presets());
+    let lang = use_lang();
+    let list = use_memo(lang, |lang| presets(*lang));
     let onchange = {
         let list = list.clone();
         props.on_action.reform(move |e: Event| {
@@ -74,9 +86,9 @@ pub fn Presets(props: &Props) -> Html {
     };
     html! {
         <label class="preset">
-            <span>{ "Start from" }</span>
+            <span>{ lang.tr("Start from", "从预设开始") }</span>
             <select id="preset" {onchange}>
-                <option value="" selected=true>{ "a preset layer…" }</option>
+                <option value="" selected=true>{ lang.tr("a preset layer…", "选择一个预设层…") }</option>
                 { for list.iter().enumerate().map(|(i, (name, _))| html! {
                     <option value={i.to_string()}>{ name.clone() }</option>
                 }) }

@@ -3,9 +3,10 @@
 
 use super::cost_card::Count;
 use super::formula::symbol_html;
-use super::hooks::use_css;
+use super::hooks::{use_css, use_lang};
 use crate::cost::{Costs, Fraction, Gap, Part, Unit};
 use crate::format::thousands;
+use crate::i18n::Lang;
 use yew::prelude::*;
 
 /// Significant digits on the page, and (more) in the `data-value`s for machines.
@@ -28,16 +29,23 @@ pub fn Summary(props: &Props) -> Html {
     let ratio = c.ratio_in(unit);
     let closed = c.ratio_closed_form();
     let speedup = Fraction::new(standard, separable);
+    let lang = use_lang();
     let what = match unit {
-        Unit::Macs => "multiply-adds",
+        Unit::Macs => lang.tr("multiply-adds", "乘加"),
         Unit::Flops => "FLOPs",
     };
-    let gap = match c.gap(unit) {
-        None => " ✓ the same: M and Dp² cancel".to_owned(),
-        Some(Gap::Groups(g)) => format!(
+    let gap = match (c.gap(unit), lang) {
+        (None, _) => lang.tr(" ✓ the same: M and Dp² cancel", " ✓ 相同：M 与 Dp² 约掉了").to_owned(),
+        (Some(Gap::Groups(g)), Lang::En) => format!(
             " ✗ differs: with g = {g} groups the standard side is {g}× cheaper already, so R = g/N + g/Dk² = {g}/{n} + {g}/{dk}²"
         ),
-        Some(Gap::FlopsBias) => " ✗ differs: in FLOPs a bias adds one addition per output value, which does not cancel".to_owned(),
+        (Some(Gap::Groups(g)), Lang::Zh) => format!(
+            " ✗ 不同：分成 g = {g} 组后标准一侧已经便宜了 {g} 倍，所以 R = g/N + g/Dk² = {g}/{n} + {g}/{dk}²"
+        ),
+        (Some(Gap::FlopsBias), _) => lang.tr(
+            " ✗ differs: in FLOPs a bias adds one addition per output value, which does not cancel",
+            " ✗ 不同：按 FLOPs 计时，偏置为每个输出值加一次加法，约不掉",
+        ).to_owned(),
     };
     let (g, bias) = (c.layer.groups, c.layer.bias);
     let params_standard = match (g, bias) {
@@ -66,36 +74,38 @@ pub fn Summary(props: &Props) -> Html {
                 <span id="speedup" class="speedup" data-value={speedup.significant(DATA_DIGITS)}>
                     { headline_factor(speedup) }{ "×" }
                 </span>
-                <span class="headline-text">{ headline_text(speedup, what) }</span>
+                <span class="headline-text">{ headline_text(speedup, what, lang) }</span>
             </h2>
             <div class="bars" role="img" aria-label={format!(
-                "Standard: {} {what}. Separable: {} depthwise plus {} pointwise.",
-                thousands(standard), thousands(depthwise), thousands(pointwise))}>
+                "{} {} {what}. {} {} + {} {}.",
+                lang.tr("Standard:", "标准卷积："), thousands(standard),
+                lang.tr("Separable:", "可分离卷积："), thousands(depthwise),
+                thousands(pointwise), lang.tr("(depthwise plus pointwise)", "（深度 + 逐点）"))}>
                 <div class="bar-row">
-                    <span class="bar-label">{ "standard" }</span>
+                    <span class="bar-label">{ lang.tr("standard", "标准") }</span>
                     <div class="bar-track"><div class="bar bar-standard"></div></div>
                 </div>
                 <div class="bar-row">
-                    <span class="bar-label">{ "separable" }</span>
+                    <span class="bar-label">{ lang.tr("separable", "可分离") }</span>
                     <div class="bar-track">
                         <div class="bar bar-depthwise" ref={depthwise_bar}></div>
                         <div class="bar bar-pointwise" ref={pointwise_bar}></div>
                     </div>
                 </div>
                 <p class="legend" aria-hidden="true">
-                    <span class="key key-depthwise"></span>{ "depthwise " }
-                    <span class="key key-pointwise"></span>{ "pointwise" }
+                    <span class="key key-depthwise"></span>{ lang.tr("depthwise ", "深度卷积 ") }
+                    <span class="key key-pointwise"></span>{ lang.tr("pointwise", "逐点卷积") }
                 </p>
             </div>
             <dl class="ratios">
-                <dt>{ "R = separable ÷ standard" }</dt>
+                <dt>{ lang.tr("R = separable ÷ standard", "R = 可分离 ÷ 标准") }</dt>
                 <dd>
                     { format!("{} ÷ {} = {} = ", thousands(separable), thousands(standard), fraction_text(ratio)) }
                     <strong id="ratio" data-value={ratio.significant(DATA_DIGITS)}>
                         { ratio.significant(SHOWN_DIGITS) }
                     </strong>
                 </dd>
-                <dt>{ "The article's closed form" }</dt>
+                <dt>{ lang.tr("The article's closed form", "原文的闭式解") }</dt>
                 <dd>
                     { "1/" }{ symbol_html("N") }{ " + 1/" }{ symbol_html("Dk") }<sup>{ 2 }</sup>
                     { format!(" = 1/{n} + 1/{dk}² = {} = ", fraction_text(closed)) }
@@ -104,11 +114,11 @@ pub fn Summary(props: &Props) -> Html {
                     </strong>
                     <span class={classes!("check", c.gap(unit).map(|_| "differs"))} id="ratio-check">{ gap }</span>
                 </dd>
-                <dt>{ "Weights (parameters)" }</dt>
+                <dt>{ lang.tr("Weights (parameters)", "权重（参数量）") }</dt>
                 <dd class="weights">
-                    <span>{ "standard " }{ symbol_html("Dk") }<sup>{ 2 }</sup>{ params_standard }</span>
+                    <span>{ lang.tr("standard ", "标准 ") }{ symbol_html("Dk") }<sup>{ 2 }</sup>{ params_standard }</span>
                     <Count id="params-standard" value={c.params_standard()} />
-                    <span>{ "separable " }{ symbol_html("Dk") }<sup>{ 2 }</sup>{ params_separable }</span>
+                    <span>{ lang.tr("separable ", "可分离 ") }{ symbol_html("Dk") }<sup>{ 2 }</sup>{ params_separable }</span>
                     <Count id="params-separable" value={c.params_separable()} />
                 </dd>
             </dl>
@@ -134,14 +144,23 @@ fn headline_factor(speedup: Fraction) -> String {
     }
 }
 
-fn headline_text(speedup: Fraction, what: &str) -> String {
+fn headline_text(speedup: Fraction, what: &str, lang: Lang) -> String {
     use std::cmp::Ordering::*;
-    match speedup.num().cmp(&speedup.den()) {
-        Greater => format!(" fewer {what} with a depthwise separable convolution"),
-        Equal => " as many: with these sizes separable saves nothing".to_owned(),
+    match (speedup.num().cmp(&speedup.den()), lang) {
+        (Greater, Lang::En) => format!(" fewer {what} with a depthwise separable convolution"),
+        (Greater, Lang::Zh) => format!(" 更少的{what}次数：深度可分离卷积"),
+        (Equal, _) => lang
+            .tr(
+                " as many: with these sizes separable saves nothing",
+                "：这样的尺寸下可分离卷积什么也省不了",
+            )
+            .to_owned(),
         // N = 1, Dk = 1 or a grouped standard side get here.
-        Less => format!(
+        (Less, Lang::En) => format!(
             " more {what} when separable: with N = 1, Dk = 1 or many groups there is little to share"
+        ),
+        (Less, Lang::Zh) => format!(
+            " 更多的{what}次数：N = 1、Dk = 1 或分组很多时，可分离卷积没什么可共享的"
         ),
     }
 }

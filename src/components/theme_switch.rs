@@ -1,5 +1,6 @@
 //! Light, dark, or as the system says: a lecture hall's projector often wants the other one.
 
+use super::hooks::use_lang;
 use crate::state::{Action, Theme};
 use yew::prelude::*;
 
@@ -11,14 +12,22 @@ pub struct Props {
 
 #[function_component]
 pub fn ThemeSwitch(props: &Props) -> Html {
+    let lang = use_lang();
     let buttons = Theme::ALL.map(|theme| {
-        let onclick = props.on_action.reform(move |_: MouseEvent| Action::SetTheme(theme));
+        let label = match theme {
+            Theme::System => lang.tr("system", "跟随系统"),
+            Theme::Light => lang.tr("light", "浅色"),
+            Theme::Dark => lang.tr("dark", "深色"),
+        };
+        let onclick = props
+            .on_action
+            .reform(move |_: MouseEvent| Action::SetTheme(theme));
         html! {
             <button type="button" class="seg seg-small" id={format!("theme-{}", theme.name())}
-                aria-pressed={(theme == props.theme).to_string()} {onclick}>{ theme.name() }</button>
+                aria-pressed={(theme == props.theme).to_string()} {onclick}>{ label }</button>
         }
     });
     html! {
-        <div class="seg-group theme-switch" role="group" aria-label="Colours">{ for buttons }</div>
+        <div class="seg-group theme-switch" role="group" aria-label={lang.tr("Colours", "配色")}>{ for buttons }</div>
     }
 }

@@ -27,16 +27,10 @@ pub struct GeometryError {
 
 impl fmt::Display for GeometryError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let kernel = if self.dilated {
-            "the dilated kernel"
-        } else {
-            "the kernel"
-        };
-        write!(
-            f,
-            "{kernel} spans {} pixels but the padded input has {}",
-            self.span, self.padded
-        )
+        f.write_str(&crate::i18n::messages::geometry_error(
+            crate::i18n::Lang::En,
+            self,
+        ))
     }
 }
 

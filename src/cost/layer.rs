@@ -1,6 +1,7 @@
 //! One convolution layer as the user sets it, and the ranges the app accepts.
 
 use super::geometry::{output_size, GeometryError, Padding};
+use crate::i18n::{messages, Lang};
 use std::fmt;
 
 /// An integer parameter of the layer that a slider, a number box or the URL sets.
@@ -57,7 +58,8 @@ impl Param {
         }
     }
 
-    /// What the symbol stands for, in a few words.
+    /// What the symbol stands for, in a few words of English
+    /// ([`crate::i18n::messages::meaning`] has both languages).
     pub fn meaning(self) -> &'static str {
         match self {
             Param::Df => "input width and height",
@@ -121,32 +123,20 @@ pub enum LayerError {
 
 impl fmt::Display for LayerError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match *self {
-            LayerError::OutOfRange { param, value } => {
-                let Limit { min, max } = param.limit();
-                write!(
-                    f,
-                    "{} = {value} is outside {min}–{max} ({})",
-                    param.symbol(),
-                    param.meaning()
-                )
-            }
-            LayerError::NoOutput(err) => write!(f, "no output: {err}"),
-            LayerError::Groups { g, m, n } => {
-                let not = if !m.is_multiple_of(g) {
-                    ("M", m)
-                } else {
-                    ("N", n)
-                };
-                write!(
-                    f,
-                    "g = {g} groups, which do not divide {} = {} (g must divide M and N)",
-                    not.0, not.1
-                )
-            }
-            LayerError::Vanishes { what } => write!(f, "{what} rounds to 0"),
-        }
+        f.write_str(&messages::layer_error(Lang::En, self))
     }
+}
+
+/// Why typed text is not a value of a parameter.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum InputError {
+    Empty,
+    NotANumber,
+    /// "2.5": a decimal where a whole number goes.
+    NotWhole,
+    OutOfRange(i128),
+    /// More digits than any limit: "99999999999999999999999".
+    FarOutOfRange,
 }
 
 /// A convolution layer: an input of Df x Df x M and N filters of Dk x Dk (x M).
@@ -237,27 +227,26 @@ impl Layer {
 
 impl Param {
     /// Reads what someone typed into this parameter's box (or the URL): a whole number
-    /// within the limit, or a sentence saying what is wrong with it.
-    pub fn parse(self, text: &str) -> Result<u32, String> {
+    /// within the limit, or what is wrong with it.
+    pub fn parse(self, text: &str) -> Result<u32, InputError> {
         let text = text.trim();
         let Limit { min, max } = self.limit();
-        let rule = format!("{} takes a whole number from {min} to {max}", self.symbol());
         match text.parse::<i128>() {
             Ok(v) if (i128::from(min)..=i128::from(max)).contains(&v) => {
-                u32::try_from(v).map_err(|_| rule)
+                u32::try_from(v).map_err(|_| InputError::OutOfRange(v))
             }
-            Ok(v) => Err(format!("{v} is out of range: {rule}")),
-            Err(_) if text.is_empty() => Err(format!("empty: {rule}")),
+            Ok(v) => Err(InputError::OutOfRange(v)),
+            Err(_) if text.is_empty() => Err(InputError::Empty),
             Err(_)
                 if text
                     .trim_start_matches('-')
                     .bytes()
                     .all(|b| b.is_ascii_digit()) =>
             {
-                Err(format!("far out of range: {rule}"))
+                Err(InputError::FarOutOfRange)
             }
-            Err(_) if looks_like_a_decimal(text) => Err(format!("not a whole number: {rule}")),
-            Err(_) => Err(format!("not a number: {rule}")),
+            Err(_) if looks_like_a_decimal(text) => Err(InputError::NotWhole),
+            Err(_) => Err(InputError::NotANumber),
         }
     }
 }

@@ -14,5 +14,5 @@ mod multiplier;
 pub use counts::{Costs, Formula, Gap, Part, Term, Unit};
 pub use fraction::Fraction;
 pub use geometry::{output_size, GeometryError, Padding};
-pub use layer::{Layer, LayerError, Limit, Param};
-pub use multiplier::{Multiplier, Scaled};
+pub use layer::{InputError, Layer, LayerError, Limit, Param};
+pub use multiplier::{Multiplier, MultiplierError, Scaled};

@@ -7,8 +7,9 @@ pub struct Network {
     /// The URL's `net` value.
     pub id: String,
     pub title: String,
-    /// Where the layers come from.
+    /// Where the layers come from, in English and in Chinese.
     pub source: String,
+    pub source_zh: String,
     /// Input width and height, and channels.
     pub input: u32,
     pub channels: u32,
@@ -33,8 +34,9 @@ pub struct Published {
     pub res: u32,
     pub macs: String,
     pub params: String,
-    /// Where it is printed.
+    /// Where it is printed, in English and in Chinese.
     pub table: String,
+    pub table_zh: String,
 }
 
 /// One layer. Which fields matter depends on its kind; the others stay unset.

@@ -5,7 +5,7 @@ use super::frame::{Axis, Frame};
 use super::layout::{mesh, plane, DrawResult, Margins};
 use super::theme::Theme;
 use crate::cost::Costs;
-use crate::format::short;
+use crate::i18n::Lang;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -31,25 +31,25 @@ impl Bar {
 
 /// The bars for a layer: two stacked on a linear scale, four apart on a log scale
 /// (a stack means nothing on a log axis).
-pub fn bars(costs: &Costs, log: bool) -> Vec<Bar> {
+pub fn bars(costs: &Costs, log: bool, lang: Lang) -> Vec<Bar> {
     let (d, p) = (costs.depthwise(), costs.pointwise());
     let standard = Bar {
-        name: "standard",
+        name: lang.tr("standard", "标准"),
         parts: vec![(costs.standard(), Part::Standard)],
     };
     let separable = Bar {
-        name: "separable",
+        name: lang.tr("separable", "可分离"),
         parts: vec![(d, Part::Depthwise), (p, Part::Pointwise)],
     };
     if log {
         vec![
             standard,
             Bar {
-                name: "depthwise",
+                name: lang.tr("depthwise", "深度"),
                 parts: vec![(d, Part::Depthwise)],
             },
             Bar {
-                name: "pointwise",
+                name: lang.tr("pointwise", "逐点"),
                 parts: vec![(p, Part::Pointwise)],
             },
             separable,
@@ -66,7 +66,7 @@ pub fn draw<DB: DrawingBackend>(
     theme: &Theme,
     title: Option<&str>,
 ) -> DrawResult<Frame, DB> {
-    let bars = bars(costs, log);
+    let bars = bars(costs, log, theme.lang);
     let top = bars.iter().map(Bar::total).max().unwrap_or(1) as f64;
     let bottom = bars
         .iter()
@@ -110,7 +110,7 @@ pub fn draw<DB: DrawingBackend>(
     };
     let y_fmt = |v: &f64| {
         let value = if log { 10f64.powf(*v) } else { *v };
-        short(value.round() as u128)
+        theme.lang.short(value.round() as u128)
     };
     mesh(&mut ctx, theme)
         .disable_x_mesh()
@@ -119,9 +119,9 @@ pub fn draw<DB: DrawingBackend>(
         .x_label_formatter(&x_fmt)
         .y_label_formatter(&y_fmt)
         .y_desc(if log {
-            "multiplications (log)"
+            theme.lang.tr("multiplications (log)", "乘法次数（对数）")
         } else {
-            "multiplications"
+            theme.lang.tr("multiplications", "乘法次数")
         })
         .draw()?;
 
@@ -146,7 +146,7 @@ pub fn draw<DB: DrawingBackend>(
             base += value;
         }
         ctx.draw_series(std::iter::once(Text::new(
-            short(bar.total()),
+            theme.lang.short(bar.total()),
             (i as f64, y.drawn_at(bar.total() as f64)),
             theme
                 .text(15.0, theme.ink)

@@ -25,13 +25,14 @@ pub fn draw<DB: DrawingBackend>(
     };
     let mut ctx = plane(root, theme, title, margins, x, y)?;
     let label = theme.text(14.0, theme.muted);
+    let lang = theme.lang;
     let x_symbol = match chart.sweep {
-        Sweep::Filters => "N (filters), log scale",
-        Sweep::Kernel => "Dk (kernel size)",
+        Sweep::Filters => lang.tr("N (filters), log scale", "N（卷积核个数），对数坐标"),
+        Sweep::Kernel => lang.tr("Dk (kernel size)", "Dk（卷积核尺寸）"),
     };
     let y_name = match chart.measure {
-        Measure::Ratio => "R (log scale)",
-        Measure::Speedup => "speed-up 1/R (log scale)",
+        Measure::Ratio => lang.tr("R (log scale)", "R（对数坐标）"),
+        Measure::Speedup => lang.tr("speed-up 1/R (log scale)", "加速比 1/R（对数坐标）"),
     };
     let x_fmt = |v: &f64| tick(x, *v);
     let y_fmt = |v: &f64| tick(y, *v);

@@ -1,6 +1,7 @@
-//! Colours, type and scale for a chart. The page's stylesheet is the one source of the
+//! Colours, type, scale and language for a chart. The page's stylesheet is the one source of the
 //! palette: the chart component reads its CSS variables, so light and dark follow the page.
 
+use crate::i18n::Lang;
 use plotters::style::{IntoFont, RGBColor, TextStyle};
 
 #[derive(Clone, Debug, PartialEq)]
@@ -19,6 +20,8 @@ pub struct Theme {
     /// Device pixels per CSS pixel: sizes below are in CSS pixels times this.
     pub scale: f64,
     pub font: String,
+    /// The language of the axis titles and labels.
+    pub lang: Lang,
 }
 
 /// The CSS variables a theme is read from, in the order `from_css` takes them.
@@ -57,6 +60,7 @@ impl Default for Theme {
             ],
             scale: 1.0,
             font: "sans-serif".to_owned(),
+            lang: Lang::En,
         }
     }
 }

@@ -42,7 +42,7 @@ async function urlParams(page) {
 test('the default layer shows exact figures and writes every key to the URL', async () => {
   const page = await open(env.browser, env.server.url);
   await assertFigures(page, DEFAULT);
-  assert.deepEqual(await urlParams(page), { df: '8', dk: '3', m: '3', n: '8', pad: 'same', stride: '1', dil: '1', mode: 'separable', step: '0' });
+  assert.deepEqual(await urlParams(page), { df: '8', dk: '3', m: '3', n: '8', pad: 'same', stride: '1', dil: '1', mode: 'separable', step: '0', lang: 'en' });
   assert.equal(await page.locator('#cost-standard').textContent(), '13,824');
   assert.match(await page.locator('.eq').first().textContent(), /N × Dp2 × Dk2 × M/);
   assert.equal(await page.locator('#notice-text').count(), 0, 'no notice for a clean link');
@@ -148,7 +148,7 @@ test('a hand-edited link with bad values keeps the good ones and names the bad',
   const text = await page.locator('#notice[role="status"]').textContent();
   for (const named of ['df=abc', 'n=0', 'dk=99999']) assert.ok(text.includes(named), `notice names ${named}: ${text}`);
   // The URL is rewritten to what is on screen.
-  assert.deepEqual(await urlParams(page), { df: '8', dk: '3', m: '16', n: '8', pad: 'valid', stride: '1', dil: '1', mode: 'separable', step: '0' });
+  assert.deepEqual(await urlParams(page), { df: '8', dk: '3', m: '16', n: '8', pad: 'valid', stride: '1', dil: '1', mode: 'separable', step: '0', lang: 'en' });
   await page.locator('.notice-close').click();
   await eventually(async () => assert.equal(await page.locator('#notice-text').count(), 0));
   assert.deepEqual(page.problems, []);

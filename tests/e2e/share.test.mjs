@@ -44,8 +44,8 @@ for (const [embed, selector] of [['cost', '#cost-standard'], ['plots', '#ratio-v
     assert.equal(await frame.locator('.masthead').count(), 0, 'no page chrome');
     assert.equal(await frame.locator('.share').count(), 0);
     const full = embed === 'network'
-      ? /^\?df=14&dk=3&m=512&n=512&pad=same&stride=1&dil=1&net=mobilenet_v1&mode=separable&step=0$/
-      : /^\?df=14&dk=3&m=512&n=512&pad=same&stride=1&dil=1&mode=separable&step=0$/;
+      ? /^\?df=14&dk=3&m=512&n=512&pad=same&stride=1&dil=1&net=mobilenet_v1&mode=separable&step=0&lang=en$/
+      : /^\?df=14&dk=3&m=512&n=512&pad=same&stride=1&dil=1&mode=separable&step=0&lang=en$/;
     assert.match(await frame.locator('.open-full a').getAttribute('href'), full);
     const heights = await eventually(async () => {
       const h = await page.evaluate(() => window.heights);

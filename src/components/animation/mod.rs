@@ -5,10 +5,11 @@
 mod painter;
 mod ticker;
 
-use super::hooks::use_size;
+use super::hooks::{use_lang, use_size};
 use crate::anim::{scene, Frame, Layout, Mode, Phase, Playhead, Timeline};
 use crate::cost::Costs;
 use crate::format::thousands;
+use crate::i18n::Lang;
 use crate::state::Action;
 use painter::{paint, Palette};
 use ticker::Ticker;
@@ -110,12 +111,13 @@ pub fn Animation(props: &Props) -> Html {
     let canvas = use_node_ref();
     let size = use_size(canvas.clone());
     let dark = props.dark;
+    let lang = use_lang();
     let palette = use_memo(dark, |_| Palette::read());
     {
         let (canvas, palette) = (canvas.clone(), palette.clone());
         use_effect_with(
-            (timeline, shown, size, dark),
-            move |(timeline, shown, size, _)| {
+            (timeline, shown, size, dark, lang),
+            move |(timeline, shown, size, _, lang)| {
                 if let Some(element) = canvas.cast::<HtmlCanvasElement>() {
                     // The stylesheet makes the canvas tall on a phone; the scene follows.
                     let layout = if size.1 > size.0 {
@@ -123,7 +125,7 @@ pub fn Animation(props: &Props) -> Html {
                     } else {
                         Layout::WIDE
                     };
-                    let scene = scene(timeline, &timeline.frame(*shown), layout);
+                    let scene = scene(timeline, &timeline.frame(*shown), layout, *lang);
                     paint(&element, &scene, &palette, *size);
                     // For tests and the benchmark: how many frames this canvas painted.
                     let draws = element.get_attribute("data-draws");
@@ -194,6 +196,10 @@ pub fn Animation(props: &Props) -> Html {
         })
     };
     let modes = [Mode::Separable, Mode::Standard].map(|mode| {
+        let label = match mode {
+            Mode::Separable => lang.tr("separable", "可分离"),
+            Mode::Standard => lang.tr("standard", "标准"),
+        };
         let (on_action, playing) = (props.on_action.clone(), playing.clone());
         let onclick = Callback::from(move |_: MouseEvent| {
             playing.set(false);
@@ -202,7 +208,7 @@ pub fn Animation(props: &Props) -> Html {
         let pressed = mode == props.playhead.mode;
         html! {
             <button type="button" class="seg" id={format!("anim-mode-{}", mode.name())}
-                aria-pressed={pressed.to_string()} {onclick}>{ mode.name() }</button>
+                aria-pressed={pressed.to_string()} {onclick}>{ label }</button>
         }
     });
 
@@ -210,72 +216,95 @@ pub fn Animation(props: &Props) -> Html {
     html! {
         <section class="panel anim" aria-labelledby="anim-title" onkeydown={on_key}>
             <div class="anim-head">
-                <h2 id="anim-title">{ "Where every multiplication comes from" }</h2>
-                <div class="seg-group" role="group" aria-label="Convolution">{ for modes }</div>
+                <h2 id="anim-title">{ lang.tr("Where every multiplication comes from", "每一次乘法从哪里来") }</h2>
+                <div class="seg-group" role="group" aria-label={lang.tr("Convolution", "卷积方式")}>{ for modes }</div>
             </div>
             <canvas ref={canvas} id="anim-canvas" class="anim-canvas" tabindex="0" role="img"
-                aria-label="The tensors, the filter and the output value being computed; \
-                    Space plays and pauses, the arrow keys step"
+                aria-label={lang.tr("The tensors, the filter and the output value being computed; \
+                    Space plays and pauses, the arrow keys step",
+                    "输入张量、卷积核和正在计算的输出值；空格键播放或暂停，方向键单步")}
                 aria-describedby="anim-caption"></canvas>
             // Read out each step when stepping; while playing, sixty a second would drown
             // everything else a screen reader has to say.
             <p id="anim-caption" class="anim-caption"
-                aria-live={if *playing { "off" } else { "polite" }}>{ caption(&timeline, &frame) }</p>
-            { counters(&timeline, &frame) }
+                aria-live={if *playing { "off" } else { "polite" }}>{ caption(&timeline, &frame, lang) }</p>
+            { counters(&timeline, &frame, lang) }
             <div class="anim-controls">
-                <button type="button" class="tool" aria-label="Back to the start (Home)"
+                <button type="button" class="tool" aria-label={lang.tr("Back to the start (Home)", "回到开头（Home）")}
                     onclick={go(|_, _| 0)}>{ "«" }</button>
-                <button type="button" class="tool" aria-label="Previous channel or filter (Shift+←)"
+                <button type="button" class="tool" aria-label={lang.tr("Previous channel or filter (Shift+←)", "上一个通道或卷积核（Shift+←）")}
                     onclick={go(Timeline::previous_group_end)}>{ "⇤" }</button>
-                <button type="button" class="tool" aria-label="Step back (←)"
+                <button type="button" class="tool" aria-label={lang.tr("Step back (←)", "后退一步（←）")}
                     onclick={go(|_, s| s.saturating_sub(1))}>{ "◀" }</button>
                 <button type="button" class="play" id="anim-play"
-                    aria-label={if *playing { "Pause (Space)" } else { "Play (Space)" }}
+                    aria-label={if *playing { lang.tr("Pause (Space)", "暂停（空格）") } else { lang.tr("Play (Space)", "播放（空格）") }}
                     onclick={toggle.reform(|_: MouseEvent| ())}>
-                    { if *playing { "❚❚ Pause" } else { "▶ Play" } }
+                    { if *playing { lang.tr("❚❚ Pause", "❚❚ 暂停") } else { lang.tr("▶ Play", "▶ 播放") } }
                 </button>
-                <button type="button" class="tool" aria-label="Step forward (→)"
+                <button type="button" class="tool" aria-label={lang.tr("Step forward (→)", "前进一步（→）")}
                     onclick={go(|t, s| (s + 1).min(t.total_steps()))}>{ "▶" }</button>
-                <button type="button" class="tool" aria-label="Next channel or filter (Shift+→)"
+                <button type="button" class="tool" aria-label={lang.tr("Next channel or filter (Shift+→)", "下一个通道或卷积核（Shift+→）")}
                     onclick={go(Timeline::next_group_end)}>{ "⇥" }</button>
-                <button type="button" class="tool" aria-label="To the end of this phase (Page Down)"
+                <button type="button" class="tool" aria-label={lang.tr("To the end of this phase (Page Down)", "跳到这一阶段末尾（Page Down）")}
                     onclick={go(Timeline::next_phase_end)}>{ "»" }</button>
                 <input id="anim-scrubber" class="anim-scrubber" type="range" min="0"
                     max={total.to_string()} step="1" value={shown.to_string()}
-                    aria-label="Timeline" aria-valuetext={format!("step {shown} of {total}")}
+                    aria-label={lang.tr("Timeline", "时间轴")} aria-valuetext={match lang {
+                        Lang::En => format!("step {shown} of {total}"),
+                        Lang::Zh => format!("第 {shown} 步，共 {total} 步"),
+                    }}
                     oninput={on_scrub} />
                 <label class="anim-speed">
-                    <span>{ "speed" }</span>
+                    <span>{ lang.tr("speed", "速度") }</span>
                     <input id="anim-speed" type="range" min="0" max={SPEED_STOPS.to_string()}
-                        value={speed.to_string()} aria-valuetext={speed_text(per_second)}
+                        value={speed.to_string()} aria-valuetext={speed_text(per_second, lang)}
                         oninput={on_speed} />
-                    <span class="anim-speed-value">{ speed_text(per_second) }</span>
+                    <span class="anim-speed-value">{ speed_text(per_second, lang) }</span>
                 </label>
             </div>
         </section>
     }
 }
 
-/// "Depthwise: channel 3 of 32, position (4, 7): 9 multiplications, 1,152 so far"
-fn caption(timeline: &Timeline, frame: &Frame) -> String {
-    if frame.step == 0 {
-        let first = timeline.phases()[0];
-        return format!(
-            "{}: ready. Each step computes one output value; press Play or →.",
-            first.name()
-        );
+/// The phase's name at the start of a sentence: "Depthwise", "深度卷积".
+fn phase_name(phase: Phase, lang: Lang) -> &'static str {
+    match phase {
+        Phase::Standard => lang.tr(phase.name(), "标准卷积"),
+        Phase::Depthwise => lang.tr(phase.name(), "深度卷积"),
+        Phase::Pointwise => lang.tr(phase.name(), "逐点卷积"),
     }
-    format!(
-        "{}: {} {} of {}, position ({}, {}): {} multiplications, {} so far",
-        frame.phase.name(),
-        frame.phase.group_name(),
-        frame.group + 1,
-        frame.groups,
-        frame.row + 1,
-        frame.col + 1,
-        thousands(frame.mults_step),
-        thousands(frame.mults_phase),
-    )
+}
+
+/// "Depthwise: channel 3 of 32, position (4, 7): 9 multiplications, 1,152 so far"
+fn caption(timeline: &Timeline, frame: &Frame, lang: Lang) -> String {
+    if frame.step == 0 {
+        let first = phase_name(timeline.phases()[0], lang);
+        return match lang {
+            Lang::En => {
+                format!("{first}: ready. Each step computes one output value; press Play or →.")
+            }
+            Lang::Zh => format!("{first}：准备就绪。每一步计算一个输出值；按“播放”或 →。"),
+        };
+    }
+    let name = phase_name(frame.phase, lang);
+    let (group, of) = (frame.group + 1, frame.groups);
+    let (row, col) = (frame.row + 1, frame.col + 1);
+    let (step, so_far) = (thousands(frame.mults_step), thousands(frame.mults_phase));
+    match lang {
+        Lang::En => format!(
+            "{name}: {} {group} of {of}, position ({row}, {col}): {step} multiplications, {so_far} so far",
+            frame.phase.group_name()
+        ),
+        Lang::Zh => {
+            let unit = match frame.phase {
+                Phase::Depthwise => "通道",
+                Phase::Standard | Phase::Pointwise => "卷积核",
+            };
+            format!(
+                "{name}：第 {group} 个{unit}（共 {of} 个），位置 ({row}, {col})：{step} 次乘法，累计 {so_far}"
+            )
+        }
+    }
 }
 
 /// The formula of a phase, in the article's symbols; a grouped standard side sees M/g.
@@ -297,22 +326,32 @@ fn per_step(phase: Phase, grouped: bool) -> &'static str {
     }
 }
 
-fn counters(timeline: &Timeline, frame: &Frame) -> Html {
+fn counters(timeline: &Timeline, frame: &Frame, lang: Lang) -> Html {
     let number = |id: &'static str, value: u128| {
         html! { <strong {id} data-value={value.to_string()}>{ thousands(value) }</strong> }
     };
     let phase_total = timeline.phase_formula(frame.phase);
     let grouped = timeline.costs.layer.groups > 1;
+    let of = lang.tr(" of ", " / ");
     let done = frame.phase_done.then(|| {
         html! {
             <p class="anim-done" id="anim-done">
-                { format!(
-                    "✓ {} done: {} multiplications, exactly {} = {}.",
-                    frame.phase.name(),
-                    thousands(frame.mults_phase),
-                    formula(frame.phase, grouped),
-                    thousands(phase_total),
-                ) }
+                { match lang {
+                    Lang::En => format!(
+                        "✓ {} done: {} multiplications, exactly {} = {}.",
+                        frame.phase.name(),
+                        thousands(frame.mults_phase),
+                        formula(frame.phase, grouped),
+                        thousands(phase_total),
+                    ),
+                    Lang::Zh => format!(
+                        "✓ {}完成：{} 次乘法，恰好等于 {} = {}。",
+                        phase_name(frame.phase, lang),
+                        thousands(frame.mults_phase),
+                        formula(frame.phase, grouped),
+                        thousands(phase_total),
+                    ),
+                } }
             </p>
         }
     });
@@ -320,22 +359,25 @@ fn counters(timeline: &Timeline, frame: &Frame) -> Html {
         <>
             <dl class="anim-counters">
                 <div>
-                    <dt>{ "step" }</dt>
-                    <dd>{ number("anim-step", u128::from(frame.step)) }{ " of " }
+                    <dt>{ lang.tr("step", "步数") }</dt>
+                    <dd>{ number("anim-step", u128::from(frame.step)) }{ of }
                         { number("anim-steps-total", u128::from(timeline.total_steps())) }</dd>
                 </div>
                 <div>
-                    <dt>{ format!("this step ({})", per_step(frame.phase, grouped)) }</dt>
+                    <dt>{ format!("{} ({})", lang.tr("this step", "这一步"), per_step(frame.phase, grouped)) }</dt>
                     <dd>{ number("anim-mults-step", frame.mults_step) }</dd>
                 </div>
                 <div>
-                    <dt>{ format!("{} so far ({})", frame.phase.lower_name(), formula(frame.phase, grouped)) }</dt>
-                    <dd>{ number("anim-mults-phase", frame.mults_phase) }{ " of " }
+                    <dt>{ match lang {
+                        Lang::En => format!("{} so far ({})", frame.phase.lower_name(), formula(frame.phase, grouped)),
+                        Lang::Zh => format!("{}累计（{}）", phase_name(frame.phase, lang), formula(frame.phase, grouped)),
+                    } }</dt>
+                    <dd>{ number("anim-mults-phase", frame.mults_phase) }{ of }
                         { number("anim-phase-formula", phase_total) }</dd>
                 </div>
                 <div>
-                    <dt>{ "in all" }</dt>
-                    <dd>{ number("anim-mults-total", frame.mults_total) }{ " of " }
+                    <dt>{ lang.tr("in all", "总计") }</dt>
+                    <dd>{ number("anim-mults-total", frame.mults_total) }{ of }
                         { number("anim-total-formula", timeline.total_formula()) }</dd>
                 </div>
             </dl>
@@ -344,9 +386,12 @@ fn counters(timeline: &Timeline, frame: &Frame) -> Html {
     }
 }
 
-fn speed_text(per_second: f64) -> String {
-    let rounded = per_second.round() as u128;
-    format!("{} steps/s", thousands(rounded.max(1)))
+fn speed_text(per_second: f64, lang: Lang) -> String {
+    let rounded = thousands((per_second.round() as u128).max(1));
+    match lang {
+        Lang::En => format!("{rounded} steps/s"),
+        Lang::Zh => format!("每秒 {rounded} 步"),
+    }
 }
 
 fn prefers_reduced_motion() -> bool {

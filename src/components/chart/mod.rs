@@ -7,8 +7,10 @@ mod export;
 mod words;
 
 use super::dom::{density, fit_canvas, root_css};
+use super::hooks::use_lang;
 use super::hooks::{use_css, use_size};
 use crate::cost::Costs;
+use crate::i18n::Lang;
 use crate::plots::{self, Frame, Measure, RatioChart, Sweep, Theme, CSS_VARIABLES};
 use backend::AnyBackend;
 use export::{download, svg, svg_url};
@@ -20,13 +22,16 @@ use words::{data_attributes, describe, file_name, read_out};
 use yew::prelude::*;
 
 /// The chart theme from the stylesheet's values, at `scale` device pixels a CSS pixel.
-fn theme(style: &[String], scale: f64) -> Theme {
+fn theme(style: &[String], scale: f64, lang: Lang) -> Theme {
     let (colours, font) = style.split_at(CSS_VARIABLES.len());
     let font = font
         .first()
         .filter(|f| !f.is_empty())
         .map_or("sans-serif", String::as_str);
-    Theme::from_css(colours, scale, font)
+    Theme {
+        lang,
+        ..Theme::from_css(colours, scale, font)
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -70,6 +75,7 @@ pub fn Chart(props: &Props) -> Html {
         root_css(&[&CSS_VARIABLES[..], &["--sans"]].concat())
     });
     let view = use_state(View::default);
+    let lang = use_lang();
     let frame = use_mut_ref(|| None::<Frame>);
     let readout = use_state(|| None::<Readout>);
     let readout_box = use_node_ref();
@@ -91,7 +97,7 @@ pub fn Chart(props: &Props) -> Html {
         let (canvas, frame, model, view) = (canvas.clone(), frame.clone(), model.clone(), *view);
         let style = style.clone();
         // The model follows from (kind, costs, view), so those are all the dependencies.
-        use_effect_with((kind, costs, view, size, dark), move |_| {
+        use_effect_with((kind, costs, view, size, dark, lang), move |_| {
             if let Some(element) = canvas.cast::<HtmlCanvasElement>() {
                 *frame.borrow_mut() = paint(
                     &element,
@@ -99,7 +105,7 @@ pub fn Chart(props: &Props) -> Html {
                     &costs,
                     view,
                     model.as_ref().as_ref(),
-                    &style,
+                    |scale| theme(&style, scale, lang),
                     size,
                 );
             }
@@ -115,7 +121,8 @@ pub fn Chart(props: &Props) -> Html {
                 .borrow()
                 .as_ref()
                 .and_then(|f| f.locate(x * scale, y * scale));
-            let text = at.and_then(|at| read_out(kind, &costs, model.as_ref().as_ref(), view, at));
+            let text =
+                at.and_then(|at| read_out(kind, &costs, model.as_ref().as_ref(), view, at, lang));
             readout.set(text.map(|text| Readout { x, y, text }));
         })
     };
@@ -123,7 +130,7 @@ pub fn Chart(props: &Props) -> Html {
         let readout = readout.clone();
         Callback::from(move |_: PointerEvent| readout.set(None))
     };
-    let toggles = toggles(kind, *view, &view);
+    let toggles = toggles(kind, *view, &view, lang);
     let file = file_name(&props.id, &costs, *view);
     let on_png = {
         let (canvas, file) = (canvas.clone(), file.clone());
@@ -140,7 +147,7 @@ pub fn Chart(props: &Props) -> Html {
         let (style, model, title, view) =
             (style.clone(), model.clone(), props.title.clone(), *view);
         Callback::from(move |_: MouseEvent| {
-            let theme = theme(&style, 1.0);
+            let theme = theme(&style, 1.0, lang);
             let svg = svg(
                 kind,
                 &costs,
@@ -159,7 +166,7 @@ pub fn Chart(props: &Props) -> Html {
 
     let desc_id = format!("{}-desc", props.id);
     let data = data_attributes(kind, &costs, model.as_ref().as_ref(), *view);
-    let description = describe(kind, &costs, model.as_ref().as_ref());
+    let description = describe(kind, &costs, model.as_ref().as_ref(), lang);
     let mut canvas_tag = html! {
         <canvas ref={canvas} id={props.id.clone()} class="chart-canvas" role="img"
             aria-label={props.title.clone()} aria-describedby={desc_id.clone()}
@@ -179,9 +186,9 @@ pub fn Chart(props: &Props) -> Html {
                 <span class="chart-tools">
                     { toggles }
                     <button type="button" class="tool" onclick={on_png}
-                        aria-label={format!("Download “{}” as PNG", props.title)}>{ "PNG" }</button>
+                        aria-label={download_label(lang, &props.title, "PNG")}>{ "PNG" }</button>
                     <button type="button" class="tool" onclick={on_svg}
-                        aria-label={format!("Download “{}” as SVG", props.title)}>{ "SVG" }</button>
+                        aria-label={download_label(lang, &props.title, "SVG")}>{ "SVG" }</button>
                 </span>
             </figcaption>
             <div class="chart-body">
@@ -195,7 +202,15 @@ pub fn Chart(props: &Props) -> Html {
     }
 }
 
-fn toggles(kind: Kind, current: View, set: &UseStateHandle<View>) -> Html {
+/// "Download “R against …” as PNG": the export buttons' names.
+fn download_label(lang: Lang, title: &str, format: &str) -> String {
+    match lang {
+        Lang::En => format!("Download “{title}” as {format}"),
+        Lang::Zh => format!("下载“{title}”为 {format}"),
+    }
+}
+
+fn toggles(kind: Kind, current: View, set: &UseStateHandle<View>, lang: Lang) -> Html {
     let choices: Vec<(&str, View)> = match kind {
         Kind::Ratio(_) => vec![
             (
@@ -206,7 +221,7 @@ fn toggles(kind: Kind, current: View, set: &UseStateHandle<View>) -> Html {
                 },
             ),
             (
-                "speed-up",
+                lang.tr("speed-up", "加速比"),
                 View {
                     measure: Measure::Speedup,
                     ..current
@@ -215,14 +230,14 @@ fn toggles(kind: Kind, current: View, set: &UseStateHandle<View>) -> Html {
         ],
         Kind::Costs => vec![
             (
-                "linear",
+                lang.tr("linear", "线性"),
                 View {
                     log: false,
                     ..current
                 },
             ),
             (
-                "log",
+                lang.tr("log", "对数"),
                 View {
                     log: true,
                     ..current
@@ -250,7 +265,7 @@ fn paint(
     costs: &Costs,
     view: View,
     model: Option<&RatioChart>,
-    style: &[String],
+    theme_at: impl Fn(f64) -> Theme,
     size: (u32, u32),
 ) -> Option<Frame> {
     if size.0 == 0 || size.1 == 0 {
@@ -258,7 +273,7 @@ fn paint(
     }
     let started = now();
     let scale = fit_canvas(canvas, size);
-    let theme = theme(style, scale);
+    let theme = theme_at(scale);
     let backend = AnyBackend::Canvas(CanvasBackend::with_canvas_object(canvas.clone())?);
     let frame = draw(backend, kind, costs, view, model, &theme, None)?;
     // For tests and the benchmark: how often and how fast this chart drew, and where

@@ -4,6 +4,7 @@
 use super::{Kind, View};
 use crate::cost::{Costs, Fraction};
 use crate::format::thousands;
+use crate::i18n::Lang;
 use crate::plots::{self, short_decimal, Measure, RatioChart, Sweep};
 
 /// Significant digits of the figures in `data-*` attributes and in the read-out.
@@ -17,6 +18,7 @@ pub fn read_out(
     model: Option<&RatioChart>,
     view: View,
     (x, y): (f64, f64),
+    lang: Lang,
 ) -> Option<String> {
     match (kind, model) {
         (Kind::Ratio(sweep), Some(chart)) => {
@@ -44,13 +46,12 @@ pub fn read_out(
             ))
         }
         _ => {
-            let bars = plots::bars(costs, view.log);
+            let bars = plots::bars(costs, view.log, lang);
             let bar = bars.get(x.round().max(0.0) as usize)?;
-            Some(format!(
-                "{}: {} multiplications",
-                bar.name,
-                thousands(bar.total())
-            ))
+            Some(match lang {
+                Lang::En => format!("{}: {} multiplications", bar.name, thousands(bar.total())),
+                Lang::Zh => format!("{}：{} 次乘法", bar.name, thousands(bar.total())),
+            })
         }
     }
 }
@@ -98,7 +99,7 @@ pub fn data_attributes(
 }
 
 /// A sentence or two that says what the chart shows with today's numbers.
-pub fn describe(kind: Kind, costs: &Costs, model: Option<&RatioChart>) -> String {
+pub fn describe(kind: Kind, costs: &Costs, model: Option<&RatioChart>, lang: Lang) -> String {
     let l = costs.layer;
     match (kind, model) {
         (Kind::Ratio(sweep), Some(chart)) => {
@@ -107,26 +108,37 @@ pub fn describe(kind: Kind, costs: &Costs, model: Option<&RatioChart>) -> String
                 Sweep::Filters => ("N", "Dk", "1/Dk²"),
                 Sweep::Kernel => ("Dk", "N", "1/N"),
             };
-            format!(
-                "R against {x_sym}, one curve for each {key_sym} in {}. This layer (Dk = {}, N = {}) has R = {}; \
-                 as {x_sym} grows, R levels out at {level} = {}.",
-                keys.join(", "),
-                l.dk,
-                l.n,
-                short_decimal(costs.ratio().to_f64()),
-                short_decimal(match sweep {
-                    Sweep::Filters => 1.0 / f64::from(l.dk).powi(2),
-                    Sweep::Kernel => 1.0 / f64::from(l.n),
-                }),
-            )
+            let (keys, r) = (keys.join(", "), short_decimal(costs.ratio().to_f64()));
+            let limit = short_decimal(match sweep {
+                Sweep::Filters => 1.0 / f64::from(l.dk).powi(2),
+                Sweep::Kernel => 1.0 / f64::from(l.n),
+            });
+            let (dk, n) = (l.dk, l.n);
+            match lang {
+                Lang::En => format!(
+                    "R against {x_sym}, one curve for each {key_sym} in {keys}. This layer (Dk = {dk}, N = {n}) has R = {r}; \
+                     as {x_sym} grows, R levels out at {level} = {limit}."
+                ),
+                Lang::Zh => format!(
+                    "R 随 {x_sym} 的变化，{key_sym} 取 {keys} 时各一条曲线。这一层（Dk = {dk}，N = {n}）的 R = {r}；\
+                     {x_sym} 越大，R 越趋近 {level} = {limit}。"
+                ),
+            }
         }
-        _ => format!(
-            "Standard: {} multiplications. Separable: {} depthwise plus {} pointwise, {} in all.",
-            thousands(costs.standard()),
-            thousands(costs.depthwise()),
-            thousands(costs.pointwise()),
-            thousands(costs.separable()),
-        ),
+        _ => {
+            let (s, d, p, t) = (
+                thousands(costs.standard()),
+                thousands(costs.depthwise()),
+                thousands(costs.pointwise()),
+                thousands(costs.separable()),
+            );
+            match lang {
+                Lang::En => format!(
+                    "Standard: {s} multiplications. Separable: {d} depthwise plus {p} pointwise, {t} in all."
+                ),
+                Lang::Zh => format!("标准卷积：{s} 次乘法。可分离卷积：深度 {d} 加逐点 {p}，共 {t}。"),
+            }
+        }
     }
 }
 

@@ -1,0 +1,278 @@
+//! What went wrong, in words: the core's errors, a link's problems and the page's
+//! notices, in English and in Simplified Chinese.
+
+use super::Lang;
+use crate::cost::{GeometryError, InputError, LayerError, Limit, MultiplierError, Padding, Param};
+use crate::query::Problem;
+use crate::state::{Change, Notice};
+
+/// What a parameter's symbol stands for, in a few words.
+pub fn meaning(lang: Lang, param: Param) -> &'static str {
+    match param {
+        Param::Df => lang.tr("input width and height", "输入的宽和高"),
+        Param::Dk => lang.tr("kernel width and height", "卷积核的宽和高"),
+        Param::M => lang.tr("input channels", "输入通道数"),
+        Param::N => lang.tr("filters (output channels)", "卷积核个数（输出通道数）"),
+        Param::Stride => lang.tr("stride", "步长"),
+        Param::Dilation => lang.tr("dilation", "膨胀率"),
+        Param::Pad => lang.tr("padding on each side", "每边的填充"),
+        Param::Groups => lang.tr("groups", "分组数"),
+    }
+}
+
+/// "valid", "same" or "explicit" ("显式"): the first two are the frameworks' own words.
+pub fn padding_name(lang: Lang, padding: Padding) -> &'static str {
+    match padding {
+        Padding::Valid => "valid",
+        Padding::Same => "same",
+        Padding::Explicit(_) => lang.tr("explicit", "显式"),
+    }
+}
+
+/// Why typed text is not a value of `param`, with the rule it must follow; `symbol`
+/// names the parameter ("res" for the network's resolution, which takes Df's range).
+pub fn input_error(lang: Lang, param: Param, symbol: &str, error: InputError) -> String {
+    let Limit { min, max } = param.limit();
+    let rule = match lang {
+        Lang::En => format!("{symbol} takes a whole number from {min} to {max}"),
+        Lang::Zh => format!("{symbol} 取 {min} 到 {max} 之间的整数"),
+    };
+    let what = match error {
+        InputError::OutOfRange(v) => {
+            return match lang {
+                Lang::En => format!("{v} is out of range: {rule}"),
+                Lang::Zh => format!("{v} 超出范围：{rule}"),
+            }
+        }
+        InputError::Empty => lang.tr("empty", "为空"),
+        InputError::NotANumber => lang.tr("not a number", "不是数字"),
+        InputError::NotWhole => lang.tr("not a whole number", "不是整数"),
+        InputError::FarOutOfRange => lang.tr("far out of range", "远超范围"),
+    };
+    join(lang, what, &rule)
+}
+
+/// Why typed text is not a multiplier α or ρ.
+pub fn multiplier_error(lang: Lang, symbol: &str, error: MultiplierError) -> String {
+    let rule = match lang {
+        Lang::En => format!("{symbol} takes a number above 0 and at most 1, like 0.75"),
+        Lang::Zh => format!("{symbol} 取大于 0 且不超过 1 的数，如 0.75"),
+    };
+    let what = match error {
+        MultiplierError::NotANumber => lang.tr("not a number", "不是数字"),
+        MultiplierError::TooManyDecimals => lang.tr("more than three decimals", "小数超过三位"),
+        MultiplierError::OutOfRange => lang.tr("out of range", "超出范围"),
+    };
+    join(lang, what, &rule)
+}
+
+/// "what: rule" with the language's colon.
+fn join(lang: Lang, what: &str, rule: &str) -> String {
+    match lang {
+        Lang::En => format!("{what}: {rule}"),
+        Lang::Zh => format!("{what}：{rule}"),
+    }
+}
+
+pub fn geometry_error(lang: Lang, e: &GeometryError) -> String {
+    let GeometryError {
+        span,
+        padded,
+        dilated,
+    } = *e;
+    match (lang, dilated) {
+        (Lang::En, true) => {
+            format!("the dilated kernel spans {span} pixels but the padded input has {padded}")
+        }
+        (Lang::En, false) => {
+            format!("the kernel spans {span} pixels but the padded input has {padded}")
+        }
+        (Lang::Zh, true) => {
+            format!("膨胀后的卷积核跨 {span} 个像素，但填充后的输入只有 {padded} 个")
+        }
+        (Lang::Zh, false) => format!("卷积核跨 {span} 个像素，但填充后的输入只有 {padded} 个"),
+    }
+}
+
+pub fn layer_error(lang: Lang, e: &LayerError) -> String {
+    match *e {
+        LayerError::OutOfRange { param, value } => {
+            let Limit { min, max } = param.limit();
+            let (symbol, meaning) = (param.symbol(), meaning(lang, param));
+            match lang {
+                Lang::En => format!("{symbol} = {value} is outside {min}–{max} ({meaning})"),
+                Lang::Zh => format!("{symbol} = {value} 超出 {min}–{max}（{meaning}）"),
+            }
+        }
+        LayerError::NoOutput(err) => match lang {
+            Lang::En => format!("no output: {}", geometry_error(lang, &err)),
+            Lang::Zh => format!("没有输出：{}", geometry_error(lang, &err)),
+        },
+        LayerError::Groups { g, m, n } => {
+            let (side, value) = if m.is_multiple_of(g) {
+                ("N", n)
+            } else {
+                ("M", m)
+            };
+            match lang {
+                Lang::En => format!(
+                    "g = {g} groups, which do not divide {side} = {value} (g must divide M and N)"
+                ),
+                Lang::Zh => {
+                    format!("g = {g} 组，不能整除 {side} = {value}（g 必须同时整除 M 和 N）")
+                }
+            }
+        }
+        LayerError::Vanishes { what } => match lang {
+            Lang::En => format!("{what} rounds to 0"),
+            Lang::Zh => format!("{what} 取整后为 0"),
+        },
+    }
+}
+
+/// One value of a link that could not be used, and what the page did instead.
+pub fn problem(lang: Lang, p: &Problem) -> String {
+    let ignored = |key: &str, text: &str, why: &str, instead: &str| match lang {
+        Lang::En => format!("Ignored {key}={text} in the link ({why}){instead}."),
+        Lang::Zh => format!("已忽略链接中的 {key}={text}（{why}）{instead}。"),
+    };
+    match p {
+        Problem::Number {
+            key,
+            param,
+            text,
+            error,
+            fallback,
+        } => {
+            let symbol = if *key == "res" { "res" } else { param.symbol() };
+            let why = input_error(lang, *param, symbol, *error);
+            let instead = match (lang, *key) {
+                (Lang::En, "res") => format!("; using {fallback}"),
+                (Lang::Zh, "res") => format!("，改用 {fallback}"),
+                (Lang::En, _) => format!("; using {symbol} = {fallback}"),
+                (Lang::Zh, _) => format!("，改用 {symbol} = {fallback}"),
+            };
+            ignored(key, text, &why, &instead)
+        }
+        Problem::Padding { text, error } => {
+            let why = match lang {
+                Lang::En => format!(
+                    "padding is valid, same or a number; {}",
+                    input_error(lang, Param::Pad, "P", *error)
+                ),
+                Lang::Zh => format!(
+                    "填充取 valid、same 或一个数；{}",
+                    input_error(lang, Param::Pad, "P", *error)
+                ),
+            };
+            let instead = lang.tr("; using same padding", "，改用 same 填充");
+            ignored("pad", text, &why, instead)
+        }
+        Problem::Choice { key, text } => {
+            let (why, instead) = choices(lang, key);
+            ignored(key, text, why, instead)
+        }
+        Problem::Step { text } => ignored(
+            "step",
+            text,
+            lang.tr("it is a whole number of steps", "应为整数步数"),
+            lang.tr("; starting at 0", "，从 0 开始"),
+        ),
+        Problem::Multiplier { key, text, error } => {
+            let symbol = if *key == "alpha" { "α" } else { "ρ" };
+            let instead = match lang {
+                Lang::En => format!("; using {symbol} = 1"),
+                Lang::Zh => format!("，改用 {symbol} = 1"),
+            };
+            ignored(key, text, &multiplier_error(lang, symbol, *error), &instead)
+        }
+        Problem::Layer { why, fits } => {
+            let why = layer_error(lang, why);
+            let padding = padding_name(lang, fits.padding);
+            let (dk, dilation, g) = (fits.dk, fits.dilation, fits.groups);
+            match lang {
+                Lang::En => format!(
+                    "The link's layer has {why}; using Dk = {dk}, {padding} padding, dilation {dilation}, g = {g}."
+                ),
+                Lang::Zh => format!(
+                    "链接中的层有问题：{why}；改用 Dk = {dk}、{padding} 填充、膨胀率 {dilation}、g = {g}。"
+                ),
+            }
+        }
+        Problem::Scaled { why } => {
+            let why = layer_error(lang, why);
+            match lang {
+                Lang::En => format!("The link's α and ρ give {why}; using α = ρ = 1."),
+                Lang::Zh => format!("链接中的 α 和 ρ 导致 {why}；改用 α = ρ = 1。"),
+            }
+        }
+    }
+}
+
+/// What a key with a few words for values takes, and what the page does instead.
+fn choices(lang: Lang, key: &str) -> (&'static str, &'static str) {
+    match key {
+        "mode" => (
+            lang.tr("it is standard or separable", "可取 standard 或 separable"),
+            lang.tr("; using separable", "，改用 separable"),
+        ),
+        "theme" => (
+            lang.tr("it is light, dark or system", "可取 light、dark 或 system"),
+            lang.tr("; following the system", "，跟随系统"),
+        ),
+        "embed" => (
+            lang.tr(
+                "it is cost, plots, anim or network",
+                "可取 cost、plots、anim 或 network",
+            ),
+            lang.tr("; showing the whole page", "，显示整个页面"),
+        ),
+        "unit" => (
+            lang.tr("it is macs or flops", "可取 macs 或 flops"),
+            lang.tr("; counting multiply-adds", "，按乘加次数计"),
+        ),
+        "bias" => (
+            lang.tr("it is 0 or 1", "可取 0 或 1"),
+            lang.tr("; without bias", "，不加偏置"),
+        ),
+        "net" => (
+            lang.tr(
+                "it is mobilenet_v1 or mobilenet_v2",
+                "可取 mobilenet_v1 或 mobilenet_v2",
+            ),
+            "",
+        ),
+        "lang" => (
+            lang.tr("it is en or zh", "可取 en 或 zh"),
+            lang.tr("; following the browser", "，跟随浏览器"),
+        ),
+        _ => ("", ""),
+    }
+}
+
+pub fn notice(lang: Lang, n: &Notice) -> String {
+    match n {
+        Notice::Link(problems) => {
+            let words: Vec<String> = problems.iter().map(|p| problem(lang, p)).collect();
+            words.join(lang.tr(" ", ""))
+        }
+        Notice::Refused { change, why } => {
+            let change = match *change {
+                Change::Param(param, value) => format!("{} = {value}", param.symbol()),
+                Change::Padding(padding) => match lang {
+                    Lang::En => format!("{} padding", padding_name(lang, padding)),
+                    Lang::Zh => format!("{} 填充", padding_name(lang, padding)),
+                },
+                Change::Bias(_) => lang.tr("the bias", "偏置").to_owned(),
+                Change::Alpha(alpha) => format!("α = {alpha}"),
+                Change::Rho(rho) => format!("ρ = {rho}"),
+                Change::Load => lang.tr("this layer", "这一层").to_owned(),
+            };
+            let why = layer_error(lang, why);
+            match lang {
+                Lang::En => format!("Kept the last layer: {change} gives {why}."),
+                Lang::Zh => format!("保留了上一个层：{change} 会导致 {why}。"),
+            }
+        }
+    }
+}

@@ -1,0 +1,120 @@
+//! Every message the core can give, in both languages: each Chinese one is Chinese
+//! (no English sentence left in it), and each says the same numbers as the English.
+#![cfg(not(target_arch = "wasm32"))]
+
+use sepconv::cost::{Costs, Layer, Multiplier, Padding, Param, Scaled};
+use sepconv::i18n::{messages, Lang};
+use sepconv::query::parse;
+use sepconv::state::{Action, State};
+use std::rc::Rc;
+use yew::Reducible;
+
+/// English words that would betray an untranslated Chinese message.
+const ENGLISH: [&str; 9] = [
+    " the ", "Ignored", " link", "using", "kernel", "padded", "number", "groups", "Kept",
+];
+
+fn assert_chinese(text: &str) {
+    for word in ENGLISH {
+        assert!(!text.contains(word), "“{word}” in: {text}");
+    }
+}
+
+fn digits(text: &str) -> String {
+    text.chars().filter(char::is_ascii_digit).collect()
+}
+
+#[test]
+fn every_link_problem_in_both_languages() {
+    let loaded = parse(
+        "?df=abc&dk=0&m=-1&n=1.5&stride=99&dil=&g=x&pad=sideways&mode=up&step=-1&theme=pink\
+         &embed=all&unit=watts&bias=2&alpha=0&rho=0.12345&net=resnet&res=0&lang=fr",
+    );
+    assert_eq!(loaded.problems.len(), 19);
+    for problem in &loaded.problems {
+        let (en, zh) = (
+            messages::problem(Lang::En, problem),
+            messages::problem(Lang::Zh, problem),
+        );
+        assert!(en.starts_with("Ignored "), "{en}");
+        assert!(zh.starts_with("已忽略链接中的 "), "{zh}");
+        assert_chinese(&zh);
+        assert_eq!(digits(&en), digits(&zh), "{en} / {zh}");
+    }
+    // A layer that fits nowhere, and multipliers that leave nothing.
+    for query in ["?df=5&dk=7&pad=valid", "?m=3&alpha=0.25"] {
+        let loaded = parse(query);
+        let zh = messages::problem(Lang::Zh, &loaded.problems[0]);
+        assert!(zh.starts_with("链接中的"), "{zh}");
+        assert_chinese(&zh);
+    }
+}
+
+#[test]
+fn every_refusal_in_both_languages() {
+    let start = Rc::new(State::new(
+        Layer {
+            df: 5,
+            dk: 5,
+            m: 6,
+            n: 8,
+            padding: Padding::Valid,
+            ..Layer::default()
+        },
+        Default::default(),
+        vec![],
+    ));
+    let tiny = Multiplier::from_thousandths(1).unwrap();
+    for action in [
+        Action::Set(Param::Dk, 7),
+        Action::Set(Param::Dilation, 2),
+        Action::Set(Param::Groups, 3),
+        Action::SetAlpha(tiny),
+        Action::SetRho(tiny),
+        Action::Set(Param::Df, 4),
+    ] {
+        let next = start.clone().reduce(action);
+        let notice = next.notice.as_ref().expect("refused");
+        let (en, zh) = (
+            messages::notice(Lang::En, notice),
+            messages::notice(Lang::Zh, notice),
+        );
+        assert!(en.starts_with("Kept the last layer: "), "{en}");
+        assert!(zh.starts_with("保留了上一个层："), "{zh}");
+        assert_chinese(&zh);
+        assert_eq!(digits(&en), digits(&zh), "{en} / {zh}");
+    }
+}
+
+#[test]
+fn every_layer_error_in_both_languages() {
+    let scaled = Scaled {
+        base: Layer {
+            m: 3,
+            ..Layer::default()
+        },
+        alpha: Multiplier::from_thousandths(100).unwrap(),
+        rho: Multiplier::ONE,
+    };
+    let errors = [
+        Costs::of(&Layer {
+            n: 0,
+            ..Layer::default()
+        })
+        .unwrap_err(),
+        Costs::of(&Layer {
+            groups: 3,
+            ..Layer::default()
+        })
+        .unwrap_err(),
+        scaled.layer().unwrap_err(),
+    ];
+    for error in errors {
+        let zh = messages::layer_error(Lang::Zh, &error);
+        assert_chinese(&zh);
+        assert_eq!(digits(&error.to_string()), digits(&zh));
+    }
+    for param in Param::ALL {
+        assert_ne!(messages::meaning(Lang::Zh, param), param.meaning());
+    }
+}
