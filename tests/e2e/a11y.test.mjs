@@ -42,3 +42,17 @@ for (const [scheme, width, height] of [['dark', 1280, 720], ['light', 390, 844]]
     await page.close();
   });
 }
+
+for (const [scheme, width, height, query] of [
+  ['light', 1280, 720, '?lang=zh&df=abc&dk=3&m=32&n=64&g=4&bias=1&unit=flops&step=500'],
+  ['dark', 390, 844, '?lang=zh&net=mobilenet_v1&alpha=0.5'],
+]) {
+  test(`in Chinese: no serious or critical violations, ${scheme}, ${width}x${height}`, async () => {
+    const page = await env.browser.newPage({ viewport: { width, height }, colorScheme: scheme });
+    await page.goto(`${env.server.url}${query}`);
+    await page.waitForSelector('#cost-standard, #net-macs');
+    await eventually(async () => assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-Hans'));
+    assert.deepEqual(await violations(page), []);
+    await page.close();
+  });
+}

@@ -189,9 +189,10 @@ test('every request stays under the sub-path, with relative asset URLs', async (
 // The brief asks for under 100 KB. Yew and the exact core fit in 95 KB; plotters' charts
 // (issue 4), the animation (issue 5), and theme, share and embed (issue 6) took the page to
 // about 188 KB; the full cost model and the network view (issue 3: six more components,
-// serde_json for the network definitions) to about 238 KB. This ceiling stops it growing
-// unseen while the gap is worked on (see the README).
-const BUDGET_KB = 245;
+// serde_json for the network definitions) to about 238 KB, and English and Chinese for
+// every text (issue 6) to about 256 KB. This ceiling stops it growing unseen while the gap
+// is worked on (see the README).
+const BUDGET_KB = 262;
 
 test(`the whole page stays under ${BUDGET_KB} KB gzipped`, async () => {
   const { gzipSync } = await import('node:zlib');
