@@ -79,7 +79,7 @@ async fn figures_match_the_core() {
 
 #[wasm_bindgen_test]
 async fn a_bad_link_shows_a_notice_and_writes_a_clean_url() {
-    let root = render("?df=abc&m=16").await;
+    let root = render("?df=abc&m=16&lang=en").await;
     let notice = root
         .query_selector("#notice[role=status]")
         .unwrap()
@@ -89,7 +89,7 @@ async fn a_bad_link_shows_a_notice_and_writes_a_clean_url() {
     let search = window().unwrap().location().search().unwrap();
     assert_eq!(
         search,
-        "?df=8&dk=3&m=16&n=8&pad=same&stride=1&dil=1&mode=separable&step=0"
+        "?df=8&dk=3&m=16&n=8&pad=same&stride=1&dil=1&mode=separable&step=0&lang=en"
     );
     root.remove();
 }
@@ -105,4 +105,23 @@ fn an_escaped_panic_becomes_a_visible_message() {
     assert!(fatal.text_content().unwrap().contains("boom"));
     assert!(fatal.text_content().unwrap().contains("Reload the page"));
     fatal.remove();
+}
+
+#[wasm_bindgen_test]
+async fn chinese_from_the_link_reaches_every_component() {
+    let root = render("?df=abc&lang=zh").await;
+    let text = |selector: &str| {
+        root.query_selector(selector)
+            .unwrap()
+            .unwrap_or_else(|| panic!("{selector} is missing"))
+            .text_content()
+            .unwrap()
+    };
+    assert!(text("#notice-text").starts_with("已忽略链接中的 df=abc"));
+    assert_eq!(text("#layer-title"), "这一层");
+    assert_eq!(text("#charts-title"), "R 为什么趋于平缓");
+    assert_eq!(text("#anim-title"), "每一次乘法从哪里来");
+    let lang = document().document_element().unwrap().get_attribute("lang");
+    assert_eq!(lang.as_deref(), Some("zh-Hans"));
+    root.remove();
 }

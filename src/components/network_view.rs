@@ -108,7 +108,7 @@ pub fn NetworkView(props: &Props) -> Html {
             let pad = if layer.padding == Padding::Same { "" } else { " (valid)" };
             html! {
                 <button type="button" class="tool row-load" aria-label={label}
-                    title={format!("Df {}, Dk {}, M {}, N {}, stride {}{pad}", layer.df, layer.dk, layer.m, layer.n, layer.stride)}
+                    title={format!("Df {}, Dk {}, M {}, N {}, {} {}{pad}", layer.df, layer.dk, layer.m, layer.n, lang.tr("stride", "步长"), layer.stride)}
                     {onclick}>{ lang.tr("Load", "载入") }</button>
             }
         });
