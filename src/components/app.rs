@@ -338,7 +338,7 @@ fn set_theme_attribute(dark: bool) {
         .and_then(|w| w.document())
         .and_then(|d| d.document_element());
     if let Some(root) = root {
-        let _ = root.set_attribute("data-theme", if dark { "dark" } else { "light" });
+        set_if_changed(&root, "data-theme", if dark { "dark" } else { "light" });
     }
 }
 
@@ -356,6 +356,14 @@ fn set_lang_attribute(lang: Lang) {
         .and_then(|w| w.document())
         .and_then(|d| d.document_element());
     if let Some(root) = root {
-        let _ = root.set_attribute("lang", lang.html_tag());
+        set_if_changed(&root, "lang", lang.html_tag());
+    }
+}
+
+/// Sets an attribute of the document's root only when it changes: every write, even of
+/// the same value, makes the browser restyle the whole page, and this runs every render.
+fn set_if_changed(root: &web_sys::Element, name: &str, value: &str) {
+    if root.get_attribute(name).as_deref() != Some(value) {
+        let _ = root.set_attribute(name, value);
     }
 }
