@@ -3,7 +3,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use plotters::prelude::*;
-use sepconv::cost::{Costs, Fraction, Layer, Padding};
+use sepconv::cost::{Costs, Fraction, Layer, Padding, Unit};
 use sepconv::i18n::Lang;
 use sepconv::plots::{
     bars, draw_costs, draw_ratio, Measure, Part, RatioChart, Sweep, Theme, KERNELS,
@@ -35,7 +35,7 @@ fn svg(chart: &RatioChart) -> String {
 #[test]
 fn ratio_against_n_has_a_curve_per_kernel_and_the_current_point() {
     let c = costs(14, 3, 512, 512, Padding::Same);
-    let chart = RatioChart::new(&c, Sweep::Filters, Measure::Ratio);
+    let chart = RatioChart::new(&c, Unit::Macs, Sweep::Filters, Measure::Ratio);
     let keys: Vec<u32> = chart.curves.iter().map(|c| c.key).collect();
     assert_eq!(keys, KERNELS.to_vec(), "Dk = 3 is one of the fixed curves");
     assert_eq!(chart.curves.iter().filter(|c| c.current).count(), 1);
@@ -70,7 +70,7 @@ fn ratio_against_n_has_a_curve_per_kernel_and_the_current_point() {
 #[test]
 fn the_current_kernel_gets_its_own_highlighted_curve() {
     let c = costs(64, 11, 32, 100, Padding::Same);
-    let chart = RatioChart::new(&c, Sweep::Filters, Measure::Speedup);
+    let chart = RatioChart::new(&c, Unit::Macs, Sweep::Filters, Measure::Speedup);
     let current: Vec<u32> = chart
         .curves
         .iter()
@@ -90,11 +90,11 @@ fn kernels_that_do_not_fit_leave_gaps_not_errors() {
     // Valid padding on a 5x5 input: kernels above 5 have no output, so the R-against-Dk
     // curves stop at 5 and the Dk = 7 curve against N is left out.
     let c = costs(5, 3, 3, 8, Padding::Valid);
-    let by_dk = RatioChart::new(&c, Sweep::Kernel, Measure::Ratio);
+    let by_dk = RatioChart::new(&c, Unit::Macs, Sweep::Kernel, Measure::Ratio);
     for curve in &by_dk.curves {
         assert_eq!(curve.points.last().unwrap().0, 5.0);
     }
-    let by_n = RatioChart::new(&c, Sweep::Filters, Measure::Ratio);
+    let by_n = RatioChart::new(&c, Unit::Macs, Sweep::Filters, Measure::Ratio);
     assert!(by_n.curves.iter().all(|c| c.key <= 5));
     assert!(!svg(&by_n).is_empty());
 }
@@ -102,7 +102,7 @@ fn kernels_that_do_not_fit_leave_gaps_not_errors() {
 #[test]
 fn the_read_out_is_exact() {
     let c = costs(14, 3, 512, 512, Padding::Same);
-    let chart = RatioChart::new(&c, Sweep::Kernel, Measure::Ratio);
+    let chart = RatioChart::new(&c, Unit::Macs, Sweep::Kernel, Measure::Ratio);
     assert_eq!(
         chart.value_at(&c.layer, 512, 3),
         Some(Fraction::new(521, 4608))
@@ -113,12 +113,12 @@ fn the_read_out_is_exact() {
 #[test]
 fn cost_bars_stack_on_a_linear_scale_and_stand_apart_on_a_log_scale() {
     let c = costs(14, 3, 512, 512, Padding::Same);
-    let linear = bars(&c, false, Lang::En);
+    let linear = bars(&c, Unit::Macs, false, Lang::En);
     assert_eq!(linear.len(), 2);
     assert_eq!(linear[0].total(), 462_422_016);
     assert_eq!(linear[1].total(), 52_283_392);
     assert!(linear[1].parts == vec![(903_168, Part::Depthwise), (51_380_224, Part::Pointwise)]);
-    let log = bars(&c, true, Lang::En);
+    let log = bars(&c, Unit::Macs, true, Lang::En);
     let names: Vec<&str> = log.iter().map(|b| b.name).collect();
     assert_eq!(names, ["standard", "depthwise", "pointwise", "separable"]);
 
@@ -126,7 +126,15 @@ fn cost_bars_stack_on_a_linear_scale_and_stand_apart_on_a_log_scale() {
         let mut out = String::new();
         {
             let root = SVGBackend::with_string(&mut out, (600, 400)).into_drawing_area();
-            draw_costs(&root, &c, log, &Theme::default(), Some("Multiplications")).unwrap();
+            draw_costs(
+                &root,
+                &c,
+                Unit::Macs,
+                log,
+                &Theme::default(),
+                Some("Multiplications"),
+            )
+            .unwrap();
         }
         for label in [
             "Multiplications",
@@ -154,10 +162,69 @@ fn cost_bars_stack_on_a_linear_scale_and_stand_apart_on_a_log_scale() {
             lang: Lang::Zh,
             ..Theme::default()
         };
-        draw_costs(&root, &c, false, &theme, None).unwrap();
+        draw_costs(&root, &c, Unit::Macs, false, &theme, None).unwrap();
     }
     for label in ["标准", "可分离", "乘法次数", "4.6 亿", "5228.3 万"] {
         assert!(out.contains(label), "the Chinese SVG should show {label}");
     }
     assert!(!out.contains("standard") && !out.contains("multiplications"));
+}
+
+#[test]
+fn a_grouped_layer_levels_out_at_g_over_dk2_beside_the_closed_form() {
+    let layer = Layer {
+        groups: 4,
+        ..costs(14, 3, 512, 512, Padding::Same).layer
+    };
+    let c = Costs::of(&layer).unwrap();
+    let chart = RatioChart::new(&c, Unit::Macs, Sweep::Filters, Measure::Ratio);
+    assert_eq!(chart.asymptote, Fraction::new(4, 9));
+    assert_eq!(
+        chart.current_value,
+        Fraction::new(4, 512) + Fraction::new(4, 9)
+    );
+    // The article's 1/N + 1/Dk² is drawn beside it, since the two differ.
+    let closed = chart.closed_form.as_ref().expect("drawn where they differ");
+    let (x, y) = *closed.last().unwrap();
+    assert_eq!(x, 4096.0);
+    assert!((y - (1.0 / 4096.0 + 1.0 / 9.0)).abs() < 1e-12);
+    // FLOPs with bias: R → g(2M + 1)/(2·Dk²·M + g) against N, and g/N against Dk.
+    let biased = Costs::of(&Layer {
+        groups: 1,
+        bias: true,
+        ..layer
+    })
+    .unwrap();
+    let chart = RatioChart::new(&biased, Unit::Flops, Sweep::Filters, Measure::Ratio);
+    assert_eq!(chart.asymptote, Fraction::new(1025, 9217));
+    assert_eq!(chart.current_value, biased.ratio_in(Unit::Flops));
+    assert!(chart.closed_form.is_some());
+    let by_dk = RatioChart::new(&biased, Unit::Flops, Sweep::Kernel, Measure::Ratio);
+    assert_eq!(by_dk.asymptote, Fraction::new(1, 512));
+    // A plain layer in multiply-adds: no second curve, the article's levels.
+    let plain = costs(14, 3, 512, 512, Padding::Same);
+    let chart = RatioChart::new(&plain, Unit::Flops, Sweep::Filters, Measure::Ratio);
+    assert!(chart.closed_form.is_none());
+    assert_eq!(chart.asymptote, Fraction::new(1, 9));
+}
+
+#[test]
+fn the_bars_count_in_the_unit_the_page_counts_in() {
+    let c = Costs::of(&Layer {
+        bias: true,
+        ..costs(14, 3, 512, 512, Padding::Same).layer
+    })
+    .unwrap();
+    let flops = bars(&c, Unit::Flops, false, Lang::En);
+    assert_eq!(flops[0].total(), 2 * 462_422_016 + 512 * 196);
+    assert_eq!(
+        flops[1].total(),
+        c.count(sepconv::cost::Part::Separable, Unit::Flops)
+    );
+    let mut out = String::new();
+    {
+        let root = SVGBackend::with_string(&mut out, (600, 400)).into_drawing_area();
+        draw_costs(&root, &c, Unit::Flops, false, &Theme::default(), None).unwrap();
+    }
+    assert!(out.contains("FLOPs") && !out.contains("multiplications"));
 }

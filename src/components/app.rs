@@ -87,7 +87,7 @@ pub fn App() -> Html {
         </>
     };
     let animation = html! { <Animation {costs} {playhead} {dark} on_action={on_action.clone()} /> };
-    let charts = html! { <ChartsPanel {costs} {dark} /> };
+    let charts = html! { <ChartsPanel {costs} {unit} {dark} /> };
     let network = html! { <NetworkView net={state.net} on_action={on_action.clone()} /> };
 
     let body = if let Some(slide) = *presenting {

@@ -4,7 +4,7 @@
 use super::frame::{Axis, Frame};
 use super::layout::{mesh, plane, DrawResult, Margins};
 use super::theme::Theme;
-use crate::cost::Costs;
+use crate::cost::{Costs, Part as CostPart, Unit};
 use crate::i18n::Lang;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -31,11 +31,12 @@ impl Bar {
 
 /// The bars for a layer: two stacked on a linear scale, four apart on a log scale
 /// (a stack means nothing on a log axis).
-pub fn bars(costs: &Costs, log: bool, lang: Lang) -> Vec<Bar> {
-    let (d, p) = (costs.depthwise(), costs.pointwise());
+pub fn bars(costs: &Costs, unit: Unit, log: bool, lang: Lang) -> Vec<Bar> {
+    let count = |part| costs.count(part, unit);
+    let (d, p) = (count(CostPart::Depthwise), count(CostPart::Pointwise));
     let standard = Bar {
         name: lang.tr("standard", "标准"),
-        parts: vec![(costs.standard(), Part::Standard)],
+        parts: vec![(count(CostPart::Standard), Part::Standard)],
     };
     let separable = Bar {
         name: lang.tr("separable", "可分离"),
@@ -62,11 +63,12 @@ pub fn bars(costs: &Costs, log: bool, lang: Lang) -> Vec<Bar> {
 pub fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     costs: &Costs,
+    unit: Unit,
     log: bool,
     theme: &Theme,
     title: Option<&str>,
 ) -> DrawResult<Frame, DB> {
-    let bars = bars(costs, log, theme.lang);
+    let bars = bars(costs, unit, log, theme.lang);
     let top = bars.iter().map(Bar::total).max().unwrap_or(1) as f64;
     let bottom = bars
         .iter()
@@ -118,10 +120,11 @@ pub fn draw<DB: DrawingBackend>(
         .y_labels(6)
         .x_label_formatter(&x_fmt)
         .y_label_formatter(&y_fmt)
-        .y_desc(if log {
-            theme.lang.tr("multiplications (log)", "乘法次数（对数）")
-        } else {
-            theme.lang.tr("multiplications", "乘法次数")
+        .y_desc(match (unit, log) {
+            (Unit::Macs, true) => theme.lang.tr("multiplications (log)", "乘法次数（对数）"),
+            (Unit::Macs, false) => theme.lang.tr("multiplications", "乘法次数"),
+            (Unit::Flops, true) => theme.lang.tr("FLOPs (log)", "FLOPs（对数）"),
+            (Unit::Flops, false) => "FLOPs",
         })
         .draw()?;
 

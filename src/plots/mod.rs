@@ -11,6 +11,6 @@ mod theme;
 
 pub use cost_chart::{bars, draw as draw_costs, Bar, Part};
 pub use frame::{Axis, Frame};
-pub use model::{Measure, RatioChart, Sweep, KERNELS};
+pub use model::{limit, Measure, RatioChart, Sweep, KERNELS};
 pub use ratio_chart::{draw as draw_ratio, short_decimal};
 pub use theme::{parse_hex, Theme, CSS_VARIABLES};

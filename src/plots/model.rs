@@ -2,7 +2,7 @@
 //! (not only the closed form), and the same data drives the drawing, the `data-*`
 //! attributes, the hover read-out and the text alternative.
 
-use crate::cost::{Costs, Fraction, Layer, Param};
+use crate::cost::{Costs, Fraction, Layer, Param, Unit};
 
 /// What the y axis shows: the ratio R = separable / standard, or its inverse, the speed-up.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -66,8 +66,14 @@ pub struct RatioChart {
     /// The layer on screen: its x and its exact value in the chart's measure.
     pub current_x: u32,
     pub current_value: Fraction,
-    /// Where the current curve levels out as x grows: 1/Dk² against N, 1/N against Dk.
+    /// Where the current curve levels out as x grows: 1/Dk² against N, 1/N against Dk
+    /// (g/Dk² and g/N for a grouped layer; more for FLOPs with bias).
     pub asymptote: Fraction,
+    /// The unit the ratios are counted in.
+    pub unit: Unit,
+    /// The article's closed form 1/N + 1/Dk² along the current curve, drawn beside it
+    /// where the exact ratio parts from it (groups, or FLOPs with bias).
+    pub closed_form: Option<Vec<(f64, f64)>>,
 }
 
 /// Kernel sizes drawn against N, and filter counts drawn against Dk, besides the current one.
@@ -77,7 +83,7 @@ pub const MAX_N: u32 = 4096;
 pub const MAX_DK: u32 = 15;
 
 impl RatioChart {
-    pub fn new(costs: &Costs, sweep: Sweep, measure: Measure) -> RatioChart {
+    pub fn new(costs: &Costs, unit: Unit, sweep: Sweep, measure: Measure) -> RatioChart {
         let layer = costs.layer;
         let (x_param, key_param) = sweep.params();
         let current_key = layer.get(key_param);
@@ -103,7 +109,7 @@ impl RatioChart {
                 let points = xs
                     .iter()
                     .filter_map(|&x| {
-                        let ratio = exact_ratio(&base, x_param, x)?;
+                        let ratio = exact_ratio(&base, x_param, x, unit)?;
                         Some((f64::from(x), measure.apply(ratio).to_f64()))
                     })
                     .collect();
@@ -115,31 +121,65 @@ impl RatioChart {
             })
             .filter(|curve| !curve.points.is_empty())
             .collect();
-        let level = match sweep {
-            Sweep::Filters => Fraction::new(1, u128::from(layer.dk).pow(2)),
-            Sweep::Kernel => Fraction::new(1, u128::from(layer.n)),
-        };
+        let closed_form = costs.gap(unit).map(|_| {
+            let closed = |x: u32| {
+                let (n, dk) = match sweep {
+                    Sweep::Filters => (x, layer.dk),
+                    Sweep::Kernel => (layer.n, x),
+                };
+                Fraction::new(1, u128::from(n)) + Fraction::new(1, u128::from(dk).pow(2))
+            };
+            xs.iter()
+                .map(|&x| (f64::from(x), measure.apply(closed(x)).to_f64()))
+                .collect()
+        });
         RatioChart {
             sweep,
             measure,
             x_max,
             curves,
             current_x,
-            current_value: measure.apply(costs.ratio()),
-            asymptote: measure.apply(level),
+            current_value: measure.apply(costs.ratio_in(unit)),
+            asymptote: measure.apply(limit(&layer, sweep, unit)),
+            unit,
+            closed_form,
         }
     }
 
     /// The exact value on the curve `key` at `x`, for the hover read-out.
     pub fn value_at(&self, layer: &Layer, key: u32, x: u32) -> Option<Fraction> {
         let (x_param, key_param) = self.sweep.params();
-        exact_ratio(&layer.with(key_param, key), x_param, x).map(|r| self.measure.apply(r))
+        exact_ratio(&layer.with(key_param, key), x_param, x, self.unit)
+            .map(|r| self.measure.apply(r))
     }
 }
 
 /// R for `layer` with `param` set to `value`, from the exact counts; None without output.
-fn exact_ratio(layer: &Layer, param: Param, value: u32) -> Option<Fraction> {
-    Costs::of(&layer.with(param, value)).ok().map(|c| c.ratio())
+fn exact_ratio(layer: &Layer, param: Param, value: u32, unit: Unit) -> Option<Fraction> {
+    Costs::of(&layer.with(param, value))
+        .ok()
+        .map(|c| c.ratio_in(unit))
+}
+
+/// Where R goes as the swept size grows without bound. Counting c per multiply-add
+/// (1, or 2 in FLOPs) and b per output value (1 for FLOPs with bias, else 0):
+/// against N, R → g·(c·M + b) / (c·Dk²·M + g·b), which is 1/Dk² for a plain layer;
+/// against Dk, the bias terms stay while the rest grows with Dk², so R → g/N.
+pub fn limit(layer: &Layer, sweep: Sweep, unit: Unit) -> Fraction {
+    let (g, m, n) = (
+        u128::from(layer.groups.max(1)),
+        u128::from(layer.m),
+        u128::from(layer.n),
+    );
+    let dk2 = u128::from(layer.dk).pow(2);
+    let (c, b) = match unit {
+        Unit::Macs => (1, 0),
+        Unit::Flops => (2, u128::from(layer.bias)),
+    };
+    match sweep {
+        Sweep::Filters => Fraction::new(g * (c * m + b), c * dk2 * m + g * b),
+        Sweep::Kernel => Fraction::new(g, n),
+    }
 }
 
 /// The x values to evaluate: every kernel size, or about 24 filter counts per decade.

@@ -5,6 +5,7 @@ use super::frame::{Axis, Frame};
 use super::layout::{mesh, plane, DrawResult, Margins};
 use super::model::{Measure, RatioChart, Sweep};
 use super::theme::Theme;
+use crate::i18n::Lang;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -56,12 +57,7 @@ pub fn draw<DB: DrawingBackend>(
         theme.px(5),
         theme.muted.stroke_width(theme.px(2)),
     ))?;
-    let what = match (chart.sweep, chart.measure) {
-        (Sweep::Filters, Measure::Ratio) => "1/Dk²",
-        (Sweep::Filters, Measure::Speedup) => "Dk²",
-        (Sweep::Kernel, Measure::Ratio) => "1/N",
-        (Sweep::Kernel, Measure::Speedup) => "N",
-    };
+    let what = level_name(chart, lang);
     ctx.draw_series(std::iter::once(Text::new(
         format!("{what} = {}", short_decimal(chart.asymptote.to_f64())),
         (x.lo + 0.02 * (x.hi - x.lo), level),
@@ -87,6 +83,29 @@ pub fn draw<DB: DrawingBackend>(
             labels.push((ctx.backend_coord(end), curve.key, colour, curve.current));
         }
         ctx.draw_series(LineSeries::new(points, colour.stroke_width(width)))?;
+    }
+    // The article's closed form along the current curve, where the exact ratio leaves it.
+    if let Some(points) = &chart.closed_form {
+        let points: Vec<(f64, f64)> = points
+            .iter()
+            .map(|&(px, py)| (x.drawn_at(px), y.drawn_at(py)))
+            .collect();
+        if let Some(&end) = points.last() {
+            let (px, py) = ctx.backend_coord(&end);
+            ctx.draw_series(DashedLineSeries::new(
+                points,
+                theme.px(4),
+                theme.px(4),
+                theme.highlight.stroke_width(theme.px(2)),
+            ))?;
+            root.draw(&Text::new(
+                "1/N + 1/Dk²",
+                (px - theme.px(4) as i32, py - theme.px(6) as i32),
+                theme
+                    .text(13.0, theme.highlight)
+                    .pos(Pos::new(HPos::Right, VPos::Bottom)),
+            ))?;
+        }
     }
     let symbol = match chart.sweep {
         Sweep::Filters => "Dk",
@@ -134,6 +153,20 @@ pub fn draw<DB: DrawingBackend>(
     Ok(frame)
 }
 
+/// What the dashed level is, in symbols: 1/Dk² or 1/N for a plain layer (Dk², N for
+/// the speed-up); "limit" where groups or FLOPs with bias move it.
+pub fn level_name(chart: &RatioChart, lang: Lang) -> &'static str {
+    if chart.closed_form.is_some() {
+        return lang.tr("limit", "极限");
+    }
+    match (chart.sweep, chart.measure) {
+        (Sweep::Filters, Measure::Ratio) => "1/Dk²",
+        (Sweep::Filters, Measure::Speedup) => "Dk²",
+        (Sweep::Kernel, Measure::Ratio) => "1/N",
+        (Sweep::Kernel, Measure::Speedup) => "N",
+    }
+}
+
 /// As many y labels as whole decades in view, so that ticks fall on 1, 0.1, 0.01; at
 /// least three, for a short axis.
 fn decade_ticks(y: Axis) -> usize {
@@ -161,6 +194,7 @@ fn y_axis(chart: &RatioChart) -> Axis {
         .curves
         .iter()
         .flat_map(|c| c.points.iter().map(|p| p.1))
+        .chain(chart.closed_form.iter().flatten().map(|p| p.1))
         .chain([chart.asymptote.to_f64(), chart.current_value.to_f64()]);
     let (lo, hi) = values.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
         (lo.min(v), hi.max(v))

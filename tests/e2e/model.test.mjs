@@ -17,6 +17,9 @@ test('groups run from standard to depthwise over the divisors of M', async () =>
   assert.equal(await page.locator('#cost-standard').getAttribute('data-value'), String(462422016 / 4));
   assert.match(await page.locator('.card-standard h3').textContent(), /Grouped convolution, g = 4/);
   assert.match(await page.locator('#ratio-check').textContent(), /R = g\/N \+ g\/Dk² = 4\/512 \+ 4\/3²/);
+  // The chart levels out at g/Dk², not the article's 1/Dk², and says so.
+  await eventually(async () => assert.equal(await page.locator('#ratio-vs-n').getAttribute('data-asymptote'), '0.444444444444444'));
+  assert.match(await page.locator('#ratio-vs-n-desc').textContent(), /levels out at its limit = 0\.444/);
   await slider.fill('9');
   await eventually(async () => assert.equal(await page.locator('#cost-standard').getAttribute('data-value'), depthwise));
   assert.equal(new URL(page.url()).searchParams.get('g'), '512');
@@ -44,6 +47,11 @@ test('bias and FLOPs change the counts, the formulas and the convention said', a
   assert.match(await page.locator('.card-standard .eq').first().textContent(), /2 × N × Dp2 × Dk2 × M \+ N × Dp2/);
   assert.match(await page.locator('#convention').textContent(), /plus 1 addition per output value for the bias/);
   assert.match(await page.locator('#ratio-check').textContent(), /differs: in FLOPs a bias adds/);
+  // The charts count as the page does: the ratio chart's point is the page's R, and the
+  // bars are FLOPs.
+  await eventually(async () => assert.equal(await page.locator('#ratio-vs-n').getAttribute('data-value'), await page.locator('#ratio').getAttribute('data-value')));
+  assert.equal(await page.locator('#cost-bars').getAttribute('data-unit'), 'flops');
+  assert.equal(await page.locator('#cost-bars').getAttribute('data-standard'), String(2 * 462422016 + outputs));
   const url = new URL(page.url());
   assert.equal(url.searchParams.get('unit'), 'flops');
   assert.equal(url.searchParams.get('bias'), '1');

@@ -9,7 +9,7 @@ mod words;
 use super::dom::{density, fit_canvas, root_css};
 use super::hooks::use_lang;
 use super::hooks::{use_css, use_size};
-use crate::cost::Costs;
+use crate::cost::{Costs, Unit};
 use crate::i18n::Lang;
 use crate::plots::{self, Frame, Measure, RatioChart, Sweep, Theme, CSS_VARIABLES};
 use backend::AnyBackend;
@@ -40,11 +40,13 @@ pub enum Kind {
     Costs,
 }
 
-/// The chart's own toggles: R or the speed-up for ratio charts, log or linear for costs.
+/// What the chart shows: its own toggles (R or the speed-up for ratio charts, log or
+/// linear for costs) and the unit the page counts in.
 #[derive(Clone, Copy, Debug, PartialEq, Default)]
 struct View {
     measure: Measure,
     log: bool,
+    unit: Unit,
 }
 
 #[derive(Properties, PartialEq)]
@@ -52,6 +54,8 @@ pub struct Props {
     pub id: AttrValue,
     pub kind: Kind,
     pub costs: Costs,
+    /// Multiply-adds or FLOPs, as the page counts.
+    pub unit: Unit,
     pub title: AttrValue,
     /// Dark colours (the theme chosen, or the system's); the palette is read again when it changes.
     pub dark: bool,
@@ -74,7 +78,11 @@ pub fn Chart(props: &Props) -> Html {
     let style = use_memo(dark, |_| {
         root_css(&[&CSS_VARIABLES[..], &["--sans"]].concat())
     });
-    let view = use_state(View::default);
+    let toggled = use_state(View::default);
+    let view = View {
+        unit: props.unit,
+        ..*toggled
+    };
     let lang = use_lang();
     let frame = use_mut_ref(|| None::<Frame>);
     let readout = use_state(|| None::<Readout>);
@@ -88,13 +96,13 @@ pub fn Chart(props: &Props) -> Html {
     use_css(readout_box.clone(), place);
     let (kind, costs) = (props.kind, props.costs);
     let model: Rc<Option<RatioChart>> =
-        use_memo((kind, costs, *view), |(kind, costs, view)| match kind {
-            Kind::Ratio(sweep) => Some(RatioChart::new(costs, *sweep, view.measure)),
+        use_memo((kind, costs, view), |(kind, costs, view)| match kind {
+            Kind::Ratio(sweep) => Some(RatioChart::new(costs, view.unit, *sweep, view.measure)),
             Kind::Costs => None,
         });
 
     {
-        let (canvas, frame, model, view) = (canvas.clone(), frame.clone(), model.clone(), *view);
+        let (canvas, frame, model) = (canvas.clone(), frame.clone(), model.clone());
         let style = style.clone();
         // The model follows from (kind, costs, view), so those are all the dependencies.
         use_effect_with((kind, costs, view, size, dark, lang), move |_| {
@@ -113,7 +121,7 @@ pub fn Chart(props: &Props) -> Html {
     }
 
     let on_move = {
-        let (frame, readout, model, view) = (frame.clone(), readout.clone(), model.clone(), *view);
+        let (frame, readout, model) = (frame.clone(), readout.clone(), model.clone());
         Callback::from(move |e: PointerEvent| {
             let (x, y) = (f64::from(e.offset_x()), f64::from(e.offset_y()));
             let scale = density();
@@ -130,8 +138,8 @@ pub fn Chart(props: &Props) -> Html {
         let readout = readout.clone();
         Callback::from(move |_: PointerEvent| readout.set(None))
     };
-    let toggles = toggles(kind, *view, &view, lang);
-    let file = file_name(&props.id, &costs, *view);
+    let toggles = toggles(kind, view, &toggled, lang);
+    let file = file_name(&props.id, &costs, view);
     let on_png = {
         let (canvas, file) = (canvas.clone(), file.clone());
         Callback::from(move |_: MouseEvent| {
@@ -144,8 +152,7 @@ pub fn Chart(props: &Props) -> Html {
         })
     };
     let on_svg = {
-        let (style, model, title, view) =
-            (style.clone(), model.clone(), props.title.clone(), *view);
+        let (style, model, title) = (style.clone(), model.clone(), props.title.clone());
         Callback::from(move |_: MouseEvent| {
             let theme = theme(&style, 1.0, lang);
             let svg = svg(
@@ -165,8 +172,8 @@ pub fn Chart(props: &Props) -> Html {
     };
 
     let desc_id = format!("{}-desc", props.id);
-    let data = data_attributes(kind, &costs, model.as_ref().as_ref(), *view);
-    let description = describe(kind, &costs, model.as_ref().as_ref(), lang);
+    let data = data_attributes(kind, &costs, model.as_ref().as_ref(), view);
+    let description = describe(kind, &costs, model.as_ref().as_ref(), view, lang);
     let mut canvas_tag = html! {
         <canvas ref={canvas} id={props.id.clone()} class="chart-canvas" role="img"
             aria-label={props.title.clone()} aria-describedby={desc_id.clone()}
@@ -305,7 +312,7 @@ fn draw(
     let root = backend.into_drawing_area();
     match (kind, model) {
         (Kind::Ratio(_), Some(chart)) => plots::draw_ratio(&root, chart, theme, title).ok(),
-        _ => plots::draw_costs(&root, costs, view.log, theme, title).ok(),
+        _ => plots::draw_costs(&root, costs, view.unit, view.log, theme, title).ok(),
     }
 }
 

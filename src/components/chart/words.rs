@@ -2,7 +2,7 @@
 //! attributes for tests and embedders, the sentence for screen readers, the file name.
 
 use super::{Kind, View};
-use crate::cost::{Costs, Fraction};
+use crate::cost::{Costs, Fraction, Part, Unit};
 use crate::format::thousands;
 use crate::i18n::Lang;
 use crate::plots::{self, short_decimal, Measure, RatioChart, Sweep};
@@ -46,11 +46,14 @@ pub fn read_out(
             ))
         }
         _ => {
-            let bars = plots::bars(costs, view.log, lang);
+            let bars = plots::bars(costs, view.unit, view.log, lang);
             let bar = bars.get(x.round().max(0.0) as usize)?;
-            Some(match lang {
-                Lang::En => format!("{}: {} multiplications", bar.name, thousands(bar.total())),
-                Lang::Zh => format!("{}：{} 次乘法", bar.name, thousands(bar.total())),
+            let (name, total) = (bar.name, thousands(bar.total()));
+            Some(match (lang, view.unit) {
+                (Lang::En, Unit::Macs) => format!("{name}: {total} multiplications"),
+                (Lang::Zh, Unit::Macs) => format!("{name}：{total} 次乘法"),
+                (Lang::En, Unit::Flops) => format!("{name}: {total} FLOPs"),
+                (Lang::Zh, Unit::Flops) => format!("{name}：{total} FLOPs"),
             })
         }
     }
@@ -90,29 +93,55 @@ pub fn data_attributes(
                 "data-scale",
                 if view.log { "log" } else { "linear" }.to_owned(),
             ),
-            ("data-standard", costs.standard().to_string()),
-            ("data-depthwise", costs.depthwise().to_string()),
-            ("data-pointwise", costs.pointwise().to_string()),
-            ("data-separable", costs.separable().to_string()),
+            ("data-unit", view.unit.key().to_owned()),
+            (
+                "data-standard",
+                costs.count(Part::Standard, view.unit).to_string(),
+            ),
+            (
+                "data-depthwise",
+                costs.count(Part::Depthwise, view.unit).to_string(),
+            ),
+            (
+                "data-pointwise",
+                costs.count(Part::Pointwise, view.unit).to_string(),
+            ),
+            (
+                "data-separable",
+                costs.count(Part::Separable, view.unit).to_string(),
+            ),
         ],
     }
 }
 
 /// A sentence or two that says what the chart shows with today's numbers.
-pub fn describe(kind: Kind, costs: &Costs, model: Option<&RatioChart>, lang: Lang) -> String {
+pub fn describe(
+    kind: Kind,
+    costs: &Costs,
+    model: Option<&RatioChart>,
+    view: View,
+    lang: Lang,
+) -> String {
     let l = costs.layer;
+    let unit = view.unit;
     match (kind, model) {
         (Kind::Ratio(sweep), Some(chart)) => {
             let keys: Vec<String> = chart.curves.iter().map(|c| c.key.to_string()).collect();
-            let (x_sym, key_sym, level) = match sweep {
-                Sweep::Filters => ("N", "Dk", "1/Dk²"),
-                Sweep::Kernel => ("Dk", "N", "1/N"),
+            let (x_sym, key_sym) = match sweep {
+                Sweep::Filters => ("N", "Dk"),
+                Sweep::Kernel => ("Dk", "N"),
             };
-            let (keys, r) = (keys.join(", "), short_decimal(costs.ratio().to_f64()));
-            let limit = short_decimal(match sweep {
-                Sweep::Filters => 1.0 / f64::from(l.dk).powi(2),
-                Sweep::Kernel => 1.0 / f64::from(l.n),
-            });
+            // In R, whichever measure the axis shows.
+            let level = match (costs.gap(unit), sweep) {
+                (Some(_), _) => lang.tr("its limit", "极限"),
+                (None, Sweep::Filters) => "1/Dk²",
+                (None, Sweep::Kernel) => "1/N",
+            };
+            let (keys, r) = (
+                keys.join(", "),
+                short_decimal(costs.ratio_in(unit).to_f64()),
+            );
+            let limit = short_decimal(plots::limit(&l, sweep, unit).to_f64());
             let (dk, n) = (l.dk, l.n);
             match lang {
                 Lang::En => format!(
@@ -126,17 +155,24 @@ pub fn describe(kind: Kind, costs: &Costs, model: Option<&RatioChart>, lang: Lan
             }
         }
         _ => {
+            let count = |part| thousands(costs.count(part, unit));
             let (s, d, p, t) = (
-                thousands(costs.standard()),
-                thousands(costs.depthwise()),
-                thousands(costs.pointwise()),
-                thousands(costs.separable()),
+                count(Part::Standard),
+                count(Part::Depthwise),
+                count(Part::Pointwise),
+                count(Part::Separable),
             );
+            let what = match (unit, lang) {
+                (Unit::Macs, _) => lang.tr("multiplications", "次乘法"),
+                (Unit::Flops, _) => "FLOPs",
+            };
             match lang {
                 Lang::En => format!(
-                    "Standard: {s} multiplications. Separable: {d} depthwise plus {p} pointwise, {t} in all."
+                    "Standard: {s} {what}. Separable: {d} depthwise plus {p} pointwise, {t} in all."
                 ),
-                Lang::Zh => format!("标准卷积：{s} 次乘法。可分离卷积：深度 {d} 加逐点 {p}，共 {t}。"),
+                Lang::Zh => {
+                    format!("标准卷积：{s} {what}。可分离卷积：深度 {d} 加逐点 {p}，共 {t}。")
+                }
             }
         }
     }
@@ -150,8 +186,12 @@ pub fn file_name(id: &str, costs: &Costs, view: View) -> String {
         (_, true) => "-log",
         _ => "",
     };
+    let unit = match view.unit {
+        Unit::Macs => "",
+        Unit::Flops => "-flops",
+    };
     format!(
-        "sepconv-{id}-df{}-dk{}-m{}-n{}{variant}",
+        "sepconv-{id}-df{}-dk{}-m{}-n{}{variant}{unit}",
         l.df, l.dk, l.m, l.n
     )
 }
