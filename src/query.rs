@@ -1,15 +1,18 @@
 //! The page's state in its URL query,
 //! `?df=8&dk=3&m=3&n=8&pad=same&stride=1&dil=1&mode=separable&step=0`, so that a copied
-//! link opens the same layer at the same frame of the animation. Groups, bias, the unit,
-//! α, ρ and the network view are written only when they differ from their defaults, so
-//! that older links stay as they were. Read and written with serde.
+//! link opens the same layer at the same frame of the animation, in the same language.
+//! Groups, bias, the unit, α, ρ, the network view and the theme are written only when they
+//! differ from their defaults, so that older links stay as they were; `lang` always is,
+//! so that a link reads the same whatever the reader's browser prefers. In the network
+//! view `alpha` is the network's, and the layer's α and ρ are not in the link. Read and
+//! written with serde.
 
 use crate::anim::{Mode, Playhead};
 use crate::cost::{
     InputError, Layer, LayerError, Multiplier, MultiplierError, Padding, Param, Scaled, Unit,
 };
 use crate::i18n::{messages, Lang};
-use crate::network::NETWORKS;
+use crate::network::{by_id, NETWORKS};
 use crate::state::{Embed, NetChoice, State, Theme, View};
 use serde::Serialize;
 use std::fmt;
@@ -42,6 +45,8 @@ pub enum Problem {
     Layer { why: LayerError, fits: Layer },
     /// α or ρ leave nothing of the layer.
     Scaled { why: LayerError },
+    /// A width multiplier the network is not counted at.
+    NetworkAlpha { net: &'static str, text: String },
 }
 
 impl fmt::Display for Problem {
@@ -174,6 +179,15 @@ pub fn parse(query: &str) -> Loaded {
     let mut view = View::Layer;
     if let Some(id) = net_id {
         view = View::Network;
+        let counted =
+            by_id(id).is_some_and(|n| n.any_alpha || n.alphas.contains(&alpha.to_string()));
+        if !counted {
+            problems.push(Problem::NetworkAlpha {
+                net: id,
+                text: clip(value_of("alpha").unwrap_or_default()),
+            });
+        }
+        let alpha = if counted { alpha } else { Multiplier::ONE };
         net = NetChoice { id, alpha, ..net };
     }
     if let Some(text) = value_of("res") {
@@ -196,25 +210,30 @@ pub fn parse(query: &str) -> Loaded {
         View::Network => (Multiplier::ONE, Multiplier::ONE),
     };
 
-    // Each value may be fine alone while the kernel still does not fit the input.
-    // Fall back one setting at a time, smallest change first; the default layer fits.
+    // Each value may be fine alone while the layer still has no output, or groups that do
+    // not divide it. Fall back one setting more at a time, smallest change first, keeping
+    // the earlier ones; the default layer fits.
     if let Err(why) = layer.check() {
-        let fits = [
-            layer.with(Param::Groups, 1),
-            layer.with(Param::Dk, defaults.dk),
-            Layer {
-                padding: defaults.padding,
-                ..layer
+        let steps: [fn(Layer, &Layer) -> Layer; 4] = [
+            |l, _| l.with(Param::Groups, 1),
+            |l, d| l.with(Param::Dk, d.dk),
+            |l, d| Layer {
+                padding: d.padding,
+                ..l
             },
-            Layer {
-                padding: defaults.padding,
-                dilation: defaults.dilation,
-                ..layer
+            |l, d| Layer {
+                dilation: d.dilation,
+                ..l
             },
-        ]
-        .into_iter()
-        .find(|candidate| candidate.check().is_ok())
-        .unwrap_or(defaults);
+        ];
+        let fits = steps
+            .iter()
+            .scan(layer, |l, step| {
+                *l = step(*l, &defaults);
+                Some(*l)
+            })
+            .find(|candidate| candidate.check().is_ok())
+            .unwrap_or(defaults);
         problems.push(Problem::Layer { why, fits });
         layer = fits;
     }

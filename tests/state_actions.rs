@@ -44,7 +44,7 @@ fn a_change_without_an_output_is_refused_with_the_reason() {
     );
     assert_eq!(
         messages::notice(Lang::Zh, &notice),
-        "保留了上一个层：Dk = 7 会导致 没有输出：卷积核跨 7 个像素，但填充后的输入只有 5 个。"
+        "已保留原来的层：Dk = 7 不可行（没有输出：卷积核覆盖 7 个像素，但填充后的输入只有 5 个）。"
     );
     // Same padding always has an output; a dilation that stretches the kernel does not.
     let same = next.reduce(Action::SetPadding(Padding::Same));

@@ -281,3 +281,57 @@ fn the_language_is_always_in_the_link() {
     assert!(q.contains("&lang=zh"), "{q}");
     assert_eq!(parse(&q).into_state(), state);
 }
+
+#[test]
+fn multipliers_that_break_the_layer_are_dropped_and_named() {
+    // 512 groups do not divide αM = 384; ρ·Df = 4 is narrower than the 7-pixel kernel.
+    for query in [
+        "?m=512&n=512&g=512&alpha=0.75",
+        "?df=8&dk=7&pad=valid&rho=0.5",
+    ] {
+        let loaded = parse(query);
+        assert_eq!(
+            (loaded.alpha, loaded.rho),
+            (Multiplier::ONE, Multiplier::ONE),
+            "{query}"
+        );
+        assert!(loaded.problems[0]
+            .to_string()
+            .starts_with("The link's α and ρ give "));
+        let state = loaded.clone().into_state();
+        assert_eq!(
+            state.scaled.base, loaded.layer,
+            "the layer itself is kept: {query}"
+        );
+    }
+}
+
+#[test]
+fn fallbacks_add_up_until_the_layer_fits() {
+    // Groups that do not divide N and a kernel wider than the input: both are repaired,
+    // the rest of the link is kept.
+    let loaded = parse("?df=5&dk=7&m=6&n=8&g=3&pad=valid");
+    let l = loaded.layer;
+    assert_eq!(
+        (l.df, l.dk, l.m, l.n, l.groups, l.padding),
+        (5, 3, 6, 8, 1, Padding::Valid)
+    );
+    assert_eq!(loaded.problems.len(), 1);
+    assert!(loaded.problems[0]
+        .to_string()
+        .contains("using Dk = 3, valid padding, dilation 1, g = 1"));
+}
+
+#[test]
+fn a_network_is_counted_only_at_widths_it_can_be() {
+    // MobileNet v1 thins by ⌊α·c⌋ at any α; MobileNetV2's own rounding is not modelled.
+    let v1 = parse("?net=mobilenet_v1&alpha=0.6");
+    assert_eq!(v1.net.alpha.to_string(), "0.6");
+    assert!(v1.problems.is_empty());
+    let v2 = parse("?net=mobilenet_v2&alpha=0.75");
+    assert_eq!(v2.net.alpha, Multiplier::ONE);
+    assert_eq!(
+        v2.problems[0].to_string(),
+        "Ignored alpha=0.75 in the link (mobilenet_v2 is counted at α = 1 only); using α = 1."
+    );
+}

@@ -153,6 +153,12 @@ pub fn keras(costs: &Costs) -> String {
     };
     let bias = python_bool(bias);
     let geometry = format!("strides={stride}, padding=\"{padding}\", dilation_rate={dilation}");
+    // SeparableConv2D has no bias on its depthwise step: N biases where the pair has M + N.
+    let one_layer_bias = if costs.layer.bias {
+        "\n#   (its use_bias adds N biases only, none on the depthwise step)"
+    } else {
+        ""
+    };
     let caveat = if stride > 1 && dilation > 1 {
         "# Keras refuses strides > 1 together with dilation_rate > 1; PyTorch allows it.\n"
     } else {
@@ -164,6 +170,6 @@ pub fn keras(costs: &Costs) -> String {
          standard = layers.Conv2D({n}, {dk}, {geometry}, groups={groups}, use_bias={bias})(x)\n\n\
          y = layers.DepthwiseConv2D({dk}, {geometry}, use_bias={bias})(x)  # depthwise\n\
          separable = layers.Conv2D({n}, 1, use_bias={bias})(y)  # pointwise\n\
-         # or in one layer: layers.SeparableConv2D({n}, {dk}, {geometry}, use_bias={bias})(x)\n"
+         # or in one layer: layers.SeparableConv2D({n}, {dk}, {geometry}, use_bias={bias})(x){one_layer_bias}\n"
     )
 }

@@ -21,11 +21,23 @@ pub struct Props {
 #[function_component]
 pub fn NetworkView(props: &Props) -> Html {
     let net = props.net;
-    let Some(network) = by_id(net.id) else {
+    let lang = use_lang();
+    // Read and counted again only when the network, α or the resolution change.
+    let counted = use_memo(net, |net| {
+        by_id(net.id).map(|network| {
+            let count = Count::of(&network, net.alpha, net.res);
+            (network, count)
+        })
+    });
+    let titles = use_memo((), |_| {
+        NETWORKS
+            .iter()
+            .filter_map(|(id, _)| by_id(id).map(|n| (id.to_string(), n.title)))
+            .collect::<Vec<_>>()
+    });
+    let Some((network, count)) = counted.as_ref() else {
         return html! {};
     };
-    let count = Count::of(&network, net.alpha, net.res);
-    let lang = use_lang();
     let totals = count.totals;
     let on_action = &props.on_action;
 
@@ -49,10 +61,7 @@ pub fn NetworkView(props: &Props) -> Html {
             </label>
         }
     };
-    let networks: Vec<(String, String)> = NETWORKS
-        .iter()
-        .filter_map(|(id, _)| by_id(id).map(|n| (id.to_string(), n.title)))
-        .collect();
+    let networks: Vec<(String, String)> = (*titles).clone();
     let alphas = offered(&network.alphas, net.alpha.to_string());
     let resolutions = offered(
         &network
@@ -163,7 +172,7 @@ pub fn NetworkView(props: &Props) -> Html {
                 { match lang {
                     Lang::En => format!("{}× fewer multiply-adds and {}× fewer parameters than the same network with full convolutions.",
                         ratio(totals.macs_standard, totals.macs), ratio(totals.params_standard, totals.params)),
-                    Lang::Zh => format!("与改用标准卷积的同一网络相比，乘加次数少 {}×，参数少 {}×。",
+                    Lang::Zh => format!("与改用标准卷积的同一网络相比，乘加次数仅为其 1/{}，参数仅为其 1/{}。",
                         ratio(totals.macs_standard, totals.macs), ratio(totals.params_standard, totals.params)),
                 } }
             </p>
@@ -344,13 +353,13 @@ fn Notes(props: &NotesProps) -> Html {
         ("mobilenet_v1", Lang::En) => &[
             "Table 1 of the paper prints the second-to-last depthwise layer as “s2” on a 7×7 input. Read literally it would shrink the last layers to 4×4 and give 534 M multiply-adds, not 569 M; TF-slim's code, and the 7×7 output Table 1 itself prints, use stride 1, as here.",
             "Counted as in the paper and in fvcore: multiply-adds of the convolutions and the classifier; no batch norm, ReLU, bias or pooling. Parameters are weights plus the classifier's 1,000 biases; PyTorch's count adds batch norm's 21,888 γ and β (4,231,976).",
-            "“Conv MobileNet” (Table 4) replaces each depthwise + 1×1 pair by one full 3×3 convolution. The paper prints 4866 M; this count is 4867.29 M, 0.03 % more: exactly the classifier's 1.02 M, which the paper seems to have left out of that figure.",
+            "“Conv MobileNet” (Table 4) replaces each depthwise + 1×1 pair by one full 3×3 convolution. The paper prints 4866 M; this count is 4867.29 M, 0.03 % more. Without the classifier's 1.02 M it is 4866.27 M, the printed figure: the paper seems to have left the classifier out of that one.",
             "The paper rounds most figures (568.74 M → 569) but cuts a few (290.68 M at 160×160 → 290); the ✓ says which.",
         ],
         ("mobilenet_v1", Lang::Zh) => &[
             "论文表 1 把倒数第二个深度卷积层印成了 7×7 输入上的 “s2”。照字面理解，最后几层会缩到 4×4，总计 534 M 次乘加，而不是 569 M；TF-slim 的代码以及表 1 自己印的 7×7 输出都用的是步长 1，这里也一样。",
             "计数方式与论文和 fvcore 相同：只数卷积和分类器的乘加；不计批归一化、ReLU、偏置和池化。参数为权重加上分类器的 1,000 个偏置；PyTorch 的统计还会加上批归一化的 21,888 个 γ 和 β（共 4,231,976）。",
-            "“Conv MobileNet”（表 4）把每一对深度卷积 + 1×1 卷积换成一个完整的 3×3 卷积。论文印的是 4866 M；这里算出 4867.29 M，多 0.03 %：恰好是分类器的 1.02 M，论文的这个数字似乎没有算上分类器。",
+            "“Conv MobileNet”（表 4）把每一对深度卷积 + 1×1 卷积换成一个完整的 3×3 卷积。论文印的是 4866 M；这里算出 4867.29 M，多 0.03 %。去掉分类器的 1.02 M 后是 4866.27 M，正是论文的数字：论文的这个数字似乎没有算上分类器。",
             "论文大多数数字是四舍五入的（568.74 M → 569），但也有几个是直接舍去小数的（160×160 时 290.68 M → 290）；✓ 后面会注明是哪一种。",
         ],
         ("mobilenet_v2", Lang::Zh) => &[

@@ -64,7 +64,8 @@ pub fn OptionsPanel(props: &Props) -> Html {
     html! {
         <section class="panel options" aria-labelledby="options-title">
             <h2 id="options-title">{ lang.tr("Groups, bias, units, width, resolution", "分组、偏置、计数单位、宽度与分辨率") }</h2>
-            <GroupsControl m={scaled.base.m} groups={layer.groups} on_action={on_action.clone()} />
+            <GroupsControl m={scaled.base.m} n={scaled.base.n} counted_m={layer.m}
+                groups={layer.groups} on_action={on_action.clone()} />
             <div class="option-row">
                 <label class="check-label">
                     <input type="checkbox" id="bias" checked={layer.bias} onchange={on_bias} />
@@ -78,10 +79,10 @@ pub fn OptionsPanel(props: &Props) -> Html {
             <p class="panel-note" id="convention">{ convention }</p>
             <div class="multipliers">
                 <MultiplierControl id="alpha" symbol="α"
-                    meaning={lang.tr("width multiplier: αM inputs, αN filters", "宽度乘数：αM 个输入通道、αN 个卷积核")}
+                    meaning={lang.tr("width multiplier: αM inputs, αN filters", "宽度乘子：αM 个输入通道、αN 个卷积核")}
                     value={scaled.alpha} on_action={on_action.clone()} />
                 <MultiplierControl id="rho" symbol="ρ"
-                    meaning={lang.tr("resolution multiplier: ρ·Df input", "分辨率乘数：输入为 ρ·Df")}
+                    meaning={lang.tr("resolution multiplier: ρ·Df input", "分辨率乘子：输入为 ρ·Df")}
                     value={scaled.rho} on_action={on_action.clone()} />
             </div>
             if !(scaled.alpha.is_one() && scaled.rho.is_one()) {
@@ -100,18 +101,21 @@ pub fn OptionsPanel(props: &Props) -> Html {
 
 #[derive(Properties, PartialEq)]
 struct GroupsProps {
-    /// M as set, before α: the slider runs over its divisors.
+    /// M and N as set, before α: the slider runs over what divides both.
     m: u32,
+    n: u32,
+    /// M as counted, after α: what each group sees.
+    counted_m: u32,
     groups: u32,
     on_action: Callback<Action>,
 }
 
-/// g from 1 (standard) to M (depthwise), over the divisors of M.
+/// g from 1 (standard) up over the common divisors of M and N, to M (depthwise) when M
+/// divides N; a slider cannot offer a value the layer would refuse.
 #[function_component]
 fn GroupsControl(props: &GroupsProps) -> Html {
-    let divisors: Vec<u32> = (1..=props.m)
-        .filter(|d| props.m.is_multiple_of(*d))
-        .collect();
+    let common = gcd(props.m, props.n);
+    let divisors: Vec<u32> = (1..=common).filter(|d| common.is_multiple_of(*d)).collect();
     let g = props.groups;
     let position = divisors.iter().position(|&d| d == g).unwrap_or(0);
     let on_slide = {
@@ -124,16 +128,17 @@ fn GroupsControl(props: &GroupsProps) -> Html {
         })
     };
     let lang = use_lang();
+    let per_group = props.counted_m / g.max(1);
     let what = match (g, lang) {
         (1, _) => lang.tr("a standard convolution", "标准卷积").to_owned(),
-        (g, _) if g == props.m => lang
+        _ if per_group == 1 => lang
             .tr(
                 "depthwise: one channel per filter",
-                "深度卷积：每个卷积核只看一个通道",
+                "深度卷积：每个卷积核只作用于一个通道",
             )
             .to_owned(),
-        (g, Lang::En) => format!("each filter sees M/g = {} channels", props.m / g),
-        (g, Lang::Zh) => format!("每个卷积核看 M/g = {} 个通道", props.m / g),
+        (_, Lang::En) => format!("each filter sees M/g = {per_group} channels"),
+        (_, Lang::Zh) => format!("每个卷积核只作用于 M/g = {per_group} 个通道"),
     };
     html! {
         <div class="param groups">
@@ -149,9 +154,9 @@ fn GroupsControl(props: &GroupsProps) -> Html {
                 <input id="g-slider" class="param-slider" type="range" min="0"
                     max={(divisors.len().saturating_sub(1)).to_string()} step="1"
                     value={position.to_string()}
-                    aria-label={lang.tr("groups slider, over the divisors of M", "分组数滑块，取 M 的约数")}
+                    aria-label={lang.tr("groups slider, over the divisors of M and N", "分组数滑块，取 M 与 N 的公约数")}
                     aria-valuetext={format!("g = {g}")} oninput={on_slide} />
-                <span aria-hidden="true">{ format!("M = {}", props.m) }</span>
+                <span aria-hidden="true">{ common }</span>
             </div>
             <p class="param-hint">{ what }</p>
         </div>
@@ -220,5 +225,13 @@ fn MultiplierControl(props: &MultiplierProps) -> Html {
                 { for (*error).map(|why| kept(lang, &messages::multiplier_error(lang, &props.symbol, why), value)) }
             </p>
         </div>
+    }
+}
+
+fn gcd(a: u32, b: u32) -> u32 {
+    if b == 0 {
+        a.max(1)
+    } else {
+        gcd(b, a % b)
     }
 }

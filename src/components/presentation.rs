@@ -5,7 +5,8 @@ use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 use web_sys::KeyboardEvent;
 use yew::prelude::*;
 
-/// How many panels a presentation has: the layer and counts, the animation, the charts.
+/// How many panels a presentation has: the layer and counts, the animation, the charts,
+/// the network.
 pub const SLIDES: usize = 4;
 
 /// Shows panel `slide`, or leaves presentation mode with None; full screen follows.

@@ -49,10 +49,16 @@ pub fn presets(lang: Lang) -> Vec<(String, Layer)> {
                 let (size, c) = row.input;
                 let what = match row.kind {
                     Kind::Depthwise => format!("dw + 1×1, {size}×{size}×{c} → {}", layer.n),
-                    Kind::Classifier => {
-                        format!("{} {c} → {}", lang.tr("classifier,", "分类器，"), layer.n)
-                    }
-                    _ => format!("conv {0}×{0}, {size}×{size}×{c} → {1}", layer.dk, layer.n),
+                    Kind::Classifier => match lang {
+                        Lang::En => format!("classifier, {c} → {}", layer.n),
+                        Lang::Zh => format!("分类器，{c} → {}", layer.n),
+                    },
+                    _ => format!(
+                        "{conv} {dk}×{dk}, {size}×{size}×{c} → {n}",
+                        conv = lang.tr("conv", "卷积"),
+                        dk = layer.dk,
+                        n = layer.n
+                    ),
                 };
                 let name = match lang {
                     Lang::En => format!("{} layer {}: {what}", network.title, i + 1),
@@ -76,12 +82,16 @@ pub fn Presets(props: &Props) -> Html {
     let list = use_memo(lang, |lang| presets(*lang));
     let onchange = {
         let list = list.clone();
-        props.on_action.reform(move |e: Event| {
+        let on_action = props.on_action.clone();
+        Callback::from(move |e: Event| {
             let select = e.target_unchecked_into::<HtmlSelectElement>();
-            let index: usize = select.value().parse().unwrap_or(0);
-            // Back to the prompt, so the same preset can be chosen again.
+            let chosen = select.value().parse::<usize>().ok();
+            // Back to the prompt, so the same preset can be chosen again; the prompt
+            // itself loads nothing.
             select.set_value("");
-            Action::Load(list.get(index).map_or_else(Layer::default, |(_, l)| *l))
+            if let Some((_, layer)) = chosen.and_then(|i| list.get(i)) {
+                on_action.emit(Action::Load(*layer));
+            }
         })
     };
     html! {

@@ -31,16 +31,22 @@ pub fn Summary(props: &Props) -> Html {
     let speedup = Fraction::new(standard, separable);
     let lang = use_lang();
     let what = match unit {
-        Unit::Macs => lang.tr("multiply-adds", "乘加"),
+        Unit::Macs => lang.tr("multiply-adds", "乘加次数"),
         Unit::Flops => "FLOPs",
+    };
+    // With groups, g/N + g/Dk² is exact in multiply-adds; FLOPs with bias move R further.
+    let further = match (unit, c.layer.bias, lang) {
+        (Unit::Flops, true, Lang::En) => " in multiply-adds; FLOPs with bias move it further",
+        (Unit::Flops, true, Lang::Zh) => "（按乘加次数计；按 FLOPs 计且有偏置时还会再偏离）",
+        _ => "",
     };
     let gap = match (c.gap(unit), lang) {
         (None, _) => lang.tr(" ✓ the same: M and Dp² cancel", " ✓ 相同：M 与 Dp² 约掉了").to_owned(),
         (Some(Gap::Groups(g)), Lang::En) => format!(
-            " ✗ differs: with g = {g} groups the standard side is {g}× cheaper already, so R = g/N + g/Dk² = {g}/{n} + {g}/{dk}²"
+            " ✗ differs: with g = {g} groups the standard side is {g}× cheaper already, so R = g/N + g/Dk² = {g}/{n} + {g}/{dk}²{further}"
         ),
         (Some(Gap::Groups(g)), Lang::Zh) => format!(
-            " ✗ 不同：分成 g = {g} 组后标准一侧已经便宜了 {g} 倍，所以 R = g/N + g/Dk² = {g}/{n} + {g}/{dk}²"
+            " ✗ 不同：分成 g = {g} 组后，标准卷积的计算量已降为 1/{g}，所以 R = g/N + g/Dk² = {g}/{n} + {g}/{dk}²{further}"
         ),
         (Some(Gap::FlopsBias), _) => lang.tr(
             " ✗ differs: in FLOPs a bias adds one addition per output value, which does not cancel",
@@ -76,11 +82,7 @@ pub fn Summary(props: &Props) -> Html {
                 </span>
                 <span class="headline-text">{ headline_text(speedup, what, lang) }</span>
             </h2>
-            <div class="bars" role="img" aria-label={format!(
-                "{} {} {what}. {} {} + {} {}.",
-                lang.tr("Standard:", "标准卷积："), thousands(standard),
-                lang.tr("Separable:", "可分离卷积："), thousands(depthwise),
-                thousands(pointwise), lang.tr("(depthwise plus pointwise)", "（深度 + 逐点）"))}>
+            <div class="bars" role="img" aria-label={bars_label(lang, what, standard, depthwise, pointwise)}>
                 <div class="bar-row">
                     <span class="bar-label">{ lang.tr("standard", "标准") }</span>
                     <div class="bar-track"><div class="bar bar-standard"></div></div>
@@ -105,7 +107,7 @@ pub fn Summary(props: &Props) -> Html {
                         { ratio.significant(SHOWN_DIGITS) }
                     </strong>
                 </dd>
-                <dt>{ lang.tr("The article's closed form", "原文的闭式解") }</dt>
+                <dt>{ lang.tr("The article's closed form", "原文的简化公式") }</dt>
                 <dd>
                     { "1/" }{ symbol_html("N") }{ " + 1/" }{ symbol_html("Dk") }<sup>{ 2 }</sup>
                     { format!(" = 1/{n} + 1/{dk}² = {} = ", fraction_text(closed)) }
@@ -148,11 +150,11 @@ fn headline_text(speedup: Fraction, what: &str, lang: Lang) -> String {
     use std::cmp::Ordering::*;
     match (speedup.num().cmp(&speedup.den()), lang) {
         (Greater, Lang::En) => format!(" fewer {what} with a depthwise separable convolution"),
-        (Greater, Lang::Zh) => format!(" 更少的{what}次数：深度可分离卷积"),
+        (Greater, Lang::Zh) => format!("：标准卷积与深度可分离卷积的{what}之比"),
         (Equal, _) => lang
             .tr(
                 " as many: with these sizes separable saves nothing",
-                "：这样的尺寸下可分离卷积什么也省不了",
+                "：两者相同，这样的尺寸下可分离卷积什么也省不了",
             )
             .to_owned(),
         // N = 1, Dk = 1 or a grouped standard side get here.
@@ -160,7 +162,20 @@ fn headline_text(speedup: Fraction, what: &str, lang: Lang) -> String {
             " more {what} when separable: with N = 1, Dk = 1 or many groups there is little to share"
         ),
         (Less, Lang::Zh) => format!(
-            " 更多的{what}次数：N = 1、Dk = 1 或分组很多时，可分离卷积没什么可共享的"
+            "：深度可分离卷积的{what}反而是标准卷积的这么多倍（N = 1、Dk = 1 或分组很多时没什么可共享的）"
         ),
+    }
+}
+
+/// The bars in words, for screen readers.
+fn bars_label(lang: Lang, what: &str, standard: u128, depthwise: u128, pointwise: u128) -> String {
+    let (s, d, p) = (
+        thousands(standard),
+        thousands(depthwise),
+        thousands(pointwise),
+    );
+    match lang {
+        Lang::En => format!("Standard: {s} {what}. Separable: {d} depthwise plus {p} pointwise."),
+        Lang::Zh => format!("标准卷积：{s}（{what}）。可分离卷积：深度卷积 {d} 加逐点卷积 {p}。"),
     }
 }

@@ -58,21 +58,6 @@ impl Param {
         }
     }
 
-    /// What the symbol stands for, in a few words of English
-    /// ([`crate::i18n::messages::meaning`] has both languages).
-    pub fn meaning(self) -> &'static str {
-        match self {
-            Param::Df => "input width and height",
-            Param::Dk => "kernel width and height",
-            Param::M => "input channels",
-            Param::N => "filters (output channels)",
-            Param::Stride => "stride",
-            Param::Dilation => "dilation",
-            Param::Pad => "padding on each side",
-            Param::Groups => "groups",
-        }
-    }
-
     /// The key of this parameter in the page's URL query.
     pub fn url_key(self) -> &'static str {
         match self {

@@ -99,8 +99,11 @@ pub struct Scaled {
 
 impl Scaled {
     /// The layer the counts are of: αM inputs, αN filters, a ρ·Df input (eq. 7).
-    /// Groups stay as set; a channel count that rounds to 0 is an error.
+    /// Groups stay as set. Both the layer as set and the scaled one must be valid: a
+    /// channel count that rounds to 0, groups that do not divide αM and αN, or a kernel
+    /// wider than ρ·Df is an error, the same one however the layer arrived.
     pub fn layer(&self) -> Result<Layer, LayerError> {
+        self.base.check()?;
         let (alpha, rho) = (self.alpha, self.rho);
         let base = self.base;
         let scaled = Layer {
@@ -114,7 +117,7 @@ impl Scaled {
             .find(|&(value, _)| value == 0);
         match vanished {
             Some((_, what)) => Err(LayerError::Vanishes { what }),
-            None => Ok(scaled),
+            None => scaled.check().map(|_| scaled),
         }
     }
 }

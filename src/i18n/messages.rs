@@ -88,9 +88,9 @@ pub fn geometry_error(lang: Lang, e: &GeometryError) -> String {
             format!("the kernel spans {span} pixels but the padded input has {padded}")
         }
         (Lang::Zh, true) => {
-            format!("膨胀后的卷积核跨 {span} 个像素，但填充后的输入只有 {padded} 个")
+            format!("膨胀后的卷积核覆盖 {span} 个像素，但填充后的输入只有 {padded} 个")
         }
-        (Lang::Zh, false) => format!("卷积核跨 {span} 个像素，但填充后的输入只有 {padded} 个"),
+        (Lang::Zh, false) => format!("卷积核覆盖 {span} 个像素，但填充后的输入只有 {padded} 个"),
     }
 }
 
@@ -195,15 +195,24 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
                     "The link's layer has {why}; using Dk = {dk}, {padding} padding, dilation {dilation}, g = {g}."
                 ),
                 Lang::Zh => format!(
-                    "链接中的层有问题：{why}；改用 Dk = {dk}、{padding} 填充、膨胀率 {dilation}、g = {g}。"
+                    "链接中的层不可行（{why}），改用 Dk = {dk}、{padding}填充、膨胀率 {dilation}、g = {g}。"
                 ),
             }
         }
+        Problem::NetworkAlpha { net, text } => ignored(
+            "alpha",
+            text,
+            &match lang {
+                Lang::En => format!("{net} is counted at α = 1 only"),
+                Lang::Zh => format!("{net} 只按 α = 1 计数"),
+            },
+            lang.tr("; using α = 1", "，改用 α = 1"),
+        ),
         Problem::Scaled { why } => {
             let why = layer_error(lang, why);
             match lang {
                 Lang::En => format!("The link's α and ρ give {why}; using α = ρ = 1."),
-                Lang::Zh => format!("链接中的 α 和 ρ 导致 {why}；改用 α = ρ = 1。"),
+                Lang::Zh => format!("链接中的 α 和 ρ 不可行（{why}），改用 α = ρ = 1。"),
             }
         }
     }
@@ -261,7 +270,7 @@ pub fn notice(lang: Lang, n: &Notice) -> String {
                 Change::Param(param, value) => format!("{} = {value}", param.symbol()),
                 Change::Padding(padding) => match lang {
                     Lang::En => format!("{} padding", padding_name(lang, padding)),
-                    Lang::Zh => format!("{} 填充", padding_name(lang, padding)),
+                    Lang::Zh => format!("{}填充", padding_name(lang, padding)),
                 },
                 Change::Bias(_) => lang.tr("the bias", "偏置").to_owned(),
                 Change::Alpha(alpha) => format!("α = {alpha}"),
@@ -271,7 +280,7 @@ pub fn notice(lang: Lang, n: &Notice) -> String {
             let why = layer_error(lang, why);
             match lang {
                 Lang::En => format!("Kept the last layer: {change} gives {why}."),
-                Lang::Zh => format!("保留了上一个层：{change} 会导致 {why}。"),
+                Lang::Zh => format!("已保留原来的层：{change} 不可行（{why}）。"),
             }
         }
     }

@@ -15,6 +15,11 @@ pub struct Network {
     pub channels: u32,
     /// No layer thins below this many channels, whatever α (TF-slim's `min_depth`).
     pub min_depth: u32,
+    /// Whether any α counts right, by ⌊α·c⌋ (at least `min_depth`), as TF-slim thins
+    /// MobileNet v1; otherwise only the published `alphas` (MobileNetV2 rounds its
+    /// channels to multiples of 8 and keeps its last layer wide, which is not done here).
+    #[serde(default)]
+    pub any_alpha: bool,
     /// The width multipliers and resolutions the page offers, as published.
     pub alphas: Vec<String>,
     pub resolutions: Vec<u32>,
@@ -82,7 +87,7 @@ impl Network {
         serde_json::from_str(json).map_err(|err| err.to_string())
     }
 
-    /// The published figures for this α (in thousandths) and resolution, if any.
+    /// The published figures for this α (as written, "0.75") and resolution, if any.
     pub fn published_for(&self, alpha: &str, res: u32) -> Option<&Published> {
         self.published
             .iter()

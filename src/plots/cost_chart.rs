@@ -35,22 +35,22 @@ pub fn bars(costs: &Costs, unit: Unit, log: bool, lang: Lang) -> Vec<Bar> {
     let count = |part| costs.count(part, unit);
     let (d, p) = (count(CostPart::Depthwise), count(CostPart::Pointwise));
     let standard = Bar {
-        name: lang.tr("standard", "标准"),
+        name: lang.tr("standard", "标准卷积"),
         parts: vec![(count(CostPart::Standard), Part::Standard)],
     };
     let separable = Bar {
-        name: lang.tr("separable", "可分离"),
+        name: lang.tr("separable", "可分离卷积"),
         parts: vec![(d, Part::Depthwise), (p, Part::Pointwise)],
     };
     if log {
         vec![
             standard,
             Bar {
-                name: lang.tr("depthwise", "深度"),
+                name: lang.tr("depthwise", "深度卷积"),
                 parts: vec![(d, Part::Depthwise)],
             },
             Bar {
-                name: lang.tr("pointwise", "逐点"),
+                name: lang.tr("pointwise", "逐点卷积"),
                 parts: vec![(p, Part::Pointwise)],
             },
             separable,

@@ -35,7 +35,7 @@ test('the switch turns every text Chinese and back, and keeps every figure', asy
   await eventually(async () => assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-Hans'));
   assert.equal(new URL(page.url()).searchParams.get('lang'), 'zh');
   assert.deepEqual(await figures(page), before, 'the same exact figures');
-  assert.match(await page.locator('.headline').textContent(), /8\.8×\s*更少的乘加次数/);
+  assert.match(await page.locator('.headline').textContent(), /8\.8×\s*：标准卷积与深度可分离卷积的乘加次数之比/);
   assert.match(await page.locator('#anim-caption').textContent(), /^深度卷积：第 4 个通道（共 512 个）/);
   assert.equal(await page.locator('.card-standard .short').textContent(), '4.6 亿');
   // The charts drew again, in Chinese.
@@ -64,7 +64,7 @@ test('a chart exported in Chinese is labelled in Chinese', async () => {
 });
 
 test('without lang the browser decides; with lang the link does', async () => {
-  for (const [locale, want, headline] of [['zh-CN', 'zh', /更少的乘加次数/], ['en-GB', 'en', /fewer multiply-adds/]]) {
+  for (const [locale, want, headline] of [['zh-CN', 'zh', /乘加次数之比/], ['en-GB', 'en', /fewer multiply-adds/]]) {
     const context = await env.browser.newContext({ locale });
     const page = await context.newPage();
     await page.goto(`${env.server.url}?df=14&dk=3&m=512&n=512`);
@@ -74,7 +74,7 @@ test('without lang the browser decides; with lang the link does', async () => {
     // A copied link carries the language, whatever the reader's browser says.
     await page.goto(`${env.server.url}?df=14&lang=${want === 'zh' ? 'en' : 'zh'}`);
     await page.waitForSelector('#cost-standard');
-    assert.match(await page.locator('.headline').textContent(), want === 'zh' ? /fewer/ : /更少/);
+    assert.match(await page.locator('.headline').textContent(), want === 'zh' ? /fewer/ : /之比/);
     await context.close();
   }
 });
@@ -85,7 +85,7 @@ test('messages in Chinese: a bad link, a bad entry, a refused change', async () 
   await page.locator('#n-input').fill('x');
   assert.match(await page.locator('#n-error').textContent(), /^不是数字：N 取 1 到 8192 之间的整数。保留 8。$/);
   await page.locator('#dk-input').fill('9');
-  await eventually(async () => assert.match(await page.locator('#notice-text').textContent(), /^保留了上一个层：Dk = 9 会导致 没有输出：卷积核跨 9 个像素，但填充后的输入只有 8 个。$/));
+  await eventually(async () => assert.match(await page.locator('#notice-text').textContent(), /^已保留原来的层：Dk = 9 不可行（没有输出：卷积核覆盖 9 个像素，但填充后的输入只有 8 个）。$/));
   await page.locator('#alpha-input').fill('2');
   assert.match(await page.locator('#alpha-error').textContent(), /^超出范围：α 取大于 0 且不超过 1 的数，如 0\.75。保留 1。$/);
   assert.deepEqual(page.problems, []);

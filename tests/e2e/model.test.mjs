@@ -26,12 +26,16 @@ test('groups run from standard to depthwise over the divisors of M', async () =>
   assert.deepEqual(page.problems, []);
 });
 
-test('groups that do not divide N are refused with the reason', async () => {
+test('the groups slider offers only what divides M and N; a link with others is repaired', async () => {
   const page = await open(env.browser, env.server.url, '?df=8&dk=3&m=6&n=8');
-  const before = await figures(page);
-  await page.locator('#g-slider').fill('2'); // divisors of 6: 1, 2, 3, 6
-  await eventually(async () => assert.match(await page.locator('.notice').textContent(), /g = 3 groups, which do not divide N = 8/));
-  assert.deepEqual(await figures(page), before);
+  assert.equal(await page.locator('#g-slider').getAttribute('max'), '1'); // gcd(6, 8) = 2: g is 1 or 2
+  await page.locator('#g-slider').fill('1');
+  await eventually(async () => assert.equal(await page.locator('#g-value').getAttribute('data-value'), '2'));
+  assert.equal(await page.locator('#cost-standard').getAttribute('data-value'), String(8 * 64 * 9 * 3));
+  const repaired = await open(env.browser, env.server.url, '?df=8&dk=3&m=6&n=8&g=3');
+  assert.match(await repaired.locator('#notice-text').textContent(), /g = 3 groups, which do not divide N = 8.*g = 1\./);
+  assert.equal(await repaired.locator('#g-value').getAttribute('data-value'), '1');
+  await repaired.close();
 });
 
 test('bias and FLOPs change the counts, the formulas and the convention said', async () => {

@@ -171,7 +171,9 @@ pub fn describe(
                     "Standard: {s} {what}. Separable: {d} depthwise plus {p} pointwise, {t} in all."
                 ),
                 Lang::Zh => {
-                    format!("标准卷积：{s} {what}。可分离卷积：深度 {d} 加逐点 {p}，共 {t}。")
+                    format!(
+                        "标准卷积：{s} {what}。可分离卷积：深度卷积 {d} 加逐点卷积 {p}，共 {t}。"
+                    )
                 }
             }
         }
