@@ -35,7 +35,7 @@ test('the switch turns every text Chinese and back, and keeps every figure', asy
   await eventually(async () => assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-Hans'));
   assert.equal(new URL(page.url()).searchParams.get('lang'), 'zh');
   assert.deepEqual(await figures(page), before, 'the same exact figures');
-  assert.match(await page.locator('.headline').textContent(), /8\.8×\s*：标准卷积与深度可分离卷积的乘加次数之比/);
+  assert.match(await page.locator('.headline').textContent(), /8\.8×\s*标准卷积与深度可分离卷积的乘加次数之比/);
   assert.match(await page.locator('#anim-caption').textContent(), /^深度卷积：第 4 个通道（共 512 个）/);
   assert.equal(await page.locator('.card-standard .short').textContent(), '4.6 亿');
   // The charts drew again, in Chinese.
