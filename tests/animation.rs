@@ -150,6 +150,37 @@ fn the_scene_reads_one_channel_in_depthwise_and_all_in_standard() {
     );
 }
 
+#[test]
+fn a_grouped_filter_reads_only_its_group_of_channels() {
+    // 4 input channels in 2 groups, 4 filters: filters 1-2 read channels 1-2, 3-4 read 3-4.
+    let c = Costs::of(&Layer {
+        df: 6,
+        dk: 3,
+        m: 4,
+        n: 4,
+        padding: Padding::Same,
+        groups: 2,
+        ..Layer::default()
+    })
+    .unwrap();
+    let st = Timeline::new(c, Mode::Standard);
+    let shown = |step| scene(&st, &st.frame(step), Layout::WIDE, Lang::En);
+    assert_eq!(reads(&shown(10)), 9 * 2, "filter 1 reads channels 1 and 2");
+    // Step 100 is filter 3 (36 positions a filter): channels 3 and 4.
+    assert_eq!(st.frame(100).group, 2);
+    assert_eq!(reads(&shown(100)), 9 * 2);
+    // The slices in front of the group are drawn as outlines, so the two frames differ in
+    // how many input slices are filled: the second group starts further back.
+    let filled = |scene: &sepconv::anim::Scene| {
+        scene
+            .shapes
+            .iter()
+            .filter(|s| matches!(s, Shape::Quad { fill: Some(Paint::Slice), .. }))
+            .count()
+    };
+    assert!(filled(&shown(100)) < filled(&shown(10)));
+}
+
 proptest! {
     #[test]
     fn counters_are_exact_at_any_step(

@@ -323,10 +323,18 @@ pub fn scene(timeline: &Timeline, frame: &Frame, layout: Layout, lang: Lang) -> 
         }
         Phase::Pointwise => (dp, l.m, format!("{dw_output} {dp}×{dp}×{}", l.m), (0, 0)),
     };
-    let active_src = match frame.phase {
-        Phase::Depthwise => Some(frame.group),
+    // The input channels one step reads: one in the depthwise step, the filter's group
+    // of M/g in a grouped standard layer, all of them otherwise.
+    let reads = match frame.phase {
+        Phase::Depthwise => Some((frame.group, frame.group + 1)),
+        Phase::Standard if l.groups > 1 => {
+            let per_group = l.m / l.groups;
+            let group = frame.group / (l.n / l.groups).max(1);
+            Some((group * per_group, (group + 1) * per_group))
+        }
         Phase::Standard | Phase::Pointwise => None,
     };
+    let active_src = reads.map(|(first, _)| first);
     let src = Stack::new(
         layout.src.0,
         layout.src.1,
@@ -337,8 +345,7 @@ pub fn scene(timeline: &Timeline, frame: &Frame, layout: Layout, lang: Lang) -> 
     );
     let padded = (pad.0 + pad.1 > 0).then_some(pad);
 
-    // Where the window reads, on the slices it reads: one channel in the depthwise
-    // step, all of them otherwise.
+    // Where the window reads, on the slices it reads.
     let (origin, size, dilation) = match frame.phase {
         Phase::Pointwise => ((f64::from(frame.row), f64::from(frame.col)), 1, 1),
         Phase::Standard | Phase::Depthwise => {
@@ -358,7 +365,7 @@ pub fn scene(timeline: &Timeline, frame: &Frame, layout: Layout, lang: Lang) -> 
         padded,
         active_src,
         |shapes, k, index| {
-            if active_src.is_none_or(|channel| channel == index) {
+            if reads.is_none_or(|(first, end)| (first..end).contains(&index)) {
                 window(shapes, &src, k, origin, size, dilation);
             }
         },
