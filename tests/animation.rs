@@ -175,7 +175,15 @@ fn a_grouped_filter_reads_only_its_group_of_channels() {
         scene
             .shapes
             .iter()
-            .filter(|s| matches!(s, Shape::Quad { fill: Some(Paint::Slice), .. }))
+            .filter(|s| {
+                matches!(
+                    s,
+                    Shape::Quad {
+                        fill: Some(Paint::Slice),
+                        ..
+                    }
+                )
+            })
             .count()
     };
     assert!(filled(&shown(100)) < filled(&shown(10)));
