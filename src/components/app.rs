@@ -36,7 +36,6 @@ pub fn App() -> Html {
         }
     });
     let lang = state.lang;
-    set_lang_attribute(lang);
     let costs = state.costs;
     let (scaled, unit) = (state.scaled, state.unit);
     let layer = scaled.base;
@@ -45,7 +44,7 @@ pub fn App() -> Html {
     use_effect_with(query.clone(), |query| write_url(query));
     // Set during render, before the charts and the animation read the colours.
     let dark = theme.is_dark(use_dark_scheme());
-    set_theme_attribute(dark);
+    set_root_attributes(dark, lang);
     use_resize_reporter(embed != Embed::Page);
     // Presentation mode: one panel at a time, large type; the panel shown, or None.
     let presenting = use_state(|| None::<usize>);
@@ -162,6 +161,7 @@ pub fn App() -> Html {
     } else {
         whole_page(
             &state,
+            query,
             Panels {
                 controls,
                 counts,
@@ -190,6 +190,7 @@ struct Panels {
 /// The page with its chrome: masthead, view tabs, the view, share and footer.
 fn whole_page(
     state: &State,
+    query: String,
     panels: Panels,
     on_action: Callback<Action>,
     presenting: UseStateHandle<Option<usize>>,
@@ -203,7 +204,6 @@ fn whole_page(
         notice,
     } = panels;
     let (lang, theme) = (state.lang, state.theme);
-    let query = query::to_query(state);
     let present = Callback::from(move |_: MouseEvent| set_presenting(&presenting, Some(0)));
     let languages = Lang::ALL.map(|choice| {
         let onclick = on_action.reform(move |_: MouseEvent| Action::SetLang(choice));
@@ -332,13 +332,15 @@ fn write_url(query: &str) {
     }
 }
 
-/// `<html data-theme="dark">` or `"light"`: the stylesheet's colours follow it.
-fn set_theme_attribute(dark: bool) {
+/// `<html data-theme="dark" lang="zh-Hans">`: the stylesheet's colours follow the theme;
+/// fonts, hyphenation and screen readers follow the language.
+fn set_root_attributes(dark: bool, lang: Lang) {
     let root = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.document_element());
     if let Some(root) = root {
         set_if_changed(&root, "data-theme", if dark { "dark" } else { "light" });
+        set_if_changed(&root, "lang", lang.html_tag());
     }
 }
 
@@ -348,16 +350,6 @@ fn browser_lang() -> Lang {
         .and_then(|w| w.navigator().language())
         .unwrap_or_default();
     Lang::from_browser(&tag)
-}
-
-/// `<html lang="zh-Hans">`: fonts, hyphenation and screen readers follow it.
-fn set_lang_attribute(lang: Lang) {
-    let root = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element());
-    if let Some(root) = root {
-        set_if_changed(&root, "lang", lang.html_tag());
-    }
 }
 
 /// Sets an attribute of the document's root only when it changes: every write, even of

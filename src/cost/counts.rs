@@ -344,9 +344,9 @@ impl Costs {
         }
     }
 
-    /// R = separable / standard, exactly, from the two counts.
+    /// R = separable / standard in multiply-adds, exactly, from the two counts.
     pub fn ratio(&self) -> Fraction {
-        Fraction::new(self.separable(), self.standard())
+        self.ratio_in(Unit::Macs)
     }
 
     /// The seed article's closed form R = 1/N + 1/Dk², summed as fractions.
