@@ -26,7 +26,10 @@ pub fn ChartsPanel(props: &Props) -> Html {
                 <Chart id="ratio-vs-dk" kind={Kind::Ratio(Sweep::Kernel)} {costs} {unit} {dark}
                     title={lang.tr("R against the kernel size Dk", "R 随卷积核尺寸 Dk 的变化")} />
                 <Chart id="cost-bars" kind={Kind::Costs} {costs} {unit} {dark}
-                    title={lang.tr("Multiplications: standard against separable", "乘法次数：标准卷积与可分离卷积")} />
+                    title={match unit {
+                        Unit::Macs => lang.tr("Multiplications: standard against separable", "乘法次数：标准卷积与可分离卷积"),
+                        Unit::Flops => lang.tr("FLOPs: standard against separable", "FLOPs：标准卷积与可分离卷积"),
+                    }} />
             </div>
         </section>
     }

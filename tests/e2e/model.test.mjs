@@ -55,6 +55,7 @@ test('bias and FLOPs change the counts, the formulas and the convention said', a
   // bars are FLOPs.
   await eventually(async () => assert.equal(await page.locator('#ratio-vs-n').getAttribute('data-value'), await page.locator('#ratio').getAttribute('data-value')));
   assert.equal(await page.locator('#cost-bars').getAttribute('data-unit'), 'flops');
+  assert.equal(await page.locator('#cost-bars').getAttribute('aria-label'), 'FLOPs: standard against separable');
   assert.equal(await page.locator('#cost-bars').getAttribute('data-standard'), String(2 * 462422016 + outputs));
   const url = new URL(page.url());
   assert.equal(url.searchParams.get('unit'), 'flops');
