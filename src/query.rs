@@ -1,13 +1,14 @@
 //! The page's state in its URL query,
 //! `?df=8&dk=3&m=3&n=8&pad=same&stride=1&dil=1&mode=separable&step=0`, so that a copied
 //! link opens the same layer at the same frame of the animation, in the same language.
-//! Groups, bias, the unit, α, ρ, the network view and the theme are written only when they
+//! Groups, bias, the unit, α, ρ, the network view, the animation's look (`scene`) and
+//! camera (`yaw`, `pitch`) and the theme are written only when they
 //! differ from their defaults, so that older links stay as they were; `lang` always is,
 //! so that a link reads the same whatever the reader's browser prefers. In the network
 //! view `alpha` is the network's, and the layer's α and ρ are not in the link. Read and
 //! written with serde.
 
-use crate::anim::{Mode, Playhead};
+use crate::anim::{Camera, Look, Mode, Playhead};
 use crate::cost::{
     InputError, Layer, LayerError, Multiplier, MultiplierError, Padding, Param, Scaled, Unit,
 };
@@ -107,6 +108,7 @@ pub fn parse(query: &str) -> Loaded {
     let (mut theme, mut embed, mut unit, mut lang) = (Theme::System, Embed::Page, Unit::Macs, None);
     let (mut net_id, mut bias) = (None, None);
     choice("mode", &mut |t| Mode::parse(t).map(|m| playhead.mode = m));
+    choice("scene", &mut |t| Look::parse(t).map(|l| playhead.look = l));
     choice("theme", &mut |t| Theme::parse(t).map(|x| theme = x));
     choice("embed", &mut |t| Embed::parse(t).map(|e| embed = e));
     choice("unit", &mut |t| Unit::parse(t).map(|u| unit = u));
@@ -125,6 +127,32 @@ pub fn parse(query: &str) -> Loaded {
         Some(())
     });
 
+    // The camera's two angles fall back together: half of a view is no view.
+    let (yaw, pitch) = (value_of("yaw"), value_of("pitch"));
+    if yaw.is_some() || pitch.is_some() {
+        let default = Camera::default();
+        let angle = |text: Option<&str>, fallback: i32| {
+            text.map_or(Some(fallback), |t| t.trim().parse::<i32>().ok())
+        };
+        let (y, p) = (angle(yaw, default.yaw), angle(pitch, default.pitch));
+        match (y, p) {
+            (Some(y), Some(p)) if Camera::new(y, p).is_some() => {
+                playhead.camera = Camera { yaw: y, pitch: p };
+            }
+            _ => {
+                let bad_yaw = y.is_none_or(|y| Camera::new(y, 0).is_none());
+                let (key, text) = if bad_yaw {
+                    ("yaw", yaw.unwrap_or_default())
+                } else {
+                    ("pitch", pitch.unwrap_or_default())
+                };
+                problems.push(Problem::Choice {
+                    key,
+                    text: clip(text),
+                });
+            }
+        }
+    }
     // P is read with the padding below, which also takes `valid` and `same`.
     for param in Param::ALL.into_iter().filter(|&p| p != Param::Pad) {
         let Some(text) = value_of(param.url_key()) else {
@@ -286,8 +314,8 @@ impl Loaded {
 }
 
 /// The query that [`parse`] reads back as `state`: its layer and animation frame always;
-/// groups, bias, unit, α, ρ, the network, the theme and the embed only where they are
-/// not their defaults.
+/// groups, bias, unit, α, ρ, the network, the animation's look and camera, the theme and
+/// the embed only where they are not their defaults.
 pub fn to_query(state: &State) -> String {
     #[derive(Serialize)]
     struct Query<'a> {
@@ -314,6 +342,12 @@ pub fn to_query(state: &State) -> String {
         res: Option<u32>,
         mode: &'a str,
         step: u64,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        scene: Option<&'a str>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        yaw: Option<i32>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pitch: Option<i32>,
         lang: &'a str,
         #[serde(skip_serializing_if = "Option::is_none")]
         theme: Option<&'a str>,
@@ -354,6 +388,9 @@ pub fn to_query(state: &State) -> String {
         res: (network && state.net.res != defaults.res).then_some(state.net.res),
         mode: playhead.mode.name(),
         step: playhead.step,
+        scene: (playhead.look != Look::default()).then(|| playhead.look.name()),
+        yaw: (!playhead.camera.is_default()).then_some(playhead.camera.yaw),
+        pitch: (!playhead.camera.is_default()).then_some(playhead.camera.pitch),
         lang: state.lang.key(),
         theme: (theme != Theme::System).then(|| theme.name()),
         embed: state.embed.key(),

@@ -2,7 +2,7 @@
 //! checked: a layer without an output is refused with a notice, so the page always
 //! shows the last layer that works.
 
-use crate::anim::{Mode, Playhead, Timeline};
+use crate::anim::{Camera, Look, Mode, Playhead, Timeline};
 use crate::cost::{Costs, Layer, LayerError, Multiplier, Padding, Param, Scaled, Unit};
 use crate::i18n::{messages, Lang};
 use crate::query::Problem;
@@ -166,6 +166,8 @@ pub enum Action {
     SetLang(Lang),
     SetMode(Mode),
     SetStep(u64),
+    SetLook(Look),
+    SetCamera(Camera),
     SetTheme(Theme),
     DismissNotice,
 }
@@ -286,6 +288,8 @@ impl Reducible for State {
             },
             Action::SetMode(mode) => self.with_playhead(Playhead { mode, ..playhead }),
             Action::SetStep(step) => self.with_playhead(Playhead { step, ..playhead }),
+            Action::SetLook(look) => self.with_playhead(Playhead { look, ..playhead }),
+            Action::SetCamera(camera) => self.with_playhead(Playhead { camera, ..playhead }),
             Action::SetTheme(theme) => State {
                 theme,
                 ..(*self).clone()

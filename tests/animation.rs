@@ -1,11 +1,10 @@
-//! The animation's timeline and scene, natively: the counters end exactly on the
-//! formulas, every output is written once, and the drawing stays bounded.
+//! The animation's timeline, natively: the counters end exactly on the formulas, every
+//! output is written once, jumps land where the buttons say, and a race is fair.
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
-use sepconv::anim::{scene, Layout, Mode, Paint, Phase, Shape, Timeline};
+use sepconv::anim::{Mode, Phase, Timeline};
 use sepconv::cost::{Costs, Layer, Padding};
-use sepconv::i18n::Lang;
 use std::collections::HashSet;
 
 fn costs(df: u32, dk: u32, m: u32, n: u32, padding: Padding, stride: u32) -> Costs {
@@ -44,7 +43,7 @@ fn every_step_adds_up_to_the_formulas() {
                 );
             }
             let total = match mode {
-                Mode::Standard => c.standard(),
+                Mode::Standard | Mode::Race => c.standard(),
                 Mode::Separable => c.separable(),
             };
             assert_eq!(sum, total);
@@ -83,20 +82,79 @@ fn each_phase_ends_on_its_formula() {
 }
 
 #[test]
-fn jumps_go_channel_by_channel_and_phase_by_phase() {
+fn jumps_land_on_the_first_position_of_the_next_channel_or_filter() {
     let c = costs(4, 3, 3, 2, Padding::Same, 1);
     let t = Timeline::new(c, Mode::Separable);
-    // 16 positions; 3 channels, then 2 filters.
-    assert_eq!(t.next_group_end(0), 16);
-    assert_eq!(t.next_group_end(16), 32);
-    assert_eq!(t.next_group_end(47), 48);
-    assert_eq!(t.next_group_end(48), 64);
-    assert_eq!(t.previous_group_end(40), 32);
-    assert_eq!(t.previous_group_end(32), 16);
-    assert_eq!(t.previous_group_end(5), 0);
+    // 16 positions; 3 channels, then 2 filters. Step 17 shows channel 2 at (1, 1).
+    assert_eq!(t.next_group_start(0), 17);
+    assert_eq!(t.next_group_start(1), 17);
+    assert_eq!(t.next_group_start(16), 17);
+    assert_eq!(t.next_group_start(17), 33);
+    let second = t.frame(17);
+    assert_eq!((second.group, second.row, second.col), (1, 0, 0));
+    // From the last channel to the first pointwise filter, then to the end.
+    assert_eq!(t.next_group_start(40), 49);
+    assert_eq!(t.frame(49).phase, Phase::Pointwise);
+    assert_eq!(t.next_group_start(65), 80);
+    // Back: to the start of this one, then of the one before.
+    assert_eq!(t.previous_group_start(40), 33);
+    assert_eq!(t.previous_group_start(33), 17);
+    assert_eq!(t.previous_group_start(1), 0);
     assert_eq!(t.next_phase_end(3), 48);
     assert_eq!(t.next_phase_end(48), 80);
-    assert_eq!(t.next_group_end(80), 80);
+}
+
+#[test]
+fn a_race_spends_the_same_multiplications_on_both_sides() {
+    let c = costs(8, 3, 3, 8, Padding::Same, 1);
+    let standard = Timeline::new(c, Mode::Race);
+    let separable = Timeline::new(c, Mode::Separable);
+    assert_eq!(standard.total_formula(), c.standard());
+    for step in [0, 1, 7, 100, 255, standard.total_steps()] {
+        let spent = standard.frame(step).mults_total;
+        let other = separable.frame(separable.steps_within(spent));
+        assert!(other.mults_total <= spent);
+        // One step more would overspend, unless the separable side is done.
+        if other.step < separable.total_steps() {
+            let next = separable.frame(other.step + 1);
+            assert!(next.mults_total > spent, "step {step}");
+        }
+    }
+    // The separable side is done when the standard side has spent R of its total.
+    let finish = separable.total_formula();
+    let first_done = (0..=standard.total_steps())
+        .find(|&s| {
+            let spent = standard.frame(s).mults_total;
+            separable.steps_within(spent) == separable.total_steps()
+        })
+        .unwrap();
+    assert!(standard.frame(first_done).mults_total >= finish);
+    assert!(standard.frame(first_done - 1).mults_total < finish);
+}
+
+#[test]
+fn the_lit_cells_are_the_window_the_channel_or_the_column() {
+    let c = costs(8, 3, 3, 8, Padding::Same, 1);
+    let sep = Timeline::new(c, Mode::Separable);
+    // Step 64 + 28: channel 2, 0-based position (3, 3): rows and columns 2 to 4.
+    let dw = sep.lit(&sep.frame(64 + 28));
+    assert_eq!(
+        (dw.channels, dw.rows, dw.cols),
+        ((1, 1), Some((2, 4)), Some((2, 4)))
+    );
+    // At the corner the window starts in the padding: only input cells count.
+    let corner = sep.lit(&sep.frame(1));
+    assert_eq!((corner.rows, corner.cols), (Some((0, 1)), Some((0, 1))));
+    let pw = sep.lit(&sep.frame(192 + 64 * 2 + 8 * 3 + 4));
+    assert_eq!(
+        (pw.channels, pw.rows, pw.cols),
+        ((0, 2), Some((3, 3)), Some((3, 3)))
+    );
+    let st = Timeline::new(c, Mode::Standard);
+    assert_eq!(st.lit(&st.frame(10)).channels, (0, 2));
+    // A window wholly in the padding reads no input cell.
+    let padded = Timeline::new(costs(4, 3, 1, 1, Padding::Explicit(5), 1), Mode::Standard);
+    assert_eq!(padded.lit(&padded.frame(1)).rows, None);
 }
 
 #[test]
@@ -109,84 +167,6 @@ fn windows_start_in_the_padding_for_same_and_step_by_the_stride() {
     // TensorFlow's same padding with stride 2 on 224: 1 pixel after, none before.
     let t = Timeline::new(costs(224, 3, 1, 1, Padding::Same, 2), Mode::Standard);
     assert_eq!(t.window_origin(0, 0), (0, 0));
-}
-
-fn reads(scene: &sepconv::anim::Scene) -> usize {
-    scene
-        .shapes
-        .iter()
-        .filter(|s| {
-            matches!(
-                s,
-                Shape::Quad {
-                    fill: Some(Paint::Read),
-                    ..
-                }
-            )
-        })
-        .count()
-}
-
-#[test]
-fn the_scene_reads_one_channel_in_depthwise_and_all_in_standard() {
-    let c = costs(8, 3, 3, 8, Padding::Same, 1);
-    let st = Timeline::new(c, Mode::Standard);
-    assert_eq!(
-        reads(&scene(&st, &st.frame(10), Layout::WIDE, Lang::En)),
-        9 * 3,
-        "3x3 on each of 3 channels"
-    );
-    let sep = Timeline::new(c, Mode::Separable);
-    assert_eq!(
-        reads(&scene(&sep, &sep.frame(70), Layout::TALL, Lang::En)),
-        9,
-        "3x3 on channel 2 only"
-    );
-    let pw = sep.frame(sep.phase_ends()[0] + 5);
-    assert_eq!(
-        reads(&scene(&sep, &pw, Layout::WIDE, Lang::En)),
-        3,
-        "1x1 through each of 3 channels"
-    );
-}
-
-#[test]
-fn a_grouped_filter_reads_only_its_group_of_channels() {
-    // 4 input channels in 2 groups, 4 filters: filters 1-2 read channels 1-2, 3-4 read 3-4.
-    let c = Costs::of(&Layer {
-        df: 6,
-        dk: 3,
-        m: 4,
-        n: 4,
-        padding: Padding::Same,
-        groups: 2,
-        ..Layer::default()
-    })
-    .unwrap();
-    let st = Timeline::new(c, Mode::Standard);
-    let shown = |step| scene(&st, &st.frame(step), Layout::WIDE, Lang::En);
-    assert_eq!(reads(&shown(10)), 9 * 2, "filter 1 reads channels 1 and 2");
-    // Step 100 is filter 3 (36 positions a filter): channels 3 and 4.
-    assert_eq!(st.frame(100).group, 2);
-    assert_eq!(reads(&shown(100)), 9 * 2);
-    // The slices in front of the group are drawn as outlines, so the two frames differ in
-    // how many input slices are filled: the second group starts further back.
-    let filled = |scene: &sepconv::anim::Scene| {
-        scene
-            .shapes
-            .iter()
-            .filter(|s| {
-                matches!(
-                    s,
-                    Shape::Quad {
-                        fill: Some(Paint::Slice),
-                        ..
-                    }
-                )
-            })
-            .count()
-    };
-    assert!(filled(&shown(100)) < filled(&shown(10)));
 }
 
 proptest! {
@@ -211,11 +191,6 @@ proptest! {
         }
         prop_assert_eq!(f.mults_total, expected);
         prop_assert!(f.row < c.dp && f.col < c.dp && f.group < f.groups);
-        // The drawing stays bounded whatever the size.
-        for layout in [Layout::WIDE, Layout::TALL] {
-            let shapes = scene(&t, &f, layout, Lang::En).shapes.len();
-            prop_assert!(shapes < 700, "{} shapes", shapes);
-        }
     }
 }
 

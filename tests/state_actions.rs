@@ -86,7 +86,8 @@ fn the_playhead_keeps_its_place_as_far_as_the_new_timeline_reaches() {
         standard.playhead,
         Playhead {
             mode: Mode::Standard,
-            step: 500
+            step: 500,
+            ..Playhead::default()
         }
     );
 }

@@ -3,7 +3,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
-use sepconv::anim::{Mode, Playhead};
+use sepconv::anim::{Camera, Look, Mode, Playhead};
 use sepconv::cost::{Layer, Multiplier, Padding, Unit};
 use sepconv::i18n::{messages, Lang};
 use sepconv::query::{parse, to_query};
@@ -122,7 +122,12 @@ proptest! {
     ) {
         let layer = Layer { df, dk, m, n, padding: pad, stride, dilation, ..Layer::default() };
         prop_assume!(layer.check().is_ok());
-        let playhead = Playhead { mode: if stride % 2 == 0 { Mode::Standard } else { Mode::Separable }, step: u64::from(df) * 7 };
+        let playhead = Playhead {
+            mode: Mode::ALL[(stride % 3) as usize],
+            step: u64::from(df) * 7,
+            look: Look::ALL[(dk % 2) as usize],
+            camera: Camera::default().orbit(dilation as i32 * 37, (m % 170) as i32 - 85),
+        };
         let theme = if dk % 3 == 0 { Theme::Dark } else { Theme::System };
         let state = State { theme, ..State::new(layer, playhead, vec![]) };
         let loaded = parse(&to_query(&state));
@@ -141,7 +146,8 @@ fn the_animation_frame_comes_from_the_link() {
         loaded.playhead,
         Playhead {
             mode: Mode::Standard,
-            step: 42
+            step: 42,
+            ..Playhead::default()
         }
     );
     let loaded = parse("?mode=sideways&step=-3");
@@ -333,5 +339,57 @@ fn a_network_is_counted_only_at_widths_it_can_be() {
     assert_eq!(
         v2.problems[0].to_string(),
         "Ignored alpha=0.75 in the link (mobilenet_v2 is counted at α = 1 only); using α = 1."
+    );
+}
+
+#[test]
+fn the_look_and_the_camera_come_from_the_link_and_go_back_into_it() {
+    let loaded = parse("?mode=race&scene=slices&yaw=-120&pitch=60");
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    assert_eq!(
+        loaded.playhead,
+        Playhead {
+            mode: Mode::Race,
+            step: 0,
+            look: Look::Slices,
+            camera: Camera {
+                yaw: -120,
+                pitch: 60
+            },
+        }
+    );
+    let state = loaded.into_state();
+    let written = to_query(&state);
+    assert!(
+        written.contains("&mode=race&step=0&scene=slices&yaw=-120&pitch=60&"),
+        "{written}"
+    );
+    // The defaults stay out of the link, so that older links read as they did.
+    let plain = to_query(&parse("?scene=volume&yaw=35&pitch=25").into_state());
+    assert!(!plain.contains("scene") && !plain.contains("yaw") && !plain.contains("pitch"));
+}
+
+#[test]
+fn a_bad_look_or_camera_falls_back_with_a_message() {
+    for (query, key) in [
+        ("?scene=cubes", "scene=cubes"),
+        ("?yaw=abc&pitch=10", "yaw=abc"),
+        ("?yaw=400", "yaw=400"),
+        ("?yaw=10&pitch=90", "pitch=90"),
+        ("?pitch=-81", "pitch=-81"),
+    ] {
+        let loaded = parse(query);
+        assert_eq!(loaded.playhead.look, Look::Volume, "{query}");
+        assert_eq!(loaded.playhead.camera, Camera::default(), "{query}");
+        assert_eq!(loaded.problems.len(), 1, "{query}");
+        assert!(loaded.problems[0].to_string().contains(key), "{query}");
+    }
+    // One angle alone keeps the other's default.
+    assert_eq!(
+        parse("?yaw=-40").playhead.camera,
+        Camera {
+            yaw: -40,
+            pitch: 25
+        }
     );
 }

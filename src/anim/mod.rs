@@ -1,8 +1,18 @@
-//! The animation, as plain data: the timeline of steps (`timeline`) and what to draw
-//! at each (`scene`). No yew or web-sys: the component only paints the scene.
+//! The animation, as plain data: the timeline of steps (`timeline`), the camera and the
+//! two looks (`camera`), and what to draw at each step (`scene`, from `tensor`s), with
+//! how much of what is lit stays in view (`occlusion`). No yew or web-sys: the component
+//! only paints the scene.
 
+mod camera;
+mod occlusion;
 mod scene;
+mod shape;
+mod tensor;
 mod timeline;
 
-pub use scene::{scene, Layout, Paint, Scene, Shape};
-pub use timeline::{pad_before, Frame, Mode, Phase, Playhead, Timeline};
+pub use camera::{sin_degrees, Camera, Look, Rotation};
+pub use occlusion::{inside, least_visible, unoccluded, Face};
+pub use scene::{scene, View, LENS_PX};
+pub use shape::{Anchor, LitReport, Paint, Point, Rect, Scene, Shape};
+pub use tensor::slots;
+pub use timeline::{pad_before, Frame, Lit, Mode, Phase, Playhead, Timeline};

@@ -1,476 +1,644 @@
-//! What to draw for one frame, as a list of shapes: three tensors (what is read, the
-//! filter, what is written) side by side on a wide canvas or one above the other on a
-//! tall one, each a stack of channel slices seen at an angle. Past a few slices or a few dozen cells it draws a
-//! summary instead (some slices, an ellipsis, coarser grid lines), so the work per
-//! frame stays bounded however large the layer.
+//! What to draw for one frame, in CSS pixels: the tensors of the convolution in order
+//! (input, filter, output; or input, depthwise filter, depthwise output, pointwise
+//! filter, output), each a volume or its slices, with what this step reads lit, the
+//! filter beside it, and what is written so far filled. When a cell would be drawn
+//! too small to see, a lens magnifies the window. The race draws the standard and the
+//! separable convolution one above the other, at the same number of multiplications.
 
-use super::timeline::{pad_before, Frame, Phase, Timeline};
+use super::camera::{Camera, Look, Rotation};
+use super::occlusion::{least_visible, Face};
+use super::shape::{Anchor, LitReport, Paint, Rect, Scene, Shape};
+use super::tensor::{self, Cells, Drawn, Kind, Progress, Tensor, Window};
+use super::timeline::{pad_before, Frame, Mode, Phase, Timeline};
+use crate::format::thousands;
 use crate::i18n::Lang;
 
-/// Where the three tensors go.
+/// A lit cell smaller than this (CSS px) gets a lens.
+pub const LENS_PX: f64 = 8.0;
+/// The lens shows at most this many cells a side.
+const LENS_CELLS: u32 = 9;
+/// Lines of words under each tensor: its name, its size, and up to two notes.
+const LABEL_LINES: usize = 4;
+
+/// The canvas and how the reader looks at it.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Layout {
+pub struct View {
     pub width: f64,
     pub height: f64,
-    /// Top-left corners of the front slices of the source and target stacks.
-    src: (f64, f64),
-    dst: (f64, f64),
-    /// The centre of the filter.
-    filter: (f64, f64),
-    /// Whether the data flows down the page rather than across it.
-    tall: bool,
+    pub look: Look,
+    pub camera: Camera,
 }
 
-impl Layout {
-    /// Side by side, for a projector or a laptop.
-    pub const WIDE: Layout = Layout {
-        width: 960.0,
-        height: 320.0,
-        src: (40.0, 100.0),
-        dst: (620.0, 100.0),
-        filter: (430.0, 190.0),
-        tall: false,
+impl View {
+    /// Whether the canvas is held upright (a phone): the tensors then go down the page.
+    fn tall(&self) -> bool {
+        self.height > self.width
+    }
+
+    /// Text size: larger on a larger canvas, never below 12 px.
+    fn font(&self) -> f64 {
+        if self.tall() {
+            (self.width / 28.0).clamp(12.0, 18.0)
+        } else {
+            (self.width / 68.0).clamp(12.0, 24.0)
+        }
+    }
+}
+
+/// One tensor of the pipeline with its words.
+struct Item {
+    tensor: Tensor,
+    name: &'static str,
+    dims: String,
+    note: String,
+    weight: f64,
+}
+
+/// The scene for `frame` of `timeline` on `view`, labelled in `lang`.
+pub fn scene(timeline: &Timeline, frame: &Frame, view: &View, lang: Lang) -> Scene {
+    let mut shapes = Vec::new();
+    let area = Rect {
+        x: 0.0,
+        y: 0.0,
+        w: view.width,
+        h: view.height,
+    }
+    .inset(6.0);
+    let font = view.font();
+    let rot = view.camera.rotation();
+    let (faces, cell_px, lens) = if timeline.mode == Mode::Race {
+        race(&mut shapes, timeline, frame, view, area, lang)
+    } else {
+        let items = items(timeline, frame, lang);
+        pipeline(
+            &mut shapes,
+            &items,
+            area,
+            !view.tall(),
+            view.look,
+            rot,
+            font,
+            lang,
+        )
     };
-    /// One above the other, for a phone held upright.
-    pub const TALL: Layout = Layout {
-        width: 420.0,
-        height: 725.0,
-        src: (120.0, 95.0),
-        dst: (120.0, 530.0),
-        filter: (195.0, 360.0),
-        tall: true,
+    Scene {
+        width: view.width,
+        height: view.height,
+        lit: LitReport {
+            visible: least_visible(&faces, &shapes),
+            cell_px,
+            lens,
+        },
+        shapes,
+    }
+}
+
+/// The tensors a frame shows, in the order the data flows.
+fn items(timeline: &Timeline, frame: &Frame, lang: Lang) -> Vec<Item> {
+    let costs = timeline.costs;
+    let l = costs.layer;
+    let dp = costs.dp;
+    let started = frame.mults_step > 0;
+    let written = |phase: Phase| {
+        if frame.phase != phase {
+            // A later phase has not begun; an earlier one is done.
+            let earlier = frame.phase == Phase::Pointwise && phase == Phase::Depthwise;
+            return (
+                if earlier {
+                    Progress::All
+                } else {
+                    Progress::Nothing
+                },
+                None,
+            );
+        }
+        if frame.phase_done {
+            return (Progress::All, None);
+        }
+        let write = started.then_some((frame.group, frame.row, frame.col));
+        let progress = if started {
+            Progress::Upto {
+                channel: frame.group,
+                row: frame.row,
+                col: frame.col,
+            }
+        } else {
+            Progress::Nothing
+        };
+        (progress, write)
     };
-}
-/// At most this many slices of a stack are drawn; the rest become an ellipsis.
-const MAX_SLICES: u32 = 5;
-/// Above this many cells a side, grid lines are drawn every few cells.
-const MAX_GRID: u32 = 24;
-/// Above this kernel size, the window is drawn as one outline instead of cell by cell.
-const MAX_WINDOW_CELLS: u32 = 7;
-
-/// A role, which the painter turns into a colour of the page's palette.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Paint {
-    Slice,
-    Padding,
-    Line,
-    Done,
-    Read,
-    Filter,
-    Write,
-    Ink,
-    Muted,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub enum Shape {
-    /// A four-cornered patch (a slice, a cell, a run of cells).
-    Quad {
-        corners: [(f64, f64); 4],
-        fill: Option<Paint>,
-        stroke: Option<Paint>,
-    },
-    Line {
-        from: (f64, f64),
-        to: (f64, f64),
-        paint: Paint,
-    },
-    Text {
-        at: (f64, f64),
-        text: String,
-        paint: Paint,
-        size: f64,
-    },
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct Scene {
-    pub width: f64,
-    pub height: f64,
-    pub shapes: Vec<Shape>,
-}
-
-/// A stack of square slices drawn at an angle: slice k sits up and to the right of k−1.
-struct Stack {
-    x: f64,
-    y: f64,
-    side: f64,
-    cells: u32,
-    /// Which slices are drawn, front to back; None marks an ellipsis.
-    slices: Vec<Option<u32>>,
-}
-
-impl Stack {
-    fn new(x: f64, y: f64, side: f64, cells: u32, count: u32, active: Option<u32>) -> Stack {
-        Stack {
-            x,
-            y,
+    let before = pad_before(&costs);
+    let span = l.dilation * (l.dk - 1) + 1;
+    let reach = (dp - 1) * l.stride + span;
+    let after = reach.saturating_sub(l.df + before);
+    let (top, left) = timeline.window_origin(frame.row, frame.col);
+    let reads_input = frame.phase != Phase::Pointwise;
+    let window = Window {
+        channels: timeline.channels_read(frame),
+        top: (top + i64::from(before)) as u32,
+        left: (left + i64::from(before)) as u32,
+        size: l.dk,
+        dilation: l.dilation,
+    };
+    let input = Item {
+        tensor: Tensor {
+            side: l.df + before + after,
+            channels: l.m,
+            pad: (before, after),
+            kind: Kind::Data,
+            progress: Progress::Nothing,
+            read: reads_input.then_some(window),
+            write: None,
+            focus: (frame.phase == Phase::Depthwise).then_some(frame.group),
+            dim: false,
+        },
+        name: lang.tr("input", "输入"),
+        dims: format!("{}×{}×{}", l.df, l.df, l.m),
+        note: String::new(),
+        weight: 3.0,
+    };
+    let filter = |channels: u32, side: u32, active: bool, note: String| Item {
+        tensor: Tensor {
             side,
-            cells: cells.max(1),
-            slices: visible(count, active),
+            channels,
+            pad: (0, 0),
+            kind: Kind::Filter,
+            progress: Progress::Nothing,
+            read: None,
+            write: None,
+            focus: None,
+            dim: !active,
+        },
+        name: lang.tr("filter", "卷积核"),
+        dims: format!("{side}×{side}×{channels}"),
+        note,
+        weight: if side == 1 { 1.1 } else { 1.5 },
+    };
+    let output = |phase: Phase, channels: u32, name: &'static str| {
+        let (progress, write) = written(phase);
+        Item {
+            tensor: Tensor {
+                side: dp,
+                channels,
+                pad: (0, 0),
+                kind: Kind::Output,
+                progress,
+                read: None,
+                write,
+                focus: None,
+                dim: false,
+            },
+            name,
+            dims: format!("{dp}×{dp}×{channels}"),
+            note: String::new(),
+            weight: 2.6,
         }
-    }
-
-    /// The offset of the k-th drawn slice (0 in front).
-    fn shift(&self, k: usize) -> (f64, f64) {
-        let depth = (self.side * 0.11).clamp(6.0, 16.0);
-        (k as f64 * depth, -(k as f64) * depth * 0.8)
-    }
-
-    /// The corners of cells [r0, r1) x [c0, c1) on the k-th drawn slice.
-    fn quad(&self, k: usize, (r0, r1): (f64, f64), (c0, c1): (f64, f64)) -> [(f64, f64); 4] {
-        let (dx, dy) = self.shift(k);
-        let cell = self.side / f64::from(self.cells);
-        let (left, right) = (self.x + dx + c0 * cell, self.x + dx + c1 * cell);
-        let (top, bottom) = (self.y + dy + r0 * cell, self.y + dy + r1 * cell);
-        [(left, top), (right, top), (right, bottom), (left, bottom)]
-    }
-
-    /// Where slice `index` is drawn, if it is.
-    fn position(&self, index: u32) -> Option<usize> {
-        self.slices.iter().position(|s| *s == Some(index))
+    };
+    let which = |phase: Phase| {
+        if frame.phase != phase {
+            return String::new();
+        }
+        let (g, of) = (frame.group + 1, frame.groups);
+        match (lang, phase) {
+            (Lang::En, _) => format!("{} {g} of {of}", phase.group_name()),
+            (Lang::Zh, Phase::Depthwise) => format!("第 {g}/{of} 个通道"),
+            (Lang::Zh, _) => format!("第 {g}/{of} 个卷积核"),
+        }
+    };
+    match frame.phase {
+        Phase::Standard => {
+            let per_group = l.m / l.groups.max(1);
+            vec![
+                input,
+                filter(per_group, l.dk, true, which(Phase::Standard)),
+                output(Phase::Standard, l.n, lang.tr("output", "输出")),
+            ]
+        }
+        Phase::Depthwise | Phase::Pointwise => {
+            let mut dw_output = output(
+                Phase::Depthwise,
+                l.m,
+                lang.tr("depthwise output", "深度卷积输出"),
+            );
+            if frame.phase == Phase::Pointwise {
+                dw_output.tensor.read = Some(Window {
+                    channels: (0, l.m - 1),
+                    top: frame.row,
+                    left: frame.col,
+                    size: 1,
+                    dilation: 1,
+                });
+            }
+            let mut pw_output = output(Phase::Pointwise, l.n, lang.tr("output", "输出"));
+            pw_output.tensor.dim = frame.phase == Phase::Depthwise;
+            vec![
+                input,
+                filter(
+                    1,
+                    l.dk,
+                    frame.phase == Phase::Depthwise,
+                    which(Phase::Depthwise),
+                ),
+                dw_output,
+                filter(
+                    l.m,
+                    1,
+                    frame.phase == Phase::Pointwise,
+                    which(Phase::Pointwise),
+                ),
+                pw_output,
+            ]
+        }
     }
 }
 
-/// Which of `count` slices to draw, front to back: all when few, else the first two,
-/// the active one, the last, with ellipses between.
-fn visible(count: u32, active: Option<u32>) -> Vec<Option<u32>> {
-    if count <= MAX_SLICES {
-        return (0..count).map(Some).collect();
-    }
-    let mut picks = vec![0, 1, count - 1];
-    if let Some(a) = active {
-        picks.push(a.min(count - 1));
-    }
-    picks.sort_unstable();
-    picks.dedup();
-    let mut out = Vec::new();
-    for (i, &p) in picks.iter().enumerate() {
-        if i > 0 && p > picks[i - 1] + 1 {
-            out.push(None);
+/// Lays the items out along `area` (across it, or down it), draws each with its words,
+/// and a lens where the lit cells are too small. Returns the lit faces, the largest lit
+/// cell and whether a lens was drawn.
+#[allow(clippy::too_many_arguments)]
+fn pipeline(
+    out: &mut Vec<Shape>,
+    items: &[Item],
+    area: Rect,
+    across: bool,
+    look: Look,
+    rot: Rotation,
+    font: f64,
+    lang: Lang,
+) -> (Vec<Face>, f64, bool) {
+    let gutter = font * 1.6;
+    let band = font * 1.25 * LABEL_LINES as f64 + 4.0;
+    // Across the canvas the words go under each picture; down a phone, where height is
+    // short and width is not, beside it.
+    let parts = |r: Rect| {
+        if across {
+            r.split(1.0 - band / r.h.max(1.0), false)
+        } else {
+            let (words, picture) = r.split(0.36, true);
+            (picture, words)
         }
-        out.push(Some(p));
+    };
+    let picture_of = |r: Rect| parts(r).0;
+    let mut weights: Vec<f64> = items.iter().map(|i| i.weight).collect();
+    let mut boxes = boxes_of(&weights, area, across, gutter);
+    // A source too small to see gets a lens, and the room for it.
+    let needs_lens = |t: &Tensor, r: Rect| {
+        t.read.is_some()
+            && tensor::draw(
+                &mut Vec::new(),
+                t,
+                look,
+                rot,
+                picture_of(r).inset(4.0),
+                t.whole(),
+            )
+            .placement
+            .cell_px()
+                < LENS_PX
+    };
+    let lensed: Vec<bool> = items
+        .iter()
+        .zip(&boxes)
+        .map(|(item, &r)| needs_lens(&item.tensor, r))
+        .collect();
+    if lensed.contains(&true) {
+        for (w, &l) in weights.iter_mut().zip(&lensed) {
+            if l {
+                *w *= 1.7;
+            }
+        }
+        boxes = boxes_of(&weights, area, across, gutter);
+    }
+    let mut faces = Vec::new();
+    let (mut cell_px, mut lens) = (0.0f64, false);
+    for (i, (item, bounds)) in items.iter().zip(&boxes).enumerate() {
+        if let Some(next) = boxes.get(i + 1) {
+            let (text, point) = if across {
+                let x = (bounds.x + bounds.w + next.x) / 2.0;
+                ("→", (x, bounds.y + (bounds.h - band) / 2.0))
+            } else {
+                let y = (bounds.y + bounds.h + next.y) / 2.0;
+                ("↓", (bounds.x + bounds.w * 0.68, y + font * 0.4))
+            };
+            out.push(Shape::text(point, text, Paint::Muted, font * 1.3));
+        }
+        let (picture, words) = parts(*bounds);
+        let t = &item.tensor;
+        let mut note = item.note.clone();
+        if lensed[i] {
+            let drawn = magnify(out, t, look, rot, picture, font, lang);
+            lens = true;
+            note = stand_in(&drawn.0, t, lang, note);
+            cell_px = cell_px.max(drawn.1.placement.cell_px());
+            faces.extend(drawn.0.faces);
+            faces.extend(drawn.1.faces);
+        } else {
+            let drawn = tensor::draw(out, t, look, rot, picture.inset(4.0), t.whole());
+            if !drawn.faces.is_empty() {
+                cell_px = cell_px.max(drawn.placement.cell_px());
+            }
+            if t.kind != Kind::Filter {
+                note = stand_in(&drawn, t, lang, note);
+            }
+            faces.extend(drawn.faces);
+        }
+        let paint = if t.dim { Paint::Muted } else { Paint::Ink };
+        let (cx, width) = if across {
+            (words.x + words.w / 2.0, words.w + gutter * 0.8)
+        } else {
+            (words.x + words.w / 2.0, words.w)
+        };
+        let small = (font * 0.82).max(12.0);
+        let heading = [
+            (item.name.to_owned(), paint, font),
+            (item.dims.clone(), paint, font),
+        ];
+        let notes = note
+            .split(" · ")
+            .map(|part| (part.to_owned(), Paint::Muted, small));
+        let mut y = if across {
+            words.y + font * 1.25
+        } else {
+            words.y + (words.h - band) / 2.0 + font * 1.25
+        };
+        for (text, paint, size) in heading.into_iter().chain(notes).take(LABEL_LINES) {
+            if !text.is_empty() {
+                out.push(Shape::text((cx, y), fit(&text, size, width), paint, size));
+            }
+            y += if size < font {
+                small * 1.2
+            } else {
+                font * 1.25
+            };
+        }
+    }
+    (faces, cell_px, lens)
+}
+
+/// The items' boxes along `area`, in proportion to their weights, `gutter` apart.
+fn boxes_of(weights: &[f64], area: Rect, across: bool, gutter: f64) -> Vec<Rect> {
+    let total: f64 = weights.iter().sum();
+    let room = if across { area.w } else { area.h } - gutter * (weights.len() - 1) as f64;
+    let mut at = if across { area.x } else { area.y };
+    weights
+        .iter()
+        .map(|w| {
+            let size = room * w / total;
+            let r = if across {
+                Rect {
+                    x: at,
+                    w: size,
+                    ..area
+                }
+            } else {
+                Rect {
+                    y: at,
+                    h: size,
+                    ..area
+                }
+            };
+            at += size + gutter;
+            r
+        })
+        .collect()
+}
+
+/// The tensor small in `picture`'s first part, and its lit window magnified in the
+/// rest, with a frame on the overview where the lens looks and lines tying the two.
+fn magnify(
+    out: &mut Vec<Shape>,
+    t: &Tensor,
+    look: Look,
+    rot: Rotation,
+    picture: Rect,
+    font: f64,
+    lang: Lang,
+) -> (Drawn, Drawn) {
+    let wide = picture.w > picture.h;
+    let (overview, inset) = picture.split(0.4, wide);
+    let drawn = tensor::draw(out, t, look, rot, overview.inset(4.0), t.whole());
+    let (crop, corner) = lens_crop(t);
+    let frame = inset.inset(3.0);
+    out.push(Shape::Quad {
+        corners: frame.corners(),
+        fill: Some(Paint::Panel),
+        stroke: Some(Paint::Ink),
+    });
+    let title = font * 1.2;
+    let room = Rect {
+        y: frame.y + title,
+        h: frame.h - title,
+        ..frame
+    };
+    let magnified = tensor::draw(out, t, look, rot, room.inset(6.0), crop);
+    let spot = grow(drawn.placement.bounds(crop), 8.0);
+    out.push(Shape::outline(spot.corners(), Paint::Ink));
+    let (s, f) = (spot.corners(), frame.corners());
+    let ties = if wide {
+        [[s[1], f[0]], [s[2], f[3]]]
+    } else {
+        [[s[3], f[0]], [s[2], f[1]]]
+    };
+    out.push(Shape::Lines {
+        segments: ties.to_vec(),
+        paint: Paint::Muted,
+    });
+    let zoom = round_zoom(magnified.placement.cell_px() / drawn.placement.cell_px().max(1e-9));
+    let text = match (lang, corner) {
+        (Lang::En, true) => format!("lens ×{zoom}: the window's corner"),
+        (Lang::En, false) => format!("lens ×{zoom}"),
+        (Lang::Zh, true) => format!("放大镜 ×{zoom}：窗口的一角"),
+        (Lang::Zh, false) => format!("放大镜 ×{zoom}"),
+    };
+    out.push(Shape::Text {
+        at: (frame.x + 6.0, frame.y + font),
+        text,
+        paint: Paint::Muted,
+        size: (font * 0.8).max(12.0),
+        anchor: Anchor::Start,
+    });
+    (drawn, magnified)
+}
+
+/// The cells the lens shows: the window with a cell round it, or its corner when it is
+/// too large; and whether it is only the corner.
+fn lens_crop(t: &Tensor) -> (Cells, bool) {
+    let w = t.read.unwrap_or(Window {
+        channels: (0, 0),
+        top: 0,
+        left: 0,
+        size: 1,
+        dilation: 1,
+    });
+    let span = w.span();
+    let corner = span + 2 > LENS_CELLS;
+    let range = |start: u32| {
+        let first = if corner {
+            start
+        } else {
+            start.saturating_sub(1)
+        };
+        let last = (first + LENS_CELLS.min(span + 2)).min(t.side);
+        (
+            last.saturating_sub(LENS_CELLS.min(span + 2)).min(first),
+            last,
+        )
+    };
+    let ((r0, r1), (c0, c1)) = (range(w.top), range(w.left));
+    (Cells { r0, r1, c0, c1 }, corner)
+}
+
+fn grow(r: Rect, least: f64) -> Rect {
+    let (cx, cy) = r.centre();
+    let (w, h) = (r.w.max(least), r.h.max(least));
+    Rect {
+        x: cx - w / 2.0,
+        y: cy - h / 2.0,
+        w,
+        h,
+    }
+}
+
+/// The lens's magnification as a whole number (at least 2, since it only shows when
+/// cells are small), so that no float formatting ships.
+fn round_zoom(zoom: f64) -> String {
+    (zoom.round().max(2.0) as u64).to_string()
+}
+
+/// The words that say a drawing is a stand-in: which channels and grid lines it keeps.
+fn stand_in(drawn: &Drawn, t: &Tensor, lang: Lang, note: String) -> String {
+    let mut parts = Vec::new();
+    if !note.is_empty() {
+        parts.push(note);
+    }
+    if drawn.sheets < t.channels {
+        parts.push(match lang {
+            Lang::En => format!("{} of {} channels drawn", drawn.sheets, t.channels),
+            Lang::Zh => format!("画出 {}/{} 个通道", drawn.sheets, t.channels),
+        });
+    }
+    if drawn.grid_every > 1 {
+        parts.push(match lang {
+            Lang::En => format!("a line every {} cells", drawn.grid_every),
+            Lang::Zh => format!("每 {} 格一条线", drawn.grid_every),
+        });
+    }
+    parts.join(" · ")
+}
+
+/// `text`, cut with an ellipsis if it would run wider than `width` at `size`.
+fn fit(text: &str, size: f64, width: f64) -> String {
+    let wide = |c: char| if c >= '\u{2E80}' { 1.0 } else { 0.56 };
+    let mut used = 0.0;
+    let mut out = String::new();
+    let total: f64 = text.chars().map(|c| wide(c) * size).sum();
+    if total <= width {
+        return text.to_owned();
+    }
+    for c in text.chars() {
+        used += wide(c) * size;
+        if used > width - size {
+            out.push('…');
+            return out;
+        }
+        out.push(c);
     }
     out
 }
 
-/// Draws a stack back to front: each slice's face, grid and `marks` (what is read or
-/// written on it), and the ellipses. Slices in front of the `focus` slice are drawn as
-/// outlines only, so that the slice being worked on shows through them.
-fn draw_stack(
-    shapes: &mut Vec<Shape>,
-    stack: &Stack,
-    fill: Paint,
-    pad: Option<(u32, u32)>,
-    focus: Option<u32>,
-    mut marks: impl FnMut(&mut Vec<Shape>, usize, u32),
-) {
-    let n = f64::from(stack.cells);
-    let front_of_focus = focus.and_then(|f| stack.position(f)).unwrap_or(0);
-    for (k, slice) in stack.slices.iter().enumerate().rev() {
-        let Some(index) = *slice else {
-            let (dx, dy) = stack.shift(k);
-            shapes.push(Shape::Text {
-                at: (stack.x + dx + stack.side + 4.0, stack.y + dy + 6.0),
-                text: "⋯".to_owned(),
-                paint: Paint::Muted,
-                size: 16.0,
-            });
-            continue;
-        };
-        let whole = stack.quad(k, (0.0, n), (0.0, n));
-        if k < front_of_focus {
-            shapes.push(Shape::Quad {
-                corners: whole,
-                fill: None,
-                stroke: Some(Paint::Line),
-            });
-            continue;
-        }
-        shapes.push(Shape::Quad {
-            corners: whole,
-            fill: Some(if pad.is_some() { Paint::Padding } else { fill }),
-            stroke: Some(Paint::Line),
-        });
-        if let Some((before, after)) = pad {
-            let inner = (f64::from(before), n - f64::from(after));
-            shapes.push(Shape::Quad {
-                corners: stack.quad(k, inner, inner),
-                fill: Some(fill),
-                stroke: None,
-            });
-        }
-        marks(shapes, k, index);
-        grid(shapes, stack, k);
-    }
-}
-
-/// Grid lines of the k-th drawn slice: every cell when few, else every few cells.
-fn grid(shapes: &mut Vec<Shape>, stack: &Stack, k: usize) {
-    let every = stack.cells.div_ceil(MAX_GRID);
-    let n = f64::from(stack.cells);
-    for i in (every..stack.cells).step_by(every as usize) {
-        let t = f64::from(i);
-        let row = stack.quad(k, (t, t), (0.0, n));
-        let col = stack.quad(k, (0.0, n), (t, t));
-        shapes.push(Shape::Line {
-            from: row[0],
-            to: row[1],
-            paint: Paint::Line,
-        });
-        shapes.push(Shape::Line {
-            from: col[0],
-            to: col[3],
-            paint: Paint::Line,
-        });
-    }
-}
-
-/// The cells the window reads on the k-th drawn slice of the (padded) input.
-fn window(
-    shapes: &mut Vec<Shape>,
-    stack: &Stack,
-    k: usize,
-    origin: (f64, f64),
-    size: u32,
-    dilation: u32,
-) {
-    let (top, left) = origin;
-    if size <= MAX_WINDOW_CELLS {
-        for a in 0..size {
-            for b in 0..size {
-                let r = top + f64::from(a * dilation);
-                let c = left + f64::from(b * dilation);
-                shapes.push(Shape::Quad {
-                    corners: stack.quad(k, (r, r + 1.0), (c, c + 1.0)),
-                    fill: Some(Paint::Read),
-                    stroke: None,
-                });
-            }
-        }
-    } else {
-        let span = f64::from((size - 1) * dilation + 1);
-        shapes.push(Shape::Quad {
-            corners: stack.quad(k, (top, top + span), (left, left + span)),
-            fill: Some(Paint::Read),
-            stroke: Some(Paint::Ink),
-        });
-    }
-}
-
-/// Outputs written so far on slice `index` of the target: all of it for a slice
-/// before `group`, and on slice `group` the rows before `row` and the cells up to `col`.
-fn done(shapes: &mut Vec<Shape>, stack: &Stack, k: usize, index: u32, frame: &Frame) {
-    let n = f64::from(stack.cells);
-    let finished = index < frame.group || (index == frame.group && frame.phase_done);
-    if finished {
-        shapes.push(quad(stack.quad(k, (0.0, n), (0.0, n)), Paint::Done));
-    } else if index == frame.group && frame.mults_step > 0 {
-        let (row, col) = (f64::from(frame.row), f64::from(frame.col));
-        if row > 0.0 {
-            shapes.push(quad(stack.quad(k, (0.0, row), (0.0, n)), Paint::Done));
-        }
-        shapes.push(quad(
-            stack.quad(k, (row, row + 1.0), (0.0, col + 1.0)),
-            Paint::Done,
-        ));
-        shapes.push(Shape::Quad {
-            corners: stack.quad(k, (row, row + 1.0), (col, col + 1.0)),
-            fill: Some(Paint::Write),
-            stroke: Some(Paint::Ink),
-        });
-    }
-}
-
-fn quad(corners: [(f64, f64); 4], paint: Paint) -> Shape {
-    Shape::Quad {
-        corners,
-        fill: Some(paint),
-        stroke: None,
-    }
-}
-
-fn label(shapes: &mut Vec<Shape>, x: f64, y: f64, text: String, paint: Paint) {
-    shapes.push(Shape::Text {
-        at: (x, y),
-        text,
-        paint,
-        size: 15.0,
-    });
-}
-
-/// The scene for `frame` of `timeline`, laid out by `layout`, labelled in `lang`.
-pub fn scene(timeline: &Timeline, frame: &Frame, layout: Layout, lang: Lang) -> Scene {
-    let input = lang.tr("input", "输入");
-    let dw_output = lang.tr("depthwise output", "深度卷积输出");
-    let output = lang.tr("output", "输出");
-    let filter = lang.tr("filter", "卷积核");
-    let costs = timeline.costs;
-    let l = costs.layer;
-    let dp = costs.dp;
-    let mut shapes = Vec::new();
-    let side = 150.0;
-
-    // What this phase reads, and its size and depth.
-    let (src_cells, src_depth, src_name, pad) = match frame.phase {
-        Phase::Standard | Phase::Depthwise => {
-            let before = pad_before(&costs);
-            let span = l.dilation * (l.dk - 1) + 1;
-            let reach = (dp - 1) * l.stride + span;
-            let after = reach.saturating_sub(l.df + before);
-            let name = format!("{input} {}×{}×{}", l.df, l.df, l.m);
-            (l.df + before + after, l.m, name, (before, after))
-        }
-        Phase::Pointwise => (dp, l.m, format!("{dw_output} {dp}×{dp}×{}", l.m), (0, 0)),
-    };
-    // The input channels one step reads: one in the depthwise step, the filter's group
-    // of M/g in a grouped standard layer, all of them otherwise.
-    let reads = match frame.phase {
-        Phase::Depthwise => Some((frame.group, frame.group + 1)),
-        Phase::Standard if l.groups > 1 => {
-            let per_group = l.m / l.groups;
-            let group = frame.group / (l.n / l.groups).max(1);
-            Some((group * per_group, (group + 1) * per_group))
-        }
-        Phase::Standard | Phase::Pointwise => None,
-    };
-    let active_src = reads.map(|(first, _)| first);
-    let src = Stack::new(
-        layout.src.0,
-        layout.src.1,
-        side,
-        src_cells,
-        src_depth,
-        active_src,
-    );
-    let padded = (pad.0 + pad.1 > 0).then_some(pad);
-
-    // Where the window reads, on the slices it reads.
-    let (origin, size, dilation) = match frame.phase {
-        Phase::Pointwise => ((f64::from(frame.row), f64::from(frame.col)), 1, 1),
-        Phase::Standard | Phase::Depthwise => {
-            let (top, left) = timeline.window_origin(frame.row, frame.col);
-            let shift = i64::from(pad.0);
-            (
-                ((top + shift) as f64, (left + shift) as f64),
-                l.dk,
-                l.dilation,
-            )
-        }
-    };
-    draw_stack(
-        &mut shapes,
-        &src,
-        Paint::Slice,
-        padded,
-        active_src,
-        |shapes, k, index| {
-            if reads.is_none_or(|(first, end)| (first..end).contains(&index)) {
-                window(shapes, &src, k, origin, size, dilation);
-            }
-        },
-    );
-
-    // The filter: Dk x Dk x M (M/g when grouped), Dk x Dk x 1, or 1 x 1 x M.
-    let per_group = l.m / l.groups.max(1);
-    let (f_cells, f_depth, f_name) = match frame.phase {
-        Phase::Standard => (
-            l.dk,
-            per_group,
-            format!("{filter} {}×{}×{per_group}", l.dk, l.dk),
+/// The race: the standard convolution above, the separable one below, each having
+/// done as many multiplications as the timeline's step gives the standard side.
+fn race(
+    out: &mut Vec<Shape>,
+    timeline: &Timeline,
+    frame: &Frame,
+    view: &View,
+    area: Rect,
+    lang: Lang,
+) -> (Vec<Face>, f64, bool) {
+    let font = view.font();
+    let rot = view.camera.rotation();
+    let separable = Timeline::new(timeline.costs, Mode::Separable);
+    let other = separable.frame(separable.steps_within(frame.mults_total));
+    let full = timeline.total_formula().max(1);
+    let (top, bottom) = area.split(0.5, false);
+    let mut report = (Vec::new(), 0.0, false);
+    for (half, name, t, f, paint) in [
+        (
+            top,
+            lang.tr("standard", "标准卷积"),
+            timeline,
+            frame,
+            Paint::Write,
         ),
-        Phase::Depthwise => (l.dk, 1, format!("{filter} {}×{}×1", l.dk, l.dk)),
-        Phase::Pointwise => (1, l.m, format!("{filter} 1×1×{}", l.m)),
-    };
-    let f_side = if f_cells == 1 { 22.0 } else { 70.0 };
-    let (fx, fy) = layout.filter;
-    let filter = Stack::new(
-        fx - f_side / 2.0,
-        fy - f_side / 2.0,
-        f_side,
-        f_cells,
-        f_depth,
-        None,
-    );
-    draw_stack(
-        &mut shapes,
-        &filter,
-        Paint::Filter,
-        None,
-        None,
-        |_, _, _| {},
-    );
-
-    // What this phase writes.
-    let (dst_depth, dst_name) = match frame.phase {
-        Phase::Depthwise => (l.m, format!("{dw_output} {dp}×{dp}×{}", l.m)),
-        Phase::Standard | Phase::Pointwise => (l.n, format!("{output} {dp}×{dp}×{}", l.n)),
-    };
-    let dst = Stack::new(
-        layout.dst.0,
-        layout.dst.1,
-        side,
-        dp,
-        dst_depth,
-        Some(frame.group),
-    );
-    draw_stack(
-        &mut shapes,
-        &dst,
-        Paint::Slice,
-        None,
-        Some(frame.group),
-        |shapes, k, index| done(shapes, &dst, k, index, frame),
-    );
-
-    // Arrows of the data flow, and the names under each tensor.
-    let (sx, sy) = layout.src;
-    let (dx, dy) = layout.dst;
-    let arrows = if layout.tall {
-        let x = sx + side / 2.0;
-        [
-            ((x, sy + side + 45.0), (x, fy - 45.0)),
-            ((x, fy + 120.0), (x, dy - 25.0)),
-        ]
-    } else {
-        [
-            ((sx + side + 40.0, fy), (fx - 50.0, fy)),
-            ((fx + f_side / 2.0 + 50.0, fy), (dx - 15.0, fy)),
-        ]
-    };
-    for (from, to) in arrows {
-        shapes.push(Shape::Line {
-            from,
-            to,
-            paint: Paint::Muted,
-        });
-        let (head, at) = if layout.tall {
-            ("⌄", (to.0 - 6.0, to.1 + 4.0))
-        } else {
-            ("›", (to.0 - 6.0, to.1 - 1.0))
+        (
+            bottom,
+            lang.tr("separable", "深度可分离卷积"),
+            &separable,
+            &other,
+            Paint::Done,
+        ),
+    ] {
+        let (head, rest) = half.split((font * 1.6) / half.h.max(1.0), false);
+        let (body, foot) = rest.split(1.0 - (font * 2.4) / rest.h.max(1.0), false);
+        let done = f.mults_total;
+        let count = thousands(done);
+        let status = match (lang, done == t.total_formula()) {
+            (Lang::En, false) => format!("{name}: {count} multiply-adds"),
+            (Lang::En, true) => format!("{name}: done, {count} multiply-adds ✓"),
+            (Lang::Zh, false) => format!("{name}：{count} 次乘加"),
+            (Lang::Zh, true) => format!("{name}：完成，{count} 次乘加 ✓"),
         };
-        shapes.push(Shape::Text {
-            at,
-            text: head.to_owned(),
-            paint: Paint::Muted,
-            size: 22.0,
+        out.push(Shape::Text {
+            at: (head.x + 4.0, head.y + font * 1.1),
+            text: status,
+            paint: Paint::Ink,
+            size: font,
+            anchor: Anchor::Start,
         });
+        let items = items(t, f, lang);
+        let drawn = pipeline(out, &items, body, true, view.look, rot, font * 0.85, lang);
+        if std::ptr::eq(t, timeline) {
+            report = drawn;
+        }
+        // Both bars on the standard side's scale, so the separable one stops at R.
+        let track = Rect {
+            x: foot.x + 4.0,
+            y: foot.y + font * 0.2,
+            w: foot.w - 8.0,
+            h: font * 0.7,
+        };
+        let share = (done as f64 / full as f64).clamp(0.0, 1.0);
+        let bar = Rect {
+            w: track.w * share,
+            ..track
+        };
+        out.push(Shape::fill(bar.corners(), paint));
+        out.push(Shape::outline(track.corners(), Paint::Line));
+        if !std::ptr::eq(t, timeline) {
+            // Where the separable side finishes: R of the way along.
+            let ratio = timeline.costs.ratio();
+            let x = track.x + track.w * ratio.to_f64().min(1.0);
+            out.push(Shape::Lines {
+                segments: vec![[
+                    (x, track.y - font * 0.3),
+                    (x, track.y + track.h + font * 0.3),
+                ]],
+                paint: Paint::Ink,
+            });
+            out.push(Shape::Text {
+                at: (x + 4.0, track.y + track.h + font * 1.2),
+                text: match lang {
+                    Lang::En => {
+                        format!("R = {}: the separable side's finish", ratio.significant(3))
+                    }
+                    Lang::Zh => format!("R = {}：可分离卷积的终点", ratio.significant(3)),
+                },
+                paint: Paint::Ink,
+                size: (font * 0.85).max(12.0),
+                anchor: Anchor::Start,
+            });
+        }
     }
-    label(&mut shapes, sx, sy + side + 30.0, src_name, Paint::Ink);
-    label(&mut shapes, fx - 50.0, fy + 90.0, f_name, Paint::Ink);
-    label(&mut shapes, dx, dy + side + 30.0, dst_name, Paint::Ink);
-    let (group, of) = (frame.group + 1, frame.groups);
-    let which = match lang {
-        Lang::En => format!("{} {group} of {of}", frame.phase.group_name()),
-        Lang::Zh => match frame.phase {
-            Phase::Depthwise => format!("第 {group} 个通道，共 {of} 个"),
-            Phase::Standard | Phase::Pointwise => format!("第 {group} 个卷积核，共 {of} 个"),
-        },
-    };
-    label(&mut shapes, fx - 50.0, fy + 112.0, which, Paint::Muted);
-    Scene {
-        width: layout.width,
-        height: layout.height,
-        shapes,
-    }
+    report
 }

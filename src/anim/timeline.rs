@@ -3,6 +3,7 @@
 //! (layer, mode, step), so scrubbing, stepping back and restoring a step from a link
 //! need no history, and the counters end exactly on the formulas.
 
+use super::camera::{Camera, Look};
 use crate::cost::{Costs, Padding};
 
 /// Which convolution the animation walks through.
@@ -11,31 +12,46 @@ pub enum Mode {
     Standard,
     #[default]
     Separable,
+    /// Both at once, at the same number of multiplications a second: the timeline is
+    /// the standard one, and the separable side does as many multiplications as it.
+    Race,
 }
 
 impl Mode {
+    pub const ALL: [Mode; 3] = [Mode::Separable, Mode::Standard, Mode::Race];
+
     pub fn name(self) -> &'static str {
         match self {
             Mode::Standard => "standard",
             Mode::Separable => "separable",
+            Mode::Race => "race",
         }
     }
 
     pub fn parse(text: &str) -> Option<Mode> {
-        match text.trim() {
-            "standard" => Some(Mode::Standard),
-            "separable" => Some(Mode::Separable),
-            _ => None,
-        }
+        Mode::ALL.into_iter().find(|m| m.name() == text.trim())
     }
 }
 
-/// Where the animation is: which convolution, and how many steps are done. This is
-/// what the URL keeps (`mode`, `step`); everything on screen follows from it.
+/// Where the animation is and how it is seen: which convolution, how many steps are
+/// done, the look and the camera. This is what the URL keeps (`mode`, `step`, `scene`,
+/// `yaw`, `pitch`); everything on screen follows from it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 pub struct Playhead {
     pub mode: Mode,
     pub step: u64,
+    pub look: Look,
+    pub camera: Camera,
+}
+
+/// The input cells one step reads, as inclusive 0-based ranges: the channels, and the
+/// rows and columns of the window clipped to the tensor read (none when the window lies
+/// wholly in the padding).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Lit {
+    pub channels: (u32, u32),
+    pub rows: Option<(u32, u32)>,
+    pub cols: Option<(u32, u32)>,
 }
 
 /// One pass over the output: standard convolution, or one of the two separable steps.
@@ -111,7 +127,7 @@ impl Timeline {
 
     pub fn phases(&self) -> &'static [Phase] {
         match self.mode {
-            Mode::Standard => &[Phase::Standard],
+            Mode::Standard | Mode::Race => &[Phase::Standard],
             Mode::Separable => &[Phase::Depthwise, Phase::Pointwise],
         }
     }
@@ -206,23 +222,21 @@ impl Timeline {
         }
     }
 
-    /// Where a whole channel or filter ends, after `step`: Shift+→ goes there.
-    pub fn next_group_end(&self, step: u64) -> u64 {
-        self.group_ends()
-            .find(|&end| end > step)
+    /// The first position of the next channel or filter: Shift+→ goes there. (Step 0
+    /// shows the first position of the first one, so from there it is the second.)
+    pub fn next_group_start(&self, step: u64) -> u64 {
+        self.group_starts()
+            .find(|&start| start > step.max(1))
             .unwrap_or(self.total_steps())
     }
 
-    /// Where the channel or filter before `step` ended: Shift+← goes there.
-    pub fn previous_group_end(&self, step: u64) -> u64 {
-        let mut previous = 0;
-        for end in self.group_ends() {
-            if end >= step {
-                break;
-            }
-            previous = end;
-        }
-        previous
+    /// The first position of this channel or filter, or of the one before when already
+    /// there: Shift+← goes there, as a player's "previous track" does.
+    pub fn previous_group_start(&self, step: u64) -> u64 {
+        self.group_starts()
+            .take_while(|&start| start < step)
+            .last()
+            .unwrap_or(0)
     }
 
     pub fn next_phase_end(&self, step: u64) -> u64 {
@@ -232,16 +246,78 @@ impl Timeline {
             .unwrap_or(self.total_steps())
     }
 
-    /// The step at which each channel or filter is complete, in order. Lazy: at the
-    /// largest layers there are 16,384 of them.
-    fn group_ends(&self) -> impl Iterator<Item = u64> + '_ {
+    /// The step that shows the first position of each channel or filter, in order.
+    /// Lazy: at the largest layers there are 16,384 of them.
+    fn group_starts(&self) -> impl Iterator<Item = u64> + '_ {
         let positions = self.positions();
         let mut before = 0;
         self.phases().iter().flat_map(move |&phase| {
             let start = before;
             before += self.phase_steps(phase);
-            (1..=u64::from(self.groups(phase))).map(move |g| start + g * positions)
+            (0..u64::from(self.groups(phase))).map(move |g| start + g * positions + 1)
         })
+    }
+
+    /// The most steps whose multiplications fit in `budget`: where this timeline stands
+    /// when a race has spent `budget` multiplications on it.
+    pub fn steps_within(&self, budget: u128) -> u64 {
+        let (mut steps, mut left) = (0u64, budget);
+        for &phase in self.phases() {
+            let (all, per_step) = (self.phase_steps(phase), self.mults_per_step(phase));
+            let fits = (left / per_step.max(1)).min(u128::from(all)) as u64;
+            steps += fits;
+            if fits < all {
+                break;
+            }
+            left -= u128::from(all) * per_step;
+        }
+        steps
+    }
+
+    /// The input cells that `frame`'s step reads: a Dk x Dk window on one channel
+    /// (depthwise) or on the filter's group of channels (standard), or one (x, y) column
+    /// through every channel of the depthwise output (pointwise).
+    pub fn lit(&self, frame: &Frame) -> Lit {
+        let layer = self.costs.layer;
+        match frame.phase {
+            Phase::Pointwise => Lit {
+                channels: (0, layer.m.saturating_sub(1)),
+                rows: Some((frame.row, frame.row)),
+                cols: Some((frame.col, frame.col)),
+            },
+            Phase::Standard | Phase::Depthwise => {
+                let (top, left) = self.window_origin(frame.row, frame.col);
+                let span = i64::from(layer.dilation.max(1)) * i64::from(layer.dk - 1) + 1;
+                let clip = |start: i64| {
+                    let (first, last) = (
+                        start.max(0),
+                        (start + span - 1).min(i64::from(layer.df) - 1),
+                    );
+                    (first <= last).then_some((first as u32, last as u32))
+                };
+                Lit {
+                    channels: self.channels_read(frame),
+                    rows: clip(top),
+                    cols: clip(left),
+                }
+            }
+        }
+    }
+
+    /// The input channels `frame`'s step reads, inclusive: one in the depthwise step,
+    /// the filter's group of M/g in a grouped standard layer, all of them otherwise.
+    pub fn channels_read(&self, frame: &Frame) -> (u32, u32) {
+        let layer = self.costs.layer;
+        let all = (0, layer.m.saturating_sub(1));
+        match frame.phase {
+            Phase::Depthwise => (frame.group, frame.group),
+            Phase::Standard if layer.groups > 1 => {
+                let per_group = layer.m / layer.groups;
+                let group = frame.group / (layer.n / layer.groups).max(1);
+                (group * per_group, (group + 1) * per_group - 1)
+            }
+            Phase::Standard | Phase::Pointwise => all,
+        }
     }
 
     /// Where the kernel window of output (row, col) starts in the input, as (top, left)

@@ -85,7 +85,8 @@ pub fn App() -> Html {
             <CodePanel {costs} />
         </>
     };
-    let animation = html! { <Animation {costs} {playhead} {dark} on_action={on_action.clone()} /> };
+    let animation =
+        html! { <Animation {costs} {playhead} {unit} {dark} on_action={on_action.clone()} /> };
     let charts = html! { <ChartsPanel {costs} {unit} {dark} /> };
     let network = html! { <NetworkView net={state.net} on_action={on_action.clone()} /> };
 

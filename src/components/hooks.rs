@@ -130,3 +130,26 @@ pub fn use_resize_reporter(enabled: bool) {
 pub fn use_lang() -> crate::i18n::Lang {
     use_context::<crate::i18n::Lang>().unwrap_or_default()
 }
+
+/// Calls `on_key` for every key pressed anywhere in the window while the component is
+/// mounted. The listener is made once: `on_key` reads what changes through cells.
+#[hook]
+pub fn use_window_keydown<F>(on_key: F)
+where
+    F: Fn(web_sys::KeyboardEvent) + 'static,
+{
+    let on_key = use_mut_ref(|| Some(on_key)).borrow_mut().take();
+    use_effect_with((), move |_| {
+        let listener = on_key.map(|f| Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(f));
+        let window = web_sys::window();
+        if let (Some(w), Some(l)) = (&window, &listener) {
+            let _ = w.add_event_listener_with_callback("keydown", l.as_ref().unchecked_ref());
+        }
+        move || {
+            if let (Some(w), Some(l)) = (window, listener) {
+                let _ =
+                    w.remove_event_listener_with_callback("keydown", l.as_ref().unchecked_ref());
+            }
+        }
+    });
+}

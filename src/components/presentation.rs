@@ -1,7 +1,8 @@
 //! Presentation mode for a lecture: full screen, large type, one panel at a time. P
 //! enters and leaves it, the arrow keys move between panels, Escape leaves.
 
-use wasm_bindgen::{closure::Closure, JsCast, JsValue};
+use super::hooks::use_window_keydown;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::KeyboardEvent;
 use yew::prelude::*;
 
@@ -25,49 +26,42 @@ pub fn use_presentation_keys(state: UseStateHandle<Option<usize>>, slides: usize
     // The listener is made once; it reads the current panel through this cell.
     let current = use_mut_ref(|| None::<usize>);
     *current.borrow_mut() = *state;
-    use_effect_with((), move |_| {
-        let on_key = Closure::<dyn Fn(KeyboardEvent)>::new(move |e: KeyboardEvent| {
-            if in_a_control(&e) || e.ctrl_key() || e.meta_key() || e.alt_key() {
-                return;
-            }
-            let now = *current.borrow();
-            let next = match (e.key().as_str(), now) {
-                ("p" | "P", None) => Some(0),
-                ("p" | "P" | "Escape", Some(_)) => None,
-                ("ArrowRight" | "PageDown", Some(i)) => Some((i + 1).min(slides - 1)),
-                ("ArrowLeft" | "PageUp", Some(i)) => Some(i.saturating_sub(1)),
-                _ => return,
-            };
-            e.prevent_default();
-            set_presenting(&state, next);
-        });
-        let window = web_sys::window();
-        if let Some(w) = &window {
-            let _ = w.add_event_listener_with_callback("keydown", on_key.as_ref().unchecked_ref());
+    use_window_keydown(move |e: KeyboardEvent| {
+        if in_a_control(&e) || e.ctrl_key() || e.meta_key() || e.alt_key() {
+            return;
         }
-        move || {
-            if let Some(w) = window {
-                let _ = w.remove_event_listener_with_callback(
-                    "keydown",
-                    on_key.as_ref().unchecked_ref(),
-                );
-            }
-        }
+        let now = *current.borrow();
+        let next = match (e.key().as_str(), now) {
+            ("p" | "P", None) => Some(0),
+            ("p" | "P" | "Escape", Some(_)) => None,
+            ("ArrowRight" | "PageDown", Some(i)) => Some((i + 1).min(slides - 1)),
+            ("ArrowLeft" | "PageUp", Some(i)) => Some(i.saturating_sub(1)),
+            _ => return,
+        };
+        e.prevent_default();
+        // Kept at once: a clicker's presses can come faster than the page renders.
+        *current.borrow_mut() = next;
+        set_presenting(&state, next);
     });
 }
 
 /// Whether the key goes to a text box, a slider, a button or the animation, which have
 /// their own use for it.
 fn in_a_control(e: &KeyboardEvent) -> bool {
-    let tag = e
+    let target = e
         .target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+    let tag = target
+        .as_ref()
         .map(|el| el.tag_name().to_ascii_lowercase())
         .unwrap_or_default();
-    matches!(
-        tag.as_str(),
-        "input" | "textarea" | "select" | "button" | "canvas"
-    )
+    // The animation's panel takes the arrows and Page Down wherever its focus is.
+    let in_animation = target.is_some_and(|el| el.closest(".anim").ok().flatten().is_some());
+    in_animation
+        || matches!(
+            tag.as_str(),
+            "input" | "textarea" | "select" | "button" | "canvas"
+        )
 }
 
 /// `<html data-presenting>` switches the stylesheet to large type and strong contrast.

@@ -222,7 +222,10 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
 fn choices(lang: Lang, key: &str) -> (&'static str, &'static str) {
     match key {
         "mode" => (
-            lang.tr("it is standard or separable", "可取 standard 或 separable"),
+            lang.tr(
+                "it is standard, separable or race",
+                "可取 standard、separable 或 race",
+            ),
             lang.tr("; using separable", "，改用 separable"),
         ),
         "theme" => (
@@ -250,6 +253,24 @@ fn choices(lang: Lang, key: &str) -> (&'static str, &'static str) {
                 "可取 mobilenet_v1 或 mobilenet_v2",
             ),
             "",
+        ),
+        "scene" => (
+            lang.tr("it is volume or slices", "可取 volume 或 slices"),
+            lang.tr("; showing the volumes", "，显示立体图"),
+        ),
+        "yaw" => (
+            lang.tr(
+                "it is a whole number of degrees from -180 to 180",
+                "应为 -180 到 180 之间的整数度数",
+            ),
+            lang.tr("; using the default view", "，使用默认视角"),
+        ),
+        "pitch" => (
+            lang.tr(
+                "it is a whole number of degrees from -80 to 80",
+                "应为 -80 到 80 之间的整数度数",
+            ),
+            lang.tr("; using the default view", "，使用默认视角"),
         ),
         "lang" => (
             lang.tr("it is en or zh", "可取 en 或 zh"),

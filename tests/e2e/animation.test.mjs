@@ -48,8 +48,8 @@ test('keys step, jump channel by channel and phase by phase, and say when a phas
   const layer = { df: 8, dk: 3, m: 3, n: 8, pad: 'same' };
   const page = await open(env.browser, env.server.url, query(layer, '&mode=separable&step=70'));
   await page.locator('#anim-canvas').focus();
-  for (const [key, want] of [['ArrowRight', 71], ['ArrowLeft', 70], ['Shift+ArrowRight', 128],
-    ['Shift+ArrowRight', 192], ['Shift+ArrowLeft', 128], ['Home', 0], ['PageDown', 192]]) {
+  for (const [key, want] of [['ArrowRight', 71], ['ArrowLeft', 70], ['Shift+ArrowRight', 129],
+    ['Shift+ArrowRight', 193], ['Shift+ArrowLeft', 129], ['Home', 0], ['PageDown', 192]]) {
     await page.keyboard.press(key);
     await waitValue(page, 'anim-step', want);
   }

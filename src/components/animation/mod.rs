@@ -1,25 +1,32 @@
-//! The animation: filters sliding channel by channel, then 1x1 across channels, with
-//! counters that end exactly on the formulas. The frame shown is a pure function of
-//! (layer, mode, step); this component only plays, pauses and paints it.
+//! The animation: filters sliding channel by channel, then 1x1 across channels, in a 3D
+//! scene the reader can orbit, with counters that end exactly on the formulas. The
+//! frame shown is a pure function of (layer, mode, step, look, camera, canvas size);
+//! this component only plays, pauses, orbits and paints it.
 
 mod painter;
 mod ticker;
+mod words;
 
-use super::hooks::{use_lang, use_size};
-use crate::anim::{scene, Frame, Layout, Mode, Phase, Playhead, Timeline};
-use crate::cost::Costs;
+use super::hooks::{use_lang, use_size, use_window_keydown};
+use crate::anim::{scene, Camera, Look, Mode, Playhead, Timeline, View};
+use crate::cost::{Costs, Unit};
 use crate::format::thousands;
 use crate::i18n::Lang;
 use crate::state::Action;
 use painter::{paint, Palette};
 use ticker::Ticker;
+use wasm_bindgen::JsCast;
 use web_sys::{HtmlCanvasElement, HtmlInputElement};
+use words::{caption, counters, lit_attributes, mode_name};
 use yew::prelude::*;
 
 /// The speed slider runs over 0..=SPEED_STOPS, for 10^(stop / 20) steps a second:
 /// from 1 to 100,000, so that the largest layers still finish.
 const SPEED_STOPS: u32 = 100;
 const DEFAULT_SPEED_STOP: u32 = 12;
+/// Degrees the camera turns for a key press, and for a pixel dragged.
+const ORBIT_KEY_DEGREES: i32 = 10;
+const ORBIT_DRAG_DEGREES: f64 = 0.5;
 
 fn steps_per_second(stop: u32) -> f64 {
     10f64.powf(f64::from(stop) / 20.0)
@@ -29,6 +36,7 @@ fn steps_per_second(stop: u32) -> f64 {
 pub struct Props {
     pub costs: Costs,
     pub playhead: Playhead,
+    pub unit: Unit,
     /// Dark colours (the theme chosen, or the system's).
     pub dark: bool,
     pub on_action: Callback<Action>,
@@ -42,9 +50,18 @@ struct Clock {
     total: u64,
 }
 
+/// A drag in progress: where the pointer went down, and the camera then.
+#[derive(Clone, Copy)]
+struct Drag {
+    x: i32,
+    y: i32,
+    camera: Camera,
+}
+
 #[function_component]
 pub fn Animation(props: &Props) -> Html {
-    let timeline = Timeline::new(props.costs, props.playhead.mode);
+    let mode = props.playhead.mode;
+    let timeline = Timeline::new(props.costs, mode);
     let total = timeline.total_steps();
     let reduced_motion = use_memo((), |_| prefers_reduced_motion());
     let playing = use_state(|| !*reduced_motion && props.playhead.step == 0);
@@ -66,6 +83,10 @@ pub fn Animation(props: &Props) -> Html {
         _ => props.playhead.step,
     };
     let frame = timeline.frame(shown);
+    // In a race, the separable side at the same number of multiplications.
+    let separable = Timeline::new(props.costs, Mode::Separable);
+    let race_frame =
+        (mode == Mode::Race).then(|| separable.frame(separable.steps_within(frame.mults_total)));
 
     // One loop while playing; dropping the ticker (pause, unmount) cancels it.
     {
@@ -108,6 +129,12 @@ pub fn Animation(props: &Props) -> Html {
         });
     }
 
+    // The camera: the URL's, or the one a drag in progress has reached.
+    let dragging = use_state(|| None::<Camera>);
+    let drag = use_mut_ref(|| None::<Drag>);
+    let camera = dragging.unwrap_or(props.playhead.camera);
+    let look = props.playhead.look;
+
     let canvas = use_node_ref();
     let size = use_size(canvas.clone());
     let dark = props.dark;
@@ -116,21 +143,30 @@ pub fn Animation(props: &Props) -> Html {
     {
         let (canvas, palette) = (canvas.clone(), palette.clone());
         use_effect_with(
-            (timeline, shown, size, dark, lang),
-            move |(timeline, shown, size, _, lang)| {
+            (timeline, shown, size, dark, lang, look, camera),
+            move |&(timeline, shown, size, _, lang, look, camera)| {
                 if let Some(element) = canvas.cast::<HtmlCanvasElement>() {
-                    // The stylesheet makes the canvas tall on a phone; the scene follows.
-                    let layout = if size.1 > size.0 {
-                        Layout::TALL
-                    } else {
-                        Layout::WIDE
+                    let view = View {
+                        width: f64::from(size.0),
+                        height: f64::from(size.1),
+                        look,
+                        camera,
                     };
-                    let scene = scene(timeline, &timeline.frame(*shown), layout, *lang);
-                    paint(&element, &scene, &palette, *size);
-                    // For tests and the benchmark: how many frames this canvas painted.
+                    let frame = timeline.frame(shown);
+                    let scene = scene(&timeline, &frame, &view, lang);
+                    paint(&element, &scene, &palette, size);
+                    // What held-out checks and the tests read: what is lit, how much of it
+                    // shows, and how large its cells are drawn.
+                    let mut attributes = lit_attributes(&timeline.lit(&frame)).to_vec();
+                    attributes.push(("data-lit-visible", decimal(scene.lit.visible, 3)));
+                    attributes.push(("data-cell-px", decimal(scene.lit.cell_px, 1)));
+                    attributes.push(("data-lens", scene.lit.lens.to_string()));
                     let draws = element.get_attribute("data-draws");
                     let draws = draws.and_then(|d| d.parse::<u64>().ok()).unwrap_or(0);
-                    let _ = element.set_attribute("data-draws", &(draws + 1).to_string());
+                    attributes.push(("data-draws", (draws + 1).to_string()));
+                    for (name, value) in attributes {
+                        let _ = element.set_attribute(name, &value);
+                    }
                 }
             },
         );
@@ -150,14 +186,42 @@ pub fn Animation(props: &Props) -> Html {
             }
         })
     };
+    let set_camera = {
+        let on_action = props.on_action.clone();
+        Callback::from(move |c: Camera| on_action.emit(Action::SetCamera(c)))
+    };
     let go = |target: fn(&Timeline, u64) -> u64| {
         let stop_at = stop_at.clone();
         Callback::from(move |_: MouseEvent| stop_at.emit(target(&timeline, shown)))
     };
     let on_key = {
-        let (toggle, stop_at) = (toggle.clone(), stop_at.clone());
+        let (toggle, stop_at, set_camera) = (toggle.clone(), stop_at.clone(), set_camera.clone());
+        let camera = props.playhead.camera;
         Callback::from(move |e: KeyboardEvent| {
-            let target = match (e.key().as_str(), e.shift_key()) {
+            if e.ctrl_key() || e.meta_key() || e.alt_key() {
+                return;
+            }
+            let key = e.key();
+            // Sliders keep their own keys: the speed slider's arrows change the speed,
+            // the timeline's move along it. Space has no use there, so it plays.
+            if key != " " && target_tag(&e) == "input" {
+                return;
+            }
+            let orbit = |d_yaw, d_pitch| Some(camera.orbit(d_yaw, d_pitch));
+            let turned = match key.as_str() {
+                "a" | "A" => orbit(-ORBIT_KEY_DEGREES, 0),
+                "d" | "D" => orbit(ORBIT_KEY_DEGREES, 0),
+                "w" | "W" => orbit(0, ORBIT_KEY_DEGREES),
+                "s" | "S" => orbit(0, -ORBIT_KEY_DEGREES),
+                "r" | "R" => Some(Camera::default()),
+                _ => None,
+            };
+            if let Some(turned) = turned {
+                e.prevent_default();
+                set_camera.emit(turned);
+                return;
+            }
+            let target = match (key.as_str(), e.shift_key()) {
                 (" ", _) => {
                     e.prevent_default();
                     toggle.emit(());
@@ -165,8 +229,8 @@ pub fn Animation(props: &Props) -> Html {
                 }
                 ("ArrowRight", false) => (shown + 1).min(total),
                 ("ArrowLeft", false) => shown.saturating_sub(1),
-                ("ArrowRight", true) => timeline.next_group_end(shown),
-                ("ArrowLeft", true) => timeline.previous_group_end(shown),
+                ("ArrowRight", true) => timeline.next_group_start(shown),
+                ("ArrowLeft", true) => timeline.previous_group_start(shown),
                 ("PageDown", _) => timeline.next_phase_end(shown),
                 ("Home", _) => 0,
                 ("End", _) => total,
@@ -176,6 +240,55 @@ pub fn Animation(props: &Props) -> Html {
             stop_at.emit(target);
         })
     };
+    // Space on a focused button would also click it: the keydown above already played.
+    let on_key_up = Callback::from(|e: KeyboardEvent| {
+        if e.key() == " " && target_tag(&e) == "button" {
+            e.prevent_default();
+        }
+    });
+    use_space_while_presenting(toggle.clone());
+
+    let on_pointer_down = {
+        let (drag, camera) = (drag.clone(), props.playhead.camera);
+        Callback::from(move |e: PointerEvent| {
+            if let Some(target) = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            {
+                let _ = target.set_pointer_capture(e.pointer_id());
+            }
+            *drag.borrow_mut() = Some(Drag {
+                x: e.client_x(),
+                y: e.client_y(),
+                camera,
+            });
+        })
+    };
+    let on_pointer_move = {
+        let (drag, dragging) = (drag.clone(), dragging.clone());
+        Callback::from(move |e: PointerEvent| {
+            let Some(d) = *drag.borrow() else { return };
+            let turn = |delta: i32| (f64::from(delta) * ORBIT_DRAG_DEGREES).round() as i32;
+            let to = d
+                .camera
+                .orbit(-turn(e.client_x() - d.x), turn(e.client_y() - d.y));
+            if Some(to) != *dragging {
+                dragging.set(Some(to));
+            }
+        })
+    };
+    let on_pointer_up = {
+        let (drag, dragging, set_camera) = (drag.clone(), dragging.clone(), set_camera.clone());
+        Callback::from(move |_: PointerEvent| {
+            if drag.borrow_mut().take().is_some() {
+                if let Some(to) = *dragging {
+                    set_camera.emit(to);
+                }
+                dragging.set(None);
+            }
+        })
+    };
+
     let on_scrub = {
         let stop_at = stop_at.clone();
         Callback::from(move |e: InputEvent| {
@@ -195,45 +308,61 @@ pub fn Animation(props: &Props) -> Html {
             }
         })
     };
-    let modes = [Mode::Separable, Mode::Standard].map(|mode| {
-        let label = match mode {
-            Mode::Separable => lang.tr("separable", "可分离"),
-            Mode::Standard => lang.tr("standard", "标准"),
-        };
+    let modes = Mode::ALL.map(|m| {
         let (on_action, playing) = (props.on_action.clone(), playing.clone());
         let onclick = Callback::from(move |_: MouseEvent| {
             playing.set(false);
-            on_action.emit(Action::SetMode(mode));
+            on_action.emit(Action::SetMode(m));
         });
-        let pressed = mode == props.playhead.mode;
         html! {
-            <button type="button" class="seg" id={format!("anim-mode-{}", mode.name())}
-                aria-pressed={pressed.to_string()} {onclick}>{ label }</button>
+            <button type="button" class="seg" id={format!("anim-mode-{}", m.name())}
+                aria-pressed={(m == mode).to_string()} {onclick}>{ mode_name(m, lang) }</button>
         }
     });
+    let looks = Look::ALL.map(|l| {
+        let on_action = props.on_action.clone();
+        let onclick = Callback::from(move |_: MouseEvent| on_action.emit(Action::SetLook(l)));
+        let label = match l {
+            Look::Volume => lang.tr("volume", "立体"),
+            Look::Slices => lang.tr("slices", "切片"),
+        };
+        html! {
+            <button type="button" class="seg" id={format!("anim-scene-{}", l.name())}
+                aria-pressed={(l == look).to_string()} {onclick}>{ label }</button>
+        }
+    });
+    let reset = set_camera.reform(|_: MouseEvent| Camera::default());
 
     let per_second = steps_per_second(*speed);
+    let race = race_frame.as_ref().map(|f| (&separable, f));
     html! {
-        <section class="panel anim" aria-labelledby="anim-title" onkeydown={on_key}>
+        <section class="panel anim" aria-labelledby="anim-title" tabindex="-1"
+            onkeydown={on_key} onkeyup={on_key_up}>
             <div class="anim-head">
                 <h2 id="anim-title">{ lang.tr("Where every multiplication comes from", "每一次乘法从哪里来") }</h2>
-                <div class="seg-group" role="group" aria-label={lang.tr("Convolution", "卷积方式")}>{ for modes }</div>
+                <div class="anim-switches">
+                    <div class="seg-group" role="group" aria-label={lang.tr("Convolution", "卷积方式")}>{ for modes }</div>
+                    <div class="seg-group" role="group" aria-label={lang.tr("Look", "视图")}>{ for looks }</div>
+                    <button type="button" class="tool" id="anim-camera-reset" onclick={reset}
+                        aria-label={lang.tr("Reset the view (R); drag the picture or press A, D, W, S to turn it",
+                            "重置视角（R）；拖动图片或按 A、D、W、S 旋转")}>
+                        { lang.tr("⟲ view", "⟲ 视角") }</button>
+                </div>
             </div>
             <canvas ref={canvas} id="anim-canvas" class="anim-canvas" tabindex="0" role="img"
-                aria-label={lang.tr("The tensors, the filter and the output value being computed; \
-                    Space plays and pauses, the arrow keys step",
-                    "输入张量、卷积核和正在计算的输出值；空格键播放或暂停，方向键单步")}
-                aria-describedby="anim-caption"></canvas>
-            // Read out each step when stepping; while playing, sixty a second would drown
-            // everything else a screen reader has to say.
-            <p id="anim-caption" class="anim-caption"
-                aria-live={if *playing { "off" } else { "polite" }}>{ caption(&timeline, &frame, lang) }</p>
-            { counters(&timeline, &frame, lang) }
+                data-scene={look.name()} data-mode={mode.name()}
+                data-yaw={camera.yaw.to_string()} data-pitch={camera.pitch.to_string()}
+                aria-label={lang.tr("The tensors as volumes of channels, the filter and the output value being computed; \
+                    Space plays and pauses, the arrow keys step, drag or A, D, W, S turn the view",
+                    "以通道组成的立体表示的张量、卷积核和正在计算的输出值；空格键播放或暂停，方向键单步，拖动或 A、D、W、S 旋转视角")}
+                aria-describedby="anim-caption"
+                onpointerdown={on_pointer_down} onpointermove={on_pointer_move}
+                onpointerup={on_pointer_up.clone()} onpointercancel={on_pointer_up}></canvas>
             <div class="anim-controls">
                 <button type="button" class="tool" aria-label={lang.tr("Back to the start (Home)", "回到开头（Home）")}
                     onclick={go(|_, _| 0)}>{ "«" }</button>
-                <button type="button" class="tool" aria-label={lang.tr("Previous channel or filter (Shift+←)", "上一个通道或卷积核（Shift+←）")}
-                    onclick={go(Timeline::previous_group_end)}>{ "⇤" }</button>
+                <button type="button" class="tool" id="anim-prev-group" aria-label={lang.tr("Previous channel or filter (Shift+←)", "上一个通道或卷积核（Shift+←）")}
+                    onclick={go(Timeline::previous_group_start)}>{ "⇤" }</button>
                 <button type="button" class="tool" aria-label={lang.tr("Step back (←)", "后退一步（←）")}
                     onclick={go(|_, s| s.saturating_sub(1))}>{ "◀" }</button>
                 <button type="button" class="play" id="anim-play"
@@ -243,8 +372,8 @@ pub fn Animation(props: &Props) -> Html {
                 </button>
                 <button type="button" class="tool" aria-label={lang.tr("Step forward (→)", "前进一步（→）")}
                     onclick={go(|t, s| (s + 1).min(t.total_steps()))}>{ "▶" }</button>
-                <button type="button" class="tool" aria-label={lang.tr("Next channel or filter (Shift+→)", "下一个通道或卷积核（Shift+→）")}
-                    onclick={go(Timeline::next_group_end)}>{ "⇥" }</button>
+                <button type="button" class="tool" id="anim-next-group" aria-label={lang.tr("Next channel or filter (Shift+→)", "下一个通道或卷积核（Shift+→）")}
+                    onclick={go(Timeline::next_group_start)}>{ "⇥" }</button>
                 <button type="button" class="tool" aria-label={lang.tr("To the end of this phase (Page Down)", "跳到这一阶段末尾（Page Down）")}
                     onclick={go(Timeline::next_phase_end)}>{ "»" }</button>
                 <input id="anim-scrubber" class="anim-scrubber" type="range" min="0"
@@ -262,128 +391,22 @@ pub fn Animation(props: &Props) -> Html {
                     <span class="anim-speed-value">{ speed_text(per_second, lang) }</span>
                 </label>
             </div>
+            // Read out each step when stepping; while playing, sixty a second would drown
+            // everything else a screen reader has to say.
+            <p id="anim-caption" class="anim-caption"
+                aria-live={if *playing { "off" } else { "polite" }}>{ caption(&timeline, &frame, race_frame.as_ref(), lang) }</p>
+            { counters(&timeline, &frame, race, props.unit, lang) }
         </section>
     }
 }
 
-/// The phase's name at the start of a sentence: "Depthwise", "深度卷积".
-fn phase_name(phase: Phase, lang: Lang) -> &'static str {
-    match phase {
-        Phase::Standard => lang.tr(phase.name(), "标准卷积"),
-        Phase::Depthwise => lang.tr(phase.name(), "深度卷积"),
-        Phase::Pointwise => lang.tr(phase.name(), "逐点卷积"),
-    }
-}
-
-/// "Depthwise: channel 3 of 32, position (4, 7): 9 multiplications, 1,152 so far"
-fn caption(timeline: &Timeline, frame: &Frame, lang: Lang) -> String {
-    if frame.step == 0 {
-        let first = phase_name(timeline.phases()[0], lang);
-        return match lang {
-            Lang::En => {
-                format!("{first}: ready. Each step computes one output value; press Play or →.")
-            }
-            Lang::Zh => format!("{first}：准备就绪。每一步计算一个输出值；按“播放”或 →。"),
-        };
-    }
-    let name = phase_name(frame.phase, lang);
-    let (group, of) = (frame.group + 1, frame.groups);
-    let (row, col) = (frame.row + 1, frame.col + 1);
-    let (step, so_far) = (thousands(frame.mults_step), thousands(frame.mults_phase));
-    match lang {
-        Lang::En => format!(
-            "{name}: {} {group} of {of}, position ({row}, {col}): {step} multiplications, {so_far} so far",
-            frame.phase.group_name()
-        ),
-        Lang::Zh => {
-            let unit = match frame.phase {
-                Phase::Depthwise => "通道",
-                Phase::Standard | Phase::Pointwise => "卷积核",
-            };
-            format!(
-                "{name}：第 {group} 个{unit}（共 {of} 个），位置 ({row}, {col})：{step} 次乘法，累计 {so_far}"
-            )
-        }
-    }
-}
-
-/// The formula of a phase, in the article's symbols; a grouped standard side sees M/g.
-fn formula(phase: Phase, grouped: bool) -> &'static str {
-    match phase {
-        Phase::Standard if grouped => "N × Dp² × Dk² × M/g",
-        Phase::Standard => "N × Dp² × Dk² × M",
-        Phase::Depthwise => "M × Dk² × Dp²",
-        Phase::Pointwise => "M × Dp² × N",
-    }
-}
-
-fn per_step(phase: Phase, grouped: bool) -> &'static str {
-    match phase {
-        Phase::Standard if grouped => "Dk² × M/g",
-        Phase::Standard => "Dk² × M",
-        Phase::Depthwise => "Dk²",
-        Phase::Pointwise => "M",
-    }
-}
-
-fn counters(timeline: &Timeline, frame: &Frame, lang: Lang) -> Html {
-    let number = |id: &'static str, value: u128| {
-        html! { <strong {id} data-value={value.to_string()}>{ thousands(value) }</strong> }
-    };
-    let phase_total = timeline.phase_formula(frame.phase);
-    let grouped = timeline.costs.layer.groups > 1;
-    let of = lang.tr(" of ", " / ");
-    let done = frame.phase_done.then(|| {
-        html! {
-            <p class="anim-done" id="anim-done">
-                { match lang {
-                    Lang::En => format!(
-                        "✓ {} done: {} multiplications, exactly {} = {}.",
-                        frame.phase.name(),
-                        thousands(frame.mults_phase),
-                        formula(frame.phase, grouped),
-                        thousands(phase_total),
-                    ),
-                    Lang::Zh => format!(
-                        "✓ {}完成：{} 次乘法，恰好等于 {} = {}。",
-                        phase_name(frame.phase, lang),
-                        thousands(frame.mults_phase),
-                        formula(frame.phase, grouped),
-                        thousands(phase_total),
-                    ),
-                } }
-            </p>
-        }
-    });
-    html! {
-        <>
-            <dl class="anim-counters">
-                <div>
-                    <dt>{ lang.tr("step", "步数") }</dt>
-                    <dd>{ number("anim-step", u128::from(frame.step)) }{ of }
-                        { number("anim-steps-total", u128::from(timeline.total_steps())) }</dd>
-                </div>
-                <div>
-                    <dt>{ format!("{} ({})", lang.tr("this step", "这一步"), per_step(frame.phase, grouped)) }</dt>
-                    <dd>{ number("anim-mults-step", frame.mults_step) }</dd>
-                </div>
-                <div>
-                    <dt>{ match lang {
-                        Lang::En => format!("{} so far ({})", frame.phase.lower_name(), formula(frame.phase, grouped)),
-                        Lang::Zh => format!("{}累计（{}）", phase_name(frame.phase, lang), formula(frame.phase, grouped)),
-                    } }</dt>
-                    <dd>{ number("anim-mults-phase", frame.mults_phase) }{ of }
-                        { number("anim-phase-formula", phase_total) }</dd>
-                </div>
-                <div>
-                    <dt>{ lang.tr("in all", "总计") }</dt>
-                    <dd>{ number("anim-mults-total", frame.mults_total) }{ of }
-                        { number("anim-total-formula", timeline.total_formula()) }</dd>
-                </div>
-            </dl>
-            <div role="status" class="anim-status">{ for done }</div>
-        </>
-    }
+/// `value` with `places` decimals, rounded, without the float formatting machinery
+/// (which would ship several kilobytes for two attributes).
+fn decimal(value: f64, places: u32) -> String {
+    let scale = 10u64.pow(places);
+    let scaled = (value.max(0.0) * scale as f64).round() as u64;
+    let fraction = format!("{:0width$}", scaled % scale, width = places as usize);
+    format!("{}.{fraction}", scaled / scale)
 }
 
 fn speed_text(per_second: f64, lang: Lang) -> String {
@@ -392,6 +415,41 @@ fn speed_text(per_second: f64, lang: Lang) -> String {
         Lang::En => format!("{rounded} steps/s"),
         Lang::Zh => format!("每秒 {rounded} 步"),
     }
+}
+
+/// The tag of the element a key went to, in lower case.
+fn target_tag(e: &KeyboardEvent) -> String {
+    e.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .map(|el| el.tag_name().to_ascii_lowercase())
+        .unwrap_or_default()
+}
+
+/// On the presentation's animation slide, Space plays and pauses wherever the focus is
+/// (outside a text box), without first clicking the picture.
+#[hook]
+fn use_space_while_presenting(toggle: Callback<()>) {
+    let current = use_mut_ref(|| toggle.clone());
+    *current.borrow_mut() = toggle;
+    use_window_keydown(move |e: KeyboardEvent| {
+        let presenting = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+            .is_some_and(|root| root.has_attribute("data-presenting"));
+        let inside = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|el| {
+                el.closest(".anim, input, textarea, select, button")
+                    .ok()
+                    .flatten()
+                    .is_some()
+            });
+        if presenting && e.key() == " " && !inside && !e.default_prevented() {
+            e.prevent_default();
+            current.borrow().emit(());
+        }
+    });
 }
 
 fn prefers_reduced_motion() -> bool {

@@ -1,6 +1,6 @@
 //! Paints a scene on a canvas at the screen's pixel density, in the page's colours.
 
-use crate::anim::{Paint, Scene, Shape};
+use crate::anim::{Anchor, Paint, Scene, Shape};
 use crate::components::dom::{fit_canvas, root_css};
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
@@ -12,7 +12,7 @@ pub struct Palette {
     font: String,
 }
 
-const VARIABLES: [(Paint, &str); 9] = [
+const VARIABLES: [(Paint, &str); 10] = [
     (Paint::Slice, "--anim-slice"),
     (Paint::Padding, "--anim-padding"),
     (Paint::Line, "--anim-line"),
@@ -22,6 +22,7 @@ const VARIABLES: [(Paint, &str); 9] = [
     (Paint::Write, "--standard"),
     (Paint::Ink, "--ink"),
     (Paint::Muted, "--muted"),
+    (Paint::Panel, "--panel"),
 ];
 
 impl Palette {
@@ -72,10 +73,10 @@ pub fn paint(
         return;
     };
     ctx.clear_rect(0.0, 0.0, w, h);
+    // The scene is laid out in CSS px for this very canvas; the scale is the density.
     let scale = (w / scene.width).min(h / scene.height);
     let left = (w - scene.width * scale) / 2.0;
     let at = |(x, y): (f64, f64)| (left + x * scale, y * scale);
-    ctx.set_line_width(density.max(1.0));
     ctx.set_line_join("round");
     for shape in &scene.shapes {
         match shape {
@@ -99,15 +100,19 @@ pub fn paint(
                     ctx.fill();
                 }
                 if let Some(stroke) = stroke {
+                    ctx.set_line_width(weight(*stroke) * scale);
                     ctx.set_stroke_style_str(palette.of(*stroke));
                     ctx.stroke();
                 }
             }
-            Shape::Line { from, to, paint } => {
-                let ((x0, y0), (x1, y1)) = (at(*from), at(*to));
+            Shape::Lines { segments, paint } => {
                 ctx.begin_path();
-                ctx.move_to(x0, y0);
-                ctx.line_to(x1, y1);
+                for [from, to] in segments {
+                    let ((x0, y0), (x1, y1)) = (at(*from), at(*to));
+                    ctx.move_to(x0, y0);
+                    ctx.line_to(x1, y1);
+                }
+                ctx.set_line_width(weight(*paint) * scale);
                 ctx.set_stroke_style_str(palette.of(*paint));
                 ctx.stroke();
             }
@@ -116,12 +121,25 @@ pub fn paint(
                 text,
                 paint,
                 size,
+                anchor,
             } => {
                 let (x, y) = at(*point);
                 ctx.set_font(&format!("{}px {}", (size * scale).round(), palette.font));
+                ctx.set_text_align(match anchor {
+                    Anchor::Start => "start",
+                    Anchor::Middle => "center",
+                });
                 ctx.set_fill_style_str(palette.of(*paint));
                 let _ = ctx.fill_text(text, x, y);
             }
         }
+    }
+}
+
+/// Line widths in CSS px: outlines of what is lit or written stand out from the grid.
+fn weight(paint: Paint) -> f64 {
+    match paint {
+        Paint::Ink | Paint::Write => 1.6,
+        _ => 1.0,
     }
 }

@@ -1,0 +1,298 @@
+// The 3D scene in a real browser: what is lit matches an independent model for layers
+// from 6 x 6 x 1 to 4096 x 4096 x 512 in every mode and look, it stays in view, a lens
+// keeps it legible at real sizes, the camera orbits by drag and by keys and lives in the
+// URL, the keys do what their controls say, nothing jumps while it plays, and the race.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { shared, open, eventually } from './harness.mjs';
+import { outputSize, expected } from './reference.mjs';
+
+const env = shared();
+
+const query = (l, extra = '') => `?df=${l.df}&dk=${l.dk}&m=${l.m}&n=${l.n}&pad=${l.pad}&stride=${l.stride ?? 1}&dil=${l.dil ?? 1}${extra}`;
+const attrs = (page) => page.evaluate(() => ({ ...document.getElementById('anim-canvas').dataset }));
+
+/** Padding before the first row, as TensorFlow's same padding or an explicit P puts it. */
+function padBefore(l, dp) {
+  if (l.pad === 'valid') return 0;
+  if (l.pad !== 'same') return Number(l.pad);
+  const span = (l.dil ?? 1) * (l.dk - 1) + 1;
+  const needed = (dp - 1) * (l.stride ?? 1) + span;
+  return Math.floor(Math.max(0, needed - l.df) / 2);
+}
+
+/**
+ * The step that shows output (row, col) of channel or filter `group` (all 0-based) in
+ * `phase`, and the lit cells there as the page writes them: 1-based inclusive ranges.
+ */
+function litAt(l, phase, group, row, col) {
+  const dp = outputSize(l);
+  const positions = dp * dp;
+  const before = phase === 'pointwise' ? l.m * positions : 0;
+  const step = before + group * positions + row * dp + col + 1;
+  if (phase === 'pointwise') {
+    return { step, channels: `1-${l.m}`, x: `${col + 1}-${col + 1}`, y: `${row + 1}-${row + 1}` };
+  }
+  const span = (l.dil ?? 1) * (l.dk - 1) + 1;
+  const range = (start) => {
+    const [a, b] = [Math.max(start, 0), Math.min(start + span - 1, l.df - 1)];
+    return `${a + 1}-${b + 1}`;
+  };
+  const p = padBefore(l, dp);
+  const stride = l.stride ?? 1;
+  const g = l.g ?? 1;
+  const channels = phase === 'depthwise'
+    ? `${group + 1}-${group + 1}`
+    : (() => {
+        const perGroup = l.m / g;
+        const which = Math.floor(group / (l.n / g));
+        return `${which * perGroup + 1}-${(which + 1) * perGroup}`;
+      })();
+  return { step, channels, x: range(col * stride - p), y: range(row * stride - p) };
+}
+
+const LAYERS = [
+  { df: 6, dk: 3, m: 1, n: 4, pad: 'same' },
+  { df: 6, dk: 3, m: 3, n: 8, pad: 'same' },
+  { df: 112, dk: 3, m: 4, n: 8, pad: 'same' },
+  { df: 224, dk: 3, m: 3, n: 16, pad: 'same' },
+  { df: 4096, dk: 3, m: 512, n: 512, pad: 'same' },
+  { df: 9, dk: 3, m: 4, n: 6, pad: '1', stride: 2, dil: 2, g: 2 },
+];
+
+test('what is lit matches the model, stays in view and is legible, in every mode and look', async () => {
+  const page = await open(env.browser, env.server.url, query(LAYERS[0]));
+  for (const l of LAYERS) {
+    const dp = outputSize(l);
+    const inner = Math.floor(dp / 2);
+    const cases = [
+      ['standard', 'standard', Math.min(1, l.n - 1)],
+      ['separable', 'depthwise', Math.min(1, l.m - 1)],
+      ['separable', 'pointwise', Math.min(2, l.n - 1)],
+    ];
+    for (const [mode, phase, group] of cases) {
+      const want = litAt(l, phase, group, inner, inner);
+      for (const scene of ['volume', 'slices']) {
+        const extra = `${l.g ? `&g=${l.g}` : ''}&mode=${mode}&step=${want.step}&scene=${scene}`;
+        await page.goto(env.server.url + query(l, extra));
+        await page.waitForSelector('#anim-canvas[data-lit-visible]');
+        const label = `${JSON.stringify(l)} ${phase} ${scene}`;
+        await eventually(async () => {
+          const a = await attrs(page);
+          assert.equal(a.scene, scene, label);
+          assert.deepEqual([a.litChannels, a.litX, a.litY], [want.channels, want.x, want.y], label);
+        });
+        const a = await attrs(page);
+        if (phase !== 'depthwise') {
+          assert.ok(Number(a.litVisible) >= 0.5, `${label}: ${a.litVisible} in view`);
+        }
+        if (l.df >= 224) assert.ok(Number(a.cellPx) >= 8, `${label}: ${a.cellPx} px`);
+        // A lens wherever a lit cell would be drawn under 8 px, and at real sizes always.
+        if (a.lens === 'false') assert.ok(Number(a.cellPx) >= 8, `${label}: ${a.cellPx} px, no lens`);
+        if (l.df >= 112) assert.equal(a.lens, 'true', `${label}: lens`);
+      }
+    }
+  }
+  assert.deepEqual(page.problems, []);
+});
+
+test('the look and the camera are switched, orbited and kept in the URL', async () => {
+  const page = await open(env.browser, env.server.url, '?df=8&dk=3&m=3&n=8&pad=same&mode=separable&step=70');
+  const url = () => new URL(page.url()).searchParams;
+  await page.locator('#anim-scene-slices').click();
+  await eventually(async () => assert.equal((await attrs(page)).scene, 'slices'));
+  await eventually(async () => assert.equal(url().get('scene'), 'slices'));
+  assert.equal(await page.locator('#anim-scene-slices').getAttribute('aria-pressed'), 'true');
+  await page.locator('#anim-scene-volume').click();
+  await eventually(async () => assert.equal(url().get('scene'), null));
+
+  // Keys that do not collide with stepping: A, D turn; W, S tilt; R resets.
+  await page.locator('#anim-canvas').focus();
+  for (const [key, yaw, pitch] of [['a', 25, 25], ['a', 15, 25], ['w', 15, 35], ['d', 25, 35]]) {
+    await page.keyboard.press(key);
+    await eventually(async () => {
+      const a = await attrs(page);
+      assert.deepEqual([a.yaw, a.pitch], [String(yaw), String(pitch)], key);
+    });
+  }
+  assert.equal((await attrs(page)).litChannels, '2-2', 'turning does not step');
+  await eventually(async () => assert.equal(url().get('yaw'), '25'));
+  assert.equal(url().get('pitch'), '35');
+  assert.equal(url().get('step'), '70');
+  // A link with the camera opens with it.
+  const again = await open(env.browser, env.server.url, `?${url().toString()}`);
+  await eventually(async () => assert.deepEqual([(await attrs(again)).yaw, (await attrs(again)).pitch], ['25', '35']));
+  await again.close();
+  await page.keyboard.press('r');
+  await eventually(async () => assert.equal(url().get('yaw'), null));
+
+  // A drag to the left turns the view the other way round.
+  const box = await page.locator('#anim-canvas').boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 - 60, box.y + box.height / 2 + 20, { steps: 5 });
+  await page.mouse.up();
+  await eventually(async () => assert.equal(url().get('yaw'), '65'));
+  assert.equal(url().get('pitch'), '35');
+  await page.locator('#anim-camera-reset').click();
+  await eventually(async () => assert.equal(url().get('yaw'), null));
+  assert.deepEqual(page.problems, []);
+});
+
+test('the speed keys change the speed, Space plays from anywhere in the panel, and a channel jump lands on its first position', async () => {
+  const page = await open(env.browser, env.server.url, '?df=8&dk=3&m=3&n=8&pad=same&mode=separable&step=70');
+  const step = () => page.evaluate(() => document.getElementById('anim-step').dataset.value);
+  const speed = page.locator('#anim-speed');
+  const before = await speed.inputValue();
+  await speed.focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await speed.inputValue(), String(Number(before) + 2));
+  assert.equal(await step(), '70', 'the speed slider does not move the timeline');
+  // Space on the speed slider plays, and pauses.
+  await page.keyboard.press(' ');
+  await eventually(async () => assert.equal(await page.locator('#anim-play').textContent(), '❚❚ Pause'));
+  await page.keyboard.press(' ');
+  await eventually(async () => assert.equal(await page.locator('#anim-play').textContent(), '▶ Play'));
+  // A click on the panel's heading, then Space, without touching the picture.
+  await page.locator('#anim-title').click();
+  await page.keyboard.press(' ');
+  await eventually(async () => assert.equal(await page.locator('#anim-play').textContent(), '❚❚ Pause'));
+  await page.keyboard.press(' ');
+  await eventually(async () => assert.equal(await page.locator('#anim-play').textContent(), '▶ Play'));
+  // Space on a focused button plays once, not twice (keydown and the button's click).
+  await page.locator('#anim-next-group').focus();
+  await page.keyboard.press(' ');
+  await eventually(async () => assert.equal(await page.locator('#anim-play').textContent(), '❚❚ Pause'));
+  await page.keyboard.press(' ');
+  await eventually(async () => assert.equal(await page.locator('#anim-play').textContent(), '▶ Play'));
+
+  await page.goto(env.server.url + '?df=8&dk=3&m=3&n=8&pad=same&mode=separable&step=70');
+  await page.waitForSelector('#anim-step');
+  await page.locator('#anim-next-group').click();
+  await eventually(async () => assert.equal(await step(), '129'));
+  assert.match(await page.locator('#anim-caption').textContent(), /channel 3 of 3, position \(1, 1\)/);
+  await page.locator('#anim-canvas').focus();
+  await page.keyboard.press('Shift+ArrowRight');
+  await eventually(async () => assert.equal(await step(), '193'));
+  assert.match(await page.locator('#anim-caption').textContent(), /Pointwise: filter 1 of 8, position \(1, 1\)/);
+  await page.keyboard.press('Shift+ArrowLeft');
+  await eventually(async () => assert.equal(await step(), '129'));
+  assert.deepEqual(page.problems, []);
+});
+
+for (const lang of ['en', 'zh']) {
+  test(`the play and step buttons stay put while a phase plays to its end (${lang})`, async () => {
+    const page = await open(env.browser, env.server.url, `?df=6&dk=3&m=2&n=3&pad=same&mode=separable&step=1&lang=${lang}`);
+    await page.locator('#anim-speed').fill('45'); // about 180 steps a second: 180 steps in all
+    const boxes = () => page.evaluate(() => ['anim-play', 'anim-next-group', 'anim-scrubber']
+      .map((id) => { const r = document.getElementById(id).getBoundingClientRect(); return [r.x, r.y, r.width, r.height].map(Math.round).join(); })
+      .join(' '));
+    const first = await boxes();
+    await page.locator('#anim-play').click();
+    const seen = new Set([first]);
+    let sawBanner = false;
+    for (let i = 0; i < 60; i += 1) {
+      seen.add(await boxes());
+      sawBanner ||= (await page.locator('#anim-done').count()) > 0;
+      if ((await page.locator('#anim-play').textContent()).includes('▶')) break;
+      await page.waitForTimeout(40);
+    }
+    seen.add(await boxes());
+    sawBanner ||= (await page.locator('#anim-done').count()) > 0;
+    assert.ok(sawBanner, 'a phase ended while it played');
+    assert.deepEqual([...seen], [first], 'the buttons never moved');
+    assert.deepEqual(page.problems, []);
+  });
+}
+
+test('the race: the same multiplications a second, the separable side done at R of the time', async () => {
+  const l = { df: 8, dk: 3, m: 3, n: 8, pad: 'same' };
+  const e = expected(l);
+  const [standard, separable] = [BigInt(e['cost-standard']), BigInt(e['cost-separable'])];
+  const perStep = BigInt(l.dk * l.dk * l.m);
+  // The first standard step at which the separable side has had enough multiplications.
+  const finish = (separable + perStep - 1n) / perStep;
+  const value = (page, id) => page.evaluate((id) => document.getElementById(id)?.dataset.value, id);
+  const page = await open(env.browser, env.server.url, query(l, `&mode=race&step=${finish - 1n}`));
+  await eventually(async () => assert.equal(await value(page, 'anim-step'), String(finish - 1n)));
+  assert.equal(await value(page, 'anim-total-formula'), String(standard));
+  assert.equal(await value(page, 'race-separable-formula'), String(separable));
+  const spent = BigInt(await value(page, 'anim-mults-total'));
+  const other = BigInt(await value(page, 'race-separable-mults'));
+  assert.equal(spent, (finish - 1n) * perStep);
+  assert.ok(other <= spent && other < separable, 'not done yet');
+  assert.equal(await page.locator('#anim-done').count(), 0);
+  await page.locator('#anim-canvas').focus();
+  await page.keyboard.press('ArrowRight');
+  await eventually(async () => assert.equal(await value(page, 'race-separable-mults'), String(separable)));
+  const r = Number(separable) / Number(standard);
+  assert.match(await page.locator('#anim-done').textContent(), /Separable done after 3,264 multiplications: R = 0\.236/);
+  assert.ok(Math.abs(Number(finish) / (Number(standard) / Number(perStep)) - r) < 0.01, 'finishes at R of the time');
+  assert.equal(new URL(page.url()).searchParams.get('mode'), 'race');
+  assert.equal(await page.locator('#anim-mode-race').getAttribute('aria-pressed'), 'true');
+  // Played to the end, both sides stop on their formulas.
+  await page.keyboard.press('Home');
+  await page.locator('#anim-speed').fill('100');
+  await page.locator('#anim-play').click();
+  await eventually(async () => assert.equal(await value(page, 'anim-mults-total'), String(standard)), 15000);
+  assert.equal(await value(page, 'race-separable-mults'), String(separable));
+  assert.deepEqual(page.problems, []);
+});
+
+test('the counters say what they count, and in FLOPs mode that they count multiply-adds', async () => {
+  const page = await open(env.browser, env.server.url, '?df=8&dk=3&m=3&n=8&pad=same&unit=flops&bias=1&step=5');
+  assert.equal(await page.locator('#anim-unit').getAttribute('data-unit'), 'flops');
+  assert.match(await page.locator('#anim-unit').textContent(), /count multiply-adds; the cards above count FLOPs/);
+  await page.goto(env.server.url + '?df=8&dk=3&m=3&n=8&pad=same&step=5&lang=zh');
+  await page.waitForSelector('#anim-unit');
+  assert.match(await page.locator('#anim-unit').textContent(), /乘加次数/);
+  assert.deepEqual(page.problems, []);
+});
+
+/** WCAG contrast of two CSS colours, as the browser resolves them. */
+async function contrasts(page, names) {
+  return page.evaluate((names) => {
+    const probe = document.createElement('canvas').getContext('2d');
+    const rgb = (css) => {
+      probe.fillStyle = '#000';
+      probe.fillStyle = css;
+      const hex = probe.fillStyle.slice(1);
+      return [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255);
+    };
+    const lum = (css) => {
+      const [r, g, b] = rgb(css).map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const style = getComputedStyle(document.documentElement);
+    const panel = lum(style.getPropertyValue('--panel').trim());
+    return Object.fromEntries(names.map((n) => {
+      const l = lum(style.getPropertyValue(n).trim());
+      return [n, (Math.max(l, panel) + 0.05) / (Math.min(l, panel) + 0.05)];
+    }));
+  }, names);
+}
+
+for (const theme of ['light', 'dark']) {
+  for (const lang of ['en', 'zh']) {
+    test(`cells, grid lines and highlights stand out at 3:1 (${theme}, ${lang})`, async () => {
+      const page = await open(env.browser, env.server.url, `?df=8&dk=3&m=3&n=8&pad=same&step=70&theme=${theme}&lang=${lang}`);
+      const ratios = await contrasts(page, ['--anim-line', '--anim-read', '--anim-done', '--anim-filter', '--standard', '--ink', '--muted']);
+      for (const [name, ratio] of Object.entries(ratios)) assert.ok(ratio >= 3, `${name}: ${ratio.toFixed(2)}:1`);
+      assert.deepEqual(page.problems, []);
+    });
+  }
+}
+
+test('on the presentation\'s animation slide, Space plays without a click', async () => {
+  const page = await open(env.browser, env.server.url, '?df=8&dk=3&m=3&n=8&pad=same&step=3');
+  await page.keyboard.press('p');
+  await page.keyboard.press('ArrowRight');
+  await page.waitForSelector('#anim-play');
+  await page.evaluate(() => document.activeElement?.blur());
+  await page.keyboard.press(' ');
+  await eventually(async () => assert.equal(await page.locator('#anim-play').textContent(), '❚❚ Pause'));
+  await page.keyboard.press(' ');
+  await eventually(async () => assert.equal(await page.locator('#anim-play').textContent(), '▶ Play'));
+  assert.deepEqual(page.problems, []);
+});

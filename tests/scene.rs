@@ -1,0 +1,368 @@
+//! The 3D scene as a model, with no browser: the projection, what is lit and how much of
+//! it stays in view, the lens at real layer sizes, finished work staying filled, and a
+//! drawing that stays bounded whatever the layer, the look, the camera or the canvas.
+#![cfg(not(target_arch = "wasm32"))]
+
+use proptest::prelude::*;
+use sepconv::anim::{
+    inside, scene, sin_degrees, unoccluded, Camera, Face, Look, Mode, Paint, Phase, Scene, Shape,
+    Timeline, View, LENS_PX,
+};
+use sepconv::cost::{Costs, Layer, Padding};
+use sepconv::i18n::Lang;
+
+const WIDE: View = View {
+    width: 1200.0,
+    height: 540.0,
+    look: Look::Volume,
+    camera: Camera { yaw: 35, pitch: 25 },
+};
+const TALL: View = View {
+    width: 390.0,
+    height: 700.0,
+    ..WIDE
+};
+
+fn costs(df: u32, dk: u32, m: u32, n: u32) -> Costs {
+    Costs::of(&Layer {
+        df,
+        dk,
+        m,
+        n,
+        padding: Padding::Same,
+        ..Layer::default()
+    })
+    .unwrap()
+}
+
+fn filled(scene: &Scene, paint: Paint) -> usize {
+    scene
+        .shapes
+        .iter()
+        .filter(|s| matches!(s, Shape::Quad { fill: Some(p), .. } if *p == paint))
+        .count()
+}
+
+/// The step that shows output position (row, col) of channel or filter `group` in `phase`.
+fn step_at(t: &Timeline, phase: Phase, group: u32, row: u32, col: u32) -> u64 {
+    let dp = u64::from(t.costs.dp);
+    let before = if phase == Phase::Pointwise {
+        t.phase_ends()[0]
+    } else {
+        0
+    };
+    before + u64::from(group) * dp * dp + u64::from(row) * dp + u64::from(col) + 1
+}
+
+#[test]
+fn the_default_camera_sees_the_front_the_top_and_the_side() {
+    let rot = Camera::default().rotation();
+    // Farther channels appear up and to the right, and farther away.
+    let (x, y, depth) = rot.apply((0.0, 0.0, 1.0));
+    assert!(x > 0.3 && y > 0.2 && depth > 0.5, "{x} {y} {depth}");
+    // The camera turns without stretching: unit vectors stay unit length.
+    for camera in [
+        Camera::default(),
+        Camera {
+            yaw: -150,
+            pitch: -70,
+        },
+    ] {
+        for v in [(1.0, 0.0, 0.0), (0.0, 1.0, 0.0), (0.0, 0.0, 1.0)] {
+            let (a, b, c) = camera.rotation().apply(v);
+            assert!(((a * a + b * b + c * c) - 1.0).abs() < 1e-12);
+        }
+    }
+    // Head on, depth is straight into the screen.
+    let (x, y, _) = Camera { yaw: 0, pitch: 0 }
+        .rotation()
+        .apply((0.0, 0.0, 1.0));
+    assert!(x.abs() < 1e-12 && y.abs() < 1e-12);
+}
+
+#[test]
+fn whole_degrees_have_exact_enough_sines() {
+    for d in -720..=720 {
+        let want = f64::from(d).to_radians().sin();
+        assert!((sin_degrees(d) - want).abs() < 1e-11, "{d}");
+    }
+    assert_eq!(sin_degrees(0), 0.0);
+    assert!((sin_degrees(90) - 1.0).abs() < 1e-11);
+}
+
+#[test]
+fn the_camera_orbits_round_and_stops_short_of_the_poles() {
+    let c = Camera::default();
+    assert_eq!(c.orbit(150, 0).yaw, -175);
+    assert_eq!(c.orbit(-215, 0).yaw, -180);
+    assert_eq!(c.orbit(-214, 0).yaw, -179);
+    assert_eq!(c.orbit(0, 100).pitch, 80);
+    assert_eq!(c.orbit(0, -200).pitch, -80);
+    assert_eq!(Camera::new(181, 0), None);
+    assert_eq!(Camera::new(0, -81), None);
+}
+
+#[test]
+fn occlusion_counts_what_is_painted_after_a_face() {
+    let face = Face {
+        cell: (0, 0, 0),
+        corners: [(0.0, 0.0), (10.0, 0.0), (10.0, 10.0), (0.0, 10.0)],
+        painted_at: 0,
+    };
+    let cover = |right: f64| Shape::Quad {
+        corners: [(-1.0, -1.0), (right, -1.0), (right, 11.0), (-1.0, 11.0)],
+        fill: Some(Paint::Read),
+        stroke: None,
+    };
+    // Painted at or before it (index 0 is the face itself): nothing hides it.
+    assert_eq!(unoccluded(&face, &[cover(11.0)]), 1.0);
+    let shapes = vec![cover(0.0), cover(6.0)];
+    // The second quad covers the left three of five sample columns.
+    assert!((unoccluded(&face, &shapes) - 0.4).abs() < 1e-9);
+    // An outline hides nothing.
+    let outline = vec![cover(0.0), Shape::outline(face.corners, Paint::Ink)];
+    assert_eq!(unoccluded(&face, &outline), 1.0);
+    assert!(inside(&face.corners, (5.0, 5.0)));
+    assert!(!inside(&face.corners, (10.5, 5.0)));
+}
+
+fn faces_lit(scene: &Scene) -> usize {
+    filled(scene, Paint::Read)
+}
+
+#[test]
+fn a_step_lights_the_window_through_its_channels_the_channel_or_the_column() {
+    let c = costs(8, 3, 3, 8);
+    let st = Timeline::new(c, Mode::Standard);
+    let scene_of = |t: &Timeline, step| scene(t, &t.frame(step), &WIDE, Lang::En);
+    assert_eq!(
+        faces_lit(&scene_of(&st, 10)),
+        9 * 3,
+        "3x3 on each of 3 channels"
+    );
+    let sep = Timeline::new(c, Mode::Separable);
+    assert_eq!(faces_lit(&scene_of(&sep, 70)), 9, "3x3 on channel 2 only");
+    let pw = sep.phase_ends()[0] + 5;
+    assert_eq!(
+        faces_lit(&scene_of(&sep, pw)),
+        3,
+        "1x1 through each of 3 channels"
+    );
+}
+
+#[test]
+fn a_grouped_filter_reads_only_its_group_of_channels() {
+    let c = Costs::of(&Layer {
+        df: 6,
+        dk: 3,
+        m: 4,
+        n: 4,
+        padding: Padding::Same,
+        groups: 2,
+        ..Layer::default()
+    })
+    .unwrap();
+    let st = Timeline::new(c, Mode::Standard);
+    let shown = |step| scene(&st, &st.frame(step), &WIDE, Lang::En);
+    assert_eq!(
+        faces_lit(&shown(10)),
+        9 * 2,
+        "filter 1 reads channels 1 and 2"
+    );
+    assert_eq!(st.frame(100).group, 2);
+    assert_eq!(st.lit(&st.frame(100)).channels, (2, 3));
+    assert_eq!(faces_lit(&shown(100)), 9 * 2);
+}
+
+#[test]
+fn what_is_lit_stays_in_view_at_inner_positions_for_every_layer_and_look() {
+    for (df, m) in [
+        (6, 1),
+        (6, 3),
+        (8, 4),
+        (14, 512),
+        (112, 3),
+        (224, 32),
+        (4096, 512),
+    ] {
+        let c = costs(df, 3, m, 8);
+        let middle = c.dp / 2;
+        for (mode, phase) in [
+            (Mode::Standard, Phase::Standard),
+            (Mode::Separable, Phase::Pointwise),
+            (Mode::Separable, Phase::Depthwise),
+        ] {
+            let t = Timeline::new(c, mode);
+            let frame = t.frame(step_at(&t, phase, 1.min(m - 1), middle, middle));
+            for view in [
+                WIDE,
+                TALL,
+                View {
+                    look: Look::Slices,
+                    ..WIDE
+                },
+            ] {
+                let s = scene(&t, &frame, &view, Lang::En);
+                assert!(
+                    s.lit.visible >= 0.5,
+                    "Df {df}, M {m}, {phase:?}, {:?}: {} in view",
+                    view.look,
+                    s.lit.visible
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn a_lens_keeps_cells_legible_at_real_sizes() {
+    for (df, m) in [(112, 32), (224, 3), (4096, 512)] {
+        let c = costs(df, 3, m, 16);
+        let t = Timeline::new(c, Mode::Separable);
+        let frame = t.frame(step_at(&t, Phase::Depthwise, 0, c.dp / 3, c.dp / 2));
+        for view in [WIDE, TALL] {
+            let s = scene(&t, &frame, &view, Lang::En);
+            assert!(s.lit.lens, "Df {df}: a lens");
+            assert!(
+                s.lit.cell_px >= LENS_PX,
+                "Df {df} on {view:?}: {} px",
+                s.lit.cell_px
+            );
+            let words = texts(&s).join(" | ");
+            assert!(words.contains("lens ×"), "{words}");
+            // The overview says its grid is a stand-in.
+            assert!(words.contains("a line every"), "{words}");
+        }
+    }
+    // A small layer is drawn as it is, cell by cell, without a lens.
+    let c = costs(6, 3, 3, 8);
+    let t = Timeline::new(c, Mode::Standard);
+    let s = scene(&t, &t.frame(10), &WIDE, Lang::En);
+    assert!(!s.lit.lens);
+    assert!(s.lit.cell_px >= 16.0, "{}", s.lit.cell_px);
+    assert!(!texts(&s).join(" ").contains("a line every"));
+}
+
+fn texts(s: &Scene) -> Vec<String> {
+    s.shapes
+        .iter()
+        .filter_map(|shape| match shape {
+            Shape::Text { text, .. } => Some(text.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn a_stand_in_says_how_many_channels_it_draws() {
+    let c = costs(14, 3, 512, 512);
+    let t = Timeline::new(c, Mode::Separable);
+    let s = scene(&t, &t.frame(5000), &WIDE, Lang::En);
+    assert!(texts(&s)
+        .iter()
+        .any(|w| w.contains("of 512 channels drawn")));
+    let zh = scene(&t, &t.frame(5000), &WIDE, Lang::Zh);
+    assert!(texts(&zh).iter().any(|w| w.contains("/512 个通道")));
+}
+
+#[test]
+fn finished_work_stays_filled() {
+    let c = costs(6, 3, 3, 4);
+    let sep = Timeline::new(c, Mode::Separable);
+    let ends = sep.phase_ends();
+    // Mid-depthwise on channel 3: channels 1 and 2 of its output are filled whole.
+    let mid = sep.frame(step_at(&sep, Phase::Depthwise, 2, 2, 2));
+    let s = scene(&sep, &mid, &WIDE, Lang::En);
+    assert!(
+        filled(&s, Paint::Done) >= 2 + 2,
+        "two whole sheets and channel 3's rows"
+    );
+    assert_eq!(filled(&s, Paint::Write), 1);
+    // The pointwise phase reads from a filled depthwise output: its 3 sheets.
+    let pw = sep.frame(ends[0] + 1);
+    assert!(filled(&scene(&sep, &pw, &WIDE, Lang::En), Paint::Done) >= 3);
+    // At the end every sheet of both outputs is filled: 3 + 4.
+    let end = sep.frame(ends[1]);
+    assert_eq!(
+        filled(&scene(&sep, &end, &WIDE, Lang::En), Paint::Done),
+        3 + 4
+    );
+    // Standard: output channels fill as filters finish.
+    let st = Timeline::new(c, Mode::Standard);
+    let third = st.frame(step_at(&st, Phase::Standard, 2, 0, 0));
+    assert!(filled(&scene(&st, &third, &WIDE, Lang::En), Paint::Done) >= 2);
+}
+
+#[test]
+fn the_slices_look_shows_each_channel_apart() {
+    let c = costs(8, 3, 4, 8);
+    let t = Timeline::new(c, Mode::Standard);
+    let view = View {
+        look: Look::Slices,
+        ..WIDE
+    };
+    let s = scene(
+        &t,
+        &t.frame(step_at(&t, Phase::Standard, 0, 4, 4)),
+        &view,
+        Lang::En,
+    );
+    assert_eq!(s.lit.visible, 1.0);
+    assert_eq!(faces_lit(&s), 9 * 4);
+    // Each slice is labelled with its channel's number.
+    let words = texts(&s);
+    for ch in ["1", "2", "3", "4"] {
+        assert!(words.iter().any(|w| w == ch), "{words:?}");
+    }
+}
+
+#[test]
+fn the_race_draws_both_sides_and_where_the_separable_side_finishes() {
+    let c = costs(8, 3, 3, 8);
+    let t = Timeline::new(c, Mode::Race);
+    // 10 standard steps of 27 spend 270: 30 depthwise steps of 9 on the other side.
+    let s = scene(&t, &t.frame(10), &WIDE, Lang::En);
+    let words = texts(&s).join(" | ");
+    assert!(
+        words.contains("standard:") && words.contains("separable:"),
+        "{words}"
+    );
+    assert!(
+        words.contains(&format!("R = {}", c.ratio().significant(3))),
+        "{words}"
+    );
+    // Both pipelines: the standard side's 3x3x3 window and the separable side's 3x3
+    // (each drawn twice where the half-height picture needs a lens).
+    let lit = faces_lit(&s);
+    assert!(lit == 27 + 9 || lit == 2 * (27 + 9), "{lit}");
+    let end = scene(&t, &t.frame(t.total_steps()), &WIDE, Lang::Zh);
+    assert!(texts(&end).iter().any(|w| w.contains("完成")));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+    #[test]
+    fn the_drawing_stays_bounded_and_its_report_sane(
+        df in 1u32..=4096, dk in 1u32..=16, m in 1u32..=8192, n in 1u32..=8192,
+        mode in 0usize..3, at in 0.0f64..=1.0, slices in any::<bool>(),
+        yaw in -180i32..=180, pitch in -80i32..=80,
+        width in 200.0f64..2400.0, height in 200.0f64..1400.0,
+    ) {
+        let layer = Layer { df, dk, m, n, padding: Padding::Same, ..Layer::default() };
+        prop_assume!(layer.check().is_ok());
+        let c = Costs::of(&layer).unwrap();
+        let t = Timeline::new(c, Mode::ALL[mode]);
+        let f = t.frame((t.total_steps() as f64 * at) as u64);
+        let look = if slices { Look::Slices } else { Look::Volume };
+        let view = View { width, height, look, camera: Camera { yaw, pitch } };
+        let s = scene(&t, &f, &view, Lang::En);
+        prop_assert!(s.shapes.len() < 1200, "{} shapes", s.shapes.len());
+        prop_assert!((0.0..=1.0).contains(&s.lit.visible));
+        prop_assert!(s.lit.cell_px.is_finite() && s.lit.cell_px >= 0.0);
+        for shape in &s.shapes {
+            if let Shape::Quad { corners, .. } = shape {
+                prop_assert!(corners.iter().all(|(x, y)| x.is_finite() && y.is_finite()));
+            }
+        }
+    }
+}
