@@ -324,11 +324,14 @@ fn pipeline(
         }
         let (picture, words) = parts(*bounds);
         let t = &item.tensor;
-        let mut note = item.note.clone();
+        let mut notes: Vec<String> = [item.note.clone()]
+            .into_iter()
+            .filter(|n| !n.is_empty())
+            .collect();
         if lensed[i] {
             let drawn = magnify(out, t, look, rot, picture, font, lang);
             lens = true;
-            note = stand_in(&drawn.0, t, lang, note);
+            notes.extend(stand_in(&drawn.0, t, lang));
             cell_px = cell_px.max(drawn.1.placement.cell_px());
             faces.extend(drawn.0.faces);
             faces.extend(drawn.1.faces);
@@ -338,7 +341,7 @@ fn pipeline(
                 cell_px = cell_px.max(drawn.placement.cell_px());
             }
             if t.kind != Kind::Filter {
-                note = stand_in(&drawn, t, lang, note);
+                notes.extend(stand_in(&drawn, t, lang));
             }
             faces.extend(drawn.faces);
         }
@@ -353,9 +356,7 @@ fn pipeline(
             (item.name.to_owned(), paint, font),
             (item.dims.clone(), paint, font),
         ];
-        let notes = note
-            .split(" · ")
-            .map(|part| (part.to_owned(), Paint::Muted, small));
+        let notes = notes.into_iter().map(|note| (note, Paint::Muted, small));
         let mut y = if across {
             words.y + font * 1.25
         } else {
@@ -506,24 +507,21 @@ fn round_zoom(zoom: f64) -> String {
 }
 
 /// The words that say a drawing is a stand-in: which channels and grid lines it keeps.
-fn stand_in(drawn: &Drawn, t: &Tensor, lang: Lang, note: String) -> String {
-    let mut parts = Vec::new();
-    if !note.is_empty() {
-        parts.push(note);
-    }
+fn stand_in(drawn: &Drawn, t: &Tensor, lang: Lang) -> Vec<String> {
+    let mut notes = Vec::new();
     if drawn.sheets < t.channels {
-        parts.push(match lang {
+        notes.push(match lang {
             Lang::En => format!("{} of {} channels drawn", drawn.sheets, t.channels),
             Lang::Zh => format!("画出 {}/{} 个通道", drawn.sheets, t.channels),
         });
     }
     if drawn.grid_every > 1 {
-        parts.push(match lang {
+        notes.push(match lang {
             Lang::En => format!("a line every {} cells", drawn.grid_every),
             Lang::Zh => format!("每 {} 格一条线", drawn.grid_every),
         });
     }
-    parts.join(" · ")
+    notes
 }
 
 /// `text`, cut with an ellipsis if it would run wider than `width` at `size`.

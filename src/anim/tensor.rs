@@ -266,7 +266,14 @@ pub fn draw(
     area: Rect,
     view: Cells,
 ) -> Drawn {
-    let slots = slots(t.channels, t.active(), look);
+    let slots = match (t.focus, look) {
+        // A lens on a volume with a sheet in focus keeps it and the one behind it: the
+        // sheets in front are see-through and would only frame empty space.
+        (Some(f), Look::Volume) if view != t.whole() => {
+            (f.saturating_sub(1)..=f).map(Some).collect()
+        }
+        _ => slots(t.channels, t.active(), look),
+    };
     let span = t.read.map_or(1, |w| w.span().min(view.c1 - view.c0));
     let placement = match look {
         Look::Volume => fit_volume(view, slots.len(), span, rot, area),

@@ -97,8 +97,12 @@ for (const [name, query] of [['default', DEFAULT], ['maximum', MAXIMUM]]) {
   await page.context().close();
 }
 
-// 4. Animation frame intervals while playing, 10 s each, default and maximum.
-for (const [name, query, speed] of [['default', DEFAULT, '40'], ['maximum', MAXIMUM, '100']]) {
+// 4. Animation frame intervals while playing, 10 s each: default and maximum, a real
+//    layer size (where the lens follows the window) and the race (two scenes a frame).
+const LENS = '?df=224&dk=3&m=32&n=64&pad=same&mode=separable&step=1';
+const RACE = '?df=14&dk=3&m=512&n=512&pad=same&mode=race&step=1';
+for (const [name, query, speed] of [['default', DEFAULT, '40'], ['maximum', MAXIMUM, '100'],
+  ['Df 224 with the lens', LENS, '60'], ['race, 14x14x512', RACE, '60']]) {
   const page = await fresh(query);
   await allDrawn(page);
   await page.locator('#anim-speed').fill(speed);

@@ -192,7 +192,7 @@ test('every request stays under the sub-path, with relative asset URLs', async (
 // serde_json for the network definitions) to about 238 KB, and English and Chinese for
 // every text (issue 6) to about 256 KB. This ceiling stops it growing unseen while the gap
 // is worked on (see the README).
-const BUDGET_KB = 262;
+const BUDGET_KB = 280;
 
 test(`the whole page stays under ${BUDGET_KB} KB gzipped`, async () => {
   const { gzipSync } = await import('node:zlib');
