@@ -45,6 +45,17 @@ impl View {
     }
 }
 
+/// How a pipeline is drawn: the look, the camera, the text size and language, and how
+/// many lines of words go with each tensor.
+#[derive(Clone, Copy)]
+struct Pen {
+    look: Look,
+    rot: Rotation,
+    font: f64,
+    lang: Lang,
+    lines: usize,
+}
+
 /// One tensor of the pipeline with its words.
 struct Item {
     tensor: Tensor,
@@ -70,16 +81,14 @@ pub fn scene(timeline: &Timeline, frame: &Frame, view: &View, lang: Lang) -> Sce
         race(&mut shapes, timeline, frame, view, area, lang)
     } else {
         let items = items(timeline, frame, lang);
-        pipeline(
-            &mut shapes,
-            &items,
-            area,
-            !view.tall(),
-            view.look,
+        let pen = Pen {
+            look: view.look,
             rot,
             font,
             lang,
-        )
+            lines: LABEL_LINES,
+        };
+        pipeline(&mut shapes, &items, area, !view.tall(), pen)
     };
     Scene {
         width: view.width,
@@ -255,19 +264,22 @@ fn items(timeline: &Timeline, frame: &Frame, lang: Lang) -> Vec<Item> {
 /// Lays the items out along `area` (across it, or down it), draws each with its words,
 /// and a lens where the lit cells are too small. Returns the lit faces, the largest lit
 /// cell and whether a lens was drawn.
-#[allow(clippy::too_many_arguments)]
 fn pipeline(
     out: &mut Vec<Shape>,
     items: &[Item],
     area: Rect,
     across: bool,
-    look: Look,
-    rot: Rotation,
-    font: f64,
-    lang: Lang,
+    pen: Pen,
 ) -> (Vec<Face>, f64, bool) {
+    let Pen {
+        look,
+        rot,
+        font,
+        lang,
+        lines,
+    } = pen;
     let gutter = font * 1.6;
-    let band = font * 1.25 * LABEL_LINES as f64 + 4.0;
+    let band = font * 1.25 * lines as f64 + 4.0;
     // Across the canvas the words go under each picture; down a phone, where height is
     // short and width is not, beside it.
     let parts = |r: Rect| {
@@ -329,7 +341,7 @@ fn pipeline(
             .filter(|n| !n.is_empty())
             .collect();
         if lensed[i] {
-            let drawn = magnify(out, t, look, rot, picture, font, lang);
+            let drawn = magnify(out, t, picture, pen);
             lens = true;
             notes.extend(stand_in(&drawn.0, t, lang));
             cell_px = cell_px.max(drawn.1.placement.cell_px());
@@ -362,7 +374,7 @@ fn pipeline(
         } else {
             words.y + (words.h - band) / 2.0 + font * 1.25
         };
-        for (text, paint, size) in heading.into_iter().chain(notes).take(LABEL_LINES) {
+        for (text, paint, size) in heading.into_iter().chain(notes).take(lines) {
             if !text.is_empty() {
                 out.push(Shape::text((cx, y), fit(&text, size, width), paint, size));
             }
@@ -406,15 +418,14 @@ fn boxes_of(weights: &[f64], area: Rect, across: bool, gutter: f64) -> Vec<Rect>
 
 /// The tensor small in `picture`'s first part, and its lit window magnified in the
 /// rest, with a frame on the overview where the lens looks and lines tying the two.
-fn magnify(
-    out: &mut Vec<Shape>,
-    t: &Tensor,
-    look: Look,
-    rot: Rotation,
-    picture: Rect,
-    font: f64,
-    lang: Lang,
-) -> (Drawn, Drawn) {
+fn magnify(out: &mut Vec<Shape>, t: &Tensor, picture: Rect, pen: Pen) -> (Drawn, Drawn) {
+    let Pen {
+        look,
+        rot,
+        font,
+        lang,
+        ..
+    } = pen;
     let wide = picture.w > picture.h;
     let (overview, inset) = picture.split(0.4, wide);
     let drawn = tensor::draw(out, t, look, rot, overview.inset(4.0), t.whole());
@@ -595,7 +606,14 @@ fn race(
             anchor: Anchor::Start,
         });
         let items = items(t, f, lang);
-        let drawn = pipeline(out, &items, body, true, view.look, rot, font * 0.85, lang);
+        let pen = Pen {
+            look: view.look,
+            rot,
+            font: font * 0.85,
+            lang,
+            lines: LABEL_LINES - 1,
+        };
+        let drawn = pipeline(out, &items, body, true, pen);
         if std::ptr::eq(t, timeline) {
             report = drawn;
         }

@@ -69,6 +69,8 @@ test('what is lit matches the model, stays in view and is legible, in every mode
       ['standard', 'standard', Math.min(1, l.n - 1)],
       ['separable', 'depthwise', Math.min(1, l.m - 1)],
       ['separable', 'pointwise', Math.min(2, l.n - 1)],
+      // The race's timeline is the standard one; what it lights is the standard side's.
+      ['race', 'standard', Math.min(1, l.n - 1)],
     ];
     for (const [mode, phase, group] of cases) {
       const want = litAt(l, phase, group, inner, inner);
@@ -92,6 +94,21 @@ test('what is lit matches the model, stays in view and is legible, in every mode
         if (l.df >= 112) assert.equal(a.lens, 'true', `${label}: lens`);
       }
     }
+  }
+  assert.deepEqual(page.problems, []);
+});
+
+test('on a phone, too, a lens keeps the lit cells at 8 px or more, in every mode', async () => {
+  const l = { df: 224, dk: 3, m: 32, n: 64, pad: 'same' };
+  const page = await open(env.browser, env.server.url, query(l), { width: 390, height: 844 });
+  for (const [mode, phase] of [['standard', 'standard'], ['separable', 'depthwise'], ['separable', 'pointwise'], ['race', 'standard']]) {
+    const want = litAt(l, phase, 1, 100, 120);
+    await page.goto(env.server.url + query(l, `&mode=${mode}&step=${want.step}`));
+    await page.waitForSelector('#anim-canvas[data-lit-visible]');
+    await eventually(async () => assert.equal((await attrs(page)).litChannels, want.channels));
+    const a = await attrs(page);
+    assert.ok(Number(a.cellPx) >= 8, `${mode} ${phase}: ${a.cellPx} px`);
+    assert.equal(a.lens, 'true');
   }
   assert.deepEqual(page.problems, []);
 });

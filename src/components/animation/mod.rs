@@ -349,7 +349,9 @@ pub fn Animation(props: &Props) -> Html {
                         { lang.tr("⟲ view", "⟲ 视角") }</button>
                 </div>
             </div>
-            <canvas ref={canvas} id="anim-canvas" class="anim-canvas" tabindex="0" role="img"
+            <canvas ref={canvas} id="anim-canvas" tabindex="0" role="img"
+                // A race draws two pipelines, one above the other: it needs the height.
+                class={classes!("anim-canvas", (mode == Mode::Race).then_some("race"))}
                 data-scene={look.name()} data-mode={mode.name()}
                 data-yaw={camera.yaw.to_string()} data-pitch={camera.pitch.to_string()}
                 aria-label={lang.tr("The tensors as volumes of channels, the filter and the output value being computed; \
