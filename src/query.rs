@@ -12,11 +12,10 @@ use crate::anim::{Camera, Look, Mode, Playhead};
 use crate::cost::{
     InputError, Layer, LayerError, Multiplier, MultiplierError, Padding, Param, Scaled, Unit,
 };
-use crate::i18n::{messages, Lang};
+use crate::i18n::Lang;
 use crate::network::{by_id, NETWORKS};
 use crate::state::{Embed, NetChoice, State, Theme, View};
 use serde::Serialize;
-use std::fmt;
 
 /// A value in a link that could not be used, and so fell back to its default.
 /// [`crate::i18n::messages::problem`] says it in words.
@@ -48,12 +47,6 @@ pub enum Problem {
     Scaled { why: LayerError },
     /// A width multiplier the network is not counted at.
     NetworkAlpha { net: &'static str, text: String },
-}
-
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&messages::problem(Lang::En, self))
-    }
 }
 
 /// What a URL query gave: a layer that has an output, and one [`Problem`] for each value

@@ -4,9 +4,8 @@
 
 use crate::anim::{Camera, Look, Mode, Playhead, Timeline};
 use crate::cost::{Costs, Layer, LayerError, Multiplier, Padding, Param, Scaled, Unit};
-use crate::i18n::{messages, Lang};
+use crate::i18n::Lang;
 use crate::query::Problem;
-use std::fmt;
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -124,12 +123,6 @@ pub enum Change {
     Rho(Multiplier),
     /// A preset or a network's row.
     Load,
-}
-
-impl fmt::Display for Notice {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&messages::notice(Lang::En, self))
-    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

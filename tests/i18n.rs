@@ -121,3 +121,19 @@ fn every_layer_error_in_both_languages() {
         );
     }
 }
+
+#[test]
+fn a_kernel_wider_than_the_input_is_said_in_words_outside_the_core() {
+    use sepconv::cost::output_size;
+    let err = output_size(5, 7, Padding::Valid, 1, 1).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "the kernel spans 7 pixels but the padded input has 5"
+    );
+    let err = output_size(5, 4, Padding::Explicit(2), 1, 4).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "the dilated kernel spans 13 pixels but the padded input has 9"
+    );
+    assert_chinese(&messages::geometry_error(Lang::Zh, &err));
+}

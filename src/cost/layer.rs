@@ -1,8 +1,6 @@
 //! One convolution layer as the user sets it, and the ranges the app accepts.
 
 use super::geometry::{output_size, GeometryError, Padding};
-use crate::i18n::{messages, Lang};
-use std::fmt;
 
 /// An integer parameter of the layer that a slider, a number box or the URL sets.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -104,12 +102,6 @@ pub enum LayerError {
     Vanishes {
         what: &'static str,
     },
-}
-
-impl fmt::Display for LayerError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&messages::layer_error(Lang::En, self))
-    }
 }
 
 /// Why typed text is not a value of a parameter.

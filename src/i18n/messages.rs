@@ -5,6 +5,7 @@ use super::Lang;
 use crate::cost::{GeometryError, InputError, LayerError, Limit, MultiplierError, Padding, Param};
 use crate::query::Problem;
 use crate::state::{Change, Notice};
+use std::fmt;
 
 /// What a parameter's symbol stands for, in a few words.
 pub fn meaning(lang: Lang, param: Param) -> &'static str {
@@ -304,5 +305,31 @@ pub fn notice(lang: Lang, n: &Notice) -> String {
                 Lang::Zh => format!("已保留原来的层：{change} 不可行（{why}）。"),
             }
         }
+    }
+}
+
+// The core, the link and the state report problems as values; in English, for logs and
+// tests, they read as the page words them.
+impl fmt::Display for LayerError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&layer_error(Lang::En, self))
+    }
+}
+
+impl fmt::Display for GeometryError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&geometry_error(Lang::En, self))
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&problem(Lang::En, self))
+    }
+}
+
+impl fmt::Display for Notice {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&notice(Lang::En, self))
     }
 }
