@@ -10,6 +10,7 @@ TRUNK_VERSION := 0.21.14
 # Must equal the `wasm-bindgen = "=..."` pin in Cargo.toml.
 WASM_BINDGEN_VERSION := 0.2.130
 WASM_TARGET := wasm32-unknown-unknown
+TWIGGY_VERSION := 0.8.0
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
@@ -79,7 +80,12 @@ test-wasm:
 test-e2e: build
 	node --test --test-concurrency=1 tests/e2e/
 
+# The size profile needs the wasm before wasm-bindgen and wasm-opt strip its names, and
+# twiggy, which only the benchmark uses.
 bench: build browsers
+	@twiggy --version 2>/dev/null | grep -qF ' $(TWIGGY_VERSION)' \
+	  || cargo install twiggy --version $(TWIGGY_VERSION)
+	cargo build --release --target $(WASM_TARGET)
 	node tests/bench/bench.mjs
 
 clean:

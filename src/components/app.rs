@@ -42,6 +42,16 @@ pub fn App() -> Html {
     let (playhead, theme, embed) = (state.playhead, state.theme, state.embed);
     let query = query::to_query(&state);
     use_effect_with(query.clone(), |query| write_url(query));
+    // After the first render the controls answer and the counts are live: say so on
+    // <html data-ready>, for the benchmark and for checks that wait on it.
+    use_effect_with((), |_| {
+        if let Some(root) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
+            let _ = root.set_attribute("data-ready", "");
+        }
+    });
     // Set during render, before the charts and the animation read the colours.
     let dark = theme.is_dark(use_dark_scheme());
     set_root_attributes(dark, lang);

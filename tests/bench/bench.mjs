@@ -5,6 +5,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { createRequire } from 'node:module';
+import { execFileSync } from 'node:child_process';
 import { serve } from '../e2e/harness.mjs';
 
 const require = createRequire(import.meta.url);
@@ -56,6 +57,58 @@ const row = (what, value, unit, target, met) => rows.push({ what, value, unit, t
   await context.close();
 }
 
+// 1b. What loads before the page is interactive (<html data-ready>: the sliders answer and
+//     the counts are live), and when the first paint and interactivity come: here, and on
+//     a slow phone (1.6 Mbit/s, 150 ms round trips, the CPU slowed 4x).
+async function untilReady(slow) {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  if (slow) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8,
+    });
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  }
+  await page.addInitScript(() => {
+    // The root element may not exist yet when this runs: watch the whole document.
+    new MutationObserver((_, observer) => {
+      if (!document.documentElement?.hasAttribute('data-ready')) return;
+      window.__ready = {
+        at: performance.now(),
+        loaded: performance.getEntriesByType('resource').map((e) => e.name),
+      };
+      observer.disconnect();
+    }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-ready'] });
+  });
+  const bodies = new Map();
+  page.on('response', async (r) => { try { bodies.set(r.url(), await r.body()); } catch { /* none */ } });
+  await page.goto(server.url + DEFAULT);
+  await page.waitForFunction(() => window.__ready, null, { timeout: 120000 });
+  const { at, loaded } = await page.evaluate(() => window.__ready);
+  const paint = await page.evaluate(() => performance.getEntriesByType('paint')
+    .find((e) => e.name === 'first-contentful-paint')?.startTime ?? NaN);
+  await page.waitForTimeout(200);
+  const before = [page.url(), ...loaded].map((url) => bodies.get(url)).filter(Boolean);
+  await context.close();
+  return {
+    at, paint,
+    raw: before.reduce((s, b) => s + b.length, 0),
+    gz: before.reduce((s, b) => s + gzipSync(b, { level: 9 }).length, 0),
+  };
+}
+{
+  const fast = await untilReady(false);
+  row('bytes before interactive, raw', (fast.raw / 1024).toFixed(1), 'KB', '', '');
+  row('bytes before interactive, gzip', (fast.gz / 1024).toFixed(1), 'KB', '< 130 KB', fast.gz < 130 * 1024);
+  row('first contentful paint', fast.paint.toFixed(0), 'ms', '', '');
+  row('interactive (data-ready)', fast.at.toFixed(0), 'ms', '', '');
+  const slow = await untilReady(true);
+  row('slow phone: first contentful paint', slow.paint.toFixed(0), 'ms', '', '');
+  row('slow phone: interactive (data-ready)', slow.at.toFixed(0), 'ms', '', '');
+}
+
 // 2. Navigation to the first complete render, median of cold loads.
 {
   const times = [];
@@ -79,20 +132,25 @@ for (const [name, query] of [['default', DEFAULT], ['maximum', MAXIMUM]]) {
     const times = await page.evaluate(async (key) => {
       const slider = document.getElementById(`${key}-slider`);
       const chart = document.getElementById('cost-bars');
-      const out = [];
+      const count = document.getElementById('cost-standard');
+      const numbers = [], pictures = [];
       for (let i = 0; i < 40; i++) {
         await new Promise((done) => requestAnimationFrame(done));
-        const before = chart.dataset.draws;
+        const [drawn, value] = [chart.dataset.draws, count.dataset.value];
         const t0 = performance.now();
         slider.value = String(Number(slider.value) > 500 ? 300 + i : 700 - i);
         slider.dispatchEvent(new Event('input', { bubbles: true }));
-        while (chart.dataset.draws === before && performance.now() - t0 < 1000) await Promise.resolve();
-        if (chart.dataset.draws !== before) out.push(performance.now() - t0);
+        while (count.dataset.value === value && performance.now() - t0 < 1000) await Promise.resolve();
+        if (count.dataset.value !== value) numbers.push(performance.now() - t0);
+        while (chart.dataset.draws === drawn && performance.now() - t0 < 1000) await Promise.resolve();
+        if (chart.dataset.draws !== drawn) pictures.push(performance.now() - t0);
       }
-      return out;
+      return [numbers, pictures];
     }, key);
-    const p50 = quantile(times, 0.5), p95 = quantile(times, 0.95);
-    row(`input to update, ${key} slider, ${name}: p50 / p95`, `${p50.toFixed(1)} / ${p95.toFixed(1)}`, 'ms', 'p95 < 8 ms', p95 < 8);
+    const [numbers, pictures] = times;
+    const p50 = quantile(numbers, 0.5), p95 = quantile(numbers, 0.95);
+    row(`input to numbers, ${key} slider, ${name}: p50 / p95`, `${p50.toFixed(1)} / ${p95.toFixed(1)}`, 'ms', 'p95 < 8 ms', p95 < 8);
+    row(`input to pictures, ${key} slider, ${name}: p50 / p95`, `${quantile(pictures, 0.5).toFixed(1)} / ${quantile(pictures, 0.95).toFixed(1)}`, 'ms', '', '');
   }
   await page.context().close();
 }
@@ -162,6 +220,19 @@ for (const [name, query, speed] of [['default', DEFAULT, '40'], ['maximum', MAXI
 await browser.close();
 await server.close();
 
+// 7. Where the wasm's bytes are: twiggy on the unstripped release build (the Makefile
+//    builds it and installs twiggy for `make bench` only), without the name sections
+//    and wasm-bindgen's describe functions, which do not ship.
+let profile = [];
+try {
+  const json = execFileSync('twiggy', ['top', '-n', '60', '-f', 'json', 'target/wasm32-unknown-unknown/release/sepconv.wasm']);
+  profile = JSON.parse(json)
+    .filter((i) => !/custom section|subsection|__wbindgen_describe|^Σ|^\.\.\./.test(i.name))
+    .slice(0, 15);
+} catch (err) {
+  console.error(`no size profile: ${err.message}`);
+}
+
 const width = Math.max(...rows.map((r) => r.what.length));
 console.log(`\nsepconv bench (release build, headless Chromium, ${new Date().toISOString().slice(0, 10)})\n`);
 console.log(`${'what'.padEnd(width)}  ${'value'.padStart(13)}      target`);
@@ -169,6 +240,10 @@ for (const r of rows) {
   const verdict = r.met === '' ? '' : r.met ? 'met' : 'MISSED';
   console.log(`${r.what.padEnd(width)}  ${String(r.value).padStart(13)} ${r.unit.padEnd(3)}  ${r.target}${r.target ? ' ' : ''}${verdict}`);
 }
+if (profile.length) {
+  console.log('\nthe wasm\'s 15 largest items (twiggy, unstripped release build)\n');
+  for (const i of profile) console.log(`${String(i.shallow_size).padStart(8)} B  ${i.name.slice(0, 110)}`);
+}
 await mkdir('target/bench', { recursive: true });
-await writeFile('target/bench/bench.json', JSON.stringify({ date: new Date().toISOString(), soak_s: SOAK_S, rows }, null, 2));
+await writeFile('target/bench/bench.json', JSON.stringify({ date: new Date().toISOString(), soak_s: SOAK_S, rows, profile }, null, 2));
 console.log('\nwritten to target/bench/bench.json');

@@ -244,3 +244,15 @@ test('presentation mode: P enters, arrows move panel by panel in large type, Esc
   await eventually(async () => assert.equal(await page.locator('.masthead').count(), 1));
   assert.deepEqual(page.problems.filter((p) => !/fullscreen/i.test(p)), []);
 });
+
+test('<html data-ready> comes once the sliders answer and the counts are live', async () => {
+  const layer = { df: 14, dk: 3, m: 512, n: 512, pad: 'same' };
+  const page = await open(env.browser, env.server.url, '?df=14&dk=3&m=512&n=512&pad=same&step=3', undefined, 'html[data-ready]');
+  // At the moment it is set, the counts are there and are the link's.
+  const at = await page.evaluate(() => document.getElementById('cost-standard')?.dataset.value);
+  assert.equal(at, expected(layer)['cost-standard']);
+  await page.locator('#n-slider').focus();
+  await page.keyboard.press('ArrowRight');
+  await eventually(async () => assert.equal((await figures(page))['cost-standard'], expected({ ...layer, n: 513 })['cost-standard']));
+  assert.deepEqual(page.problems, []);
+});
