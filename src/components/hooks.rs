@@ -1,5 +1,6 @@
 //! Hooks shared by components.
 
+use std::rc::Rc;
 use wasm_bindgen::{closure::Closure, JsCast};
 use web_sys::MediaQueryList;
 use yew::prelude::*;
@@ -150,6 +151,68 @@ where
                 let _ =
                     w.remove_event_listener_with_callback("keydown", l.as_ref().unchecked_ref());
             }
+        }
+    });
+}
+
+/// The one frame a component's canvas is waiting for, and what to paint in it.
+#[derive(Default)]
+struct Painter {
+    job: Option<Box<dyn FnOnce()>>,
+    /// The pending requestAnimationFrame, if any.
+    frame: Option<i32>,
+    /// Called by the browser for that frame; made once, dropped with the component.
+    callback: Option<Closure<dyn FnMut()>>,
+}
+
+/// Paints at most once per animation frame: every time `deps` change, `paint` becomes
+/// the job for the next frame, replacing one not yet run. An input thus updates the
+/// numbers in its own task, and the pictures follow in the next frame, however many
+/// inputs came in between.
+#[hook]
+pub fn use_frame_painter<D, F>(deps: D, paint: F)
+where
+    D: PartialEq + 'static,
+    F: FnOnce() + 'static,
+{
+    let painter = use_mut_ref(Painter::default);
+    {
+        let painter = painter.clone();
+        use_effect_with((), move |_| {
+            let runs = Rc::downgrade(&painter);
+            painter.borrow_mut().callback = Some(Closure::<dyn FnMut()>::new(move || {
+                let Some(painter) = runs.upgrade() else {
+                    return;
+                };
+                let job = {
+                    let mut p = painter.borrow_mut();
+                    p.frame = None;
+                    p.job.take()
+                };
+                if let Some(job) = job {
+                    job();
+                }
+            }));
+            move || {
+                let mut p = painter.borrow_mut();
+                if let (Some(id), Some(w)) = (p.frame.take(), web_sys::window()) {
+                    let _ = w.cancel_animation_frame(id);
+                }
+                p.job = None;
+                p.callback = None;
+            }
+        });
+    }
+    use_effect_with(deps, move |_| {
+        let mut p = painter.borrow_mut();
+        p.job = Some(Box::new(paint));
+        if p.frame.is_none() {
+            let id = p.callback.as_ref().and_then(|callback| {
+                web_sys::window()?
+                    .request_animation_frame(callback.as_ref().unchecked_ref())
+                    .ok()
+            });
+            p.frame = id;
         }
     });
 }

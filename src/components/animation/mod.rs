@@ -7,7 +7,7 @@ mod painter;
 mod ticker;
 mod words;
 
-use super::hooks::{use_lang, use_size, use_window_keydown};
+use super::hooks::{use_frame_painter, use_lang, use_size, use_window_keydown};
 use crate::anim::{scene, Camera, Look, Mode, Playhead, Timeline, View};
 use crate::cost::{Costs, Unit};
 use crate::format::thousands;
@@ -142,9 +142,9 @@ pub fn Animation(props: &Props) -> Html {
     let palette = use_memo(dark, |_| Palette::read());
     {
         let (canvas, palette) = (canvas.clone(), palette.clone());
-        use_effect_with(
+        use_frame_painter(
             (timeline, shown, size, dark, lang, look, camera),
-            move |&(timeline, shown, size, _, lang, look, camera)| {
+            move || {
                 if let Some(element) = canvas.cast::<HtmlCanvasElement>() {
                     let view = View {
                         width: f64::from(size.0),

@@ -8,7 +8,7 @@ mod words;
 
 use super::dom::{density, fit_canvas, root_css};
 use super::hooks::use_lang;
-use super::hooks::{use_css, use_size};
+use super::hooks::{use_css, use_frame_painter, use_size};
 use crate::cost::{Costs, Unit};
 use crate::i18n::Lang;
 use crate::plots::{self, Frame, Measure, RatioChart, Sweep, Theme, CSS_VARIABLES};
@@ -105,7 +105,7 @@ pub fn Chart(props: &Props) -> Html {
         let (canvas, frame, model) = (canvas.clone(), frame.clone(), model.clone());
         let style = style.clone();
         // The model follows from (kind, costs, view), so those are all the dependencies.
-        use_effect_with((kind, costs, view, size, dark, lang), move |_| {
+        use_frame_painter((kind, costs, view, size, dark, lang), move || {
             if let Some(element) = canvas.cast::<HtmlCanvasElement>() {
                 *frame.borrow_mut() = paint(
                     &element,
