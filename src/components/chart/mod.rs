@@ -95,17 +95,23 @@ pub fn Chart(props: &Props) -> Html {
     });
     use_css(readout_box.clone(), place);
     let (kind, costs) = (props.kind, props.costs);
-    let model: Rc<Option<RatioChart>> =
-        use_memo((kind, costs, view), |(kind, costs, view)| match kind {
-            Kind::Ratio(sweep) => Some(RatioChart::new(costs, view.unit, *sweep, view.measure)),
-            Kind::Costs => None,
-        });
+    let key = (kind, costs, view);
+    // The curves are worked out when the chart is painted, a frame after an input, and
+    // kept here for the read-out, the export and the words under the chart: the numbers
+    // on the page never wait for them. The first render works them out at once.
+    let worked = use_state(|| (key, Rc::new(model_of(key))));
+    let model = worked.1.clone();
 
     {
-        let (canvas, frame, model) = (canvas.clone(), frame.clone(), model.clone());
+        let (canvas, frame, worked) = (canvas.clone(), frame.clone(), worked.clone());
         let style = style.clone();
         // The model follows from (kind, costs, view), so those are all the dependencies.
         use_frame_painter((kind, costs, view, size, dark, lang), move || {
+            let model = if worked.0 == key {
+                worked.1.clone()
+            } else {
+                Rc::new(model_of(key))
+            };
             if let Some(element) = canvas.cast::<HtmlCanvasElement>() {
                 *frame.borrow_mut() = paint(
                     &element,
@@ -116,6 +122,9 @@ pub fn Chart(props: &Props) -> Html {
                     |scale| theme(&style, scale, lang),
                     size,
                 );
+            }
+            if worked.0 != key {
+                worked.set((key, model));
             }
         });
     }
@@ -206,6 +215,14 @@ pub fn Chart(props: &Props) -> Html {
             </div>
             <p id={desc_id} class="chart-desc">{ description }</p>
         </figure>
+    }
+}
+
+/// The curves a ratio chart draws; the cost bars need none.
+fn model_of((kind, costs, view): (Kind, Costs, View)) -> Option<RatioChart> {
+    match kind {
+        Kind::Ratio(sweep) => Some(RatioChart::new(&costs, view.unit, sweep, view.measure)),
+        Kind::Costs => None,
     }
 }
 
