@@ -155,45 +155,95 @@ where
     });
 }
 
-/// The one frame a component's canvas is waiting for, and what to paint in it.
-#[derive(Default)]
+/// The one frame a component's canvas is waiting for, and what to do in it.
 struct Painter {
-    job: Option<Box<dyn FnOnce()>>,
+    /// The latest job; kept after it runs, to paint again when the canvas comes into view.
+    job: Option<Rc<dyn Fn(bool)>>,
+    /// Whether the latest job ran while the canvas was off screen, and so did not paint.
+    unpainted: bool,
     /// The pending requestAnimationFrame, if any.
     frame: Option<i32>,
     /// Called by the browser for that frame; made once, dropped with the component.
     callback: Option<Closure<dyn FnMut()>>,
+    /// Whether the canvas is on screen.
+    visible: bool,
 }
 
-/// Paints at most once per animation frame: every time `deps` change, `paint` becomes
-/// the job for the next frame, replacing one not yet run. An input thus updates the
-/// numbers in its own task, and the pictures follow in the next frame, however many
-/// inputs came in between.
+impl Painter {
+    /// Asks for the next frame, unless one is asked already.
+    fn schedule(&mut self) {
+        if self.frame.is_some() {
+            return;
+        }
+        self.frame = self.callback.as_ref().and_then(|callback| {
+            web_sys::window()?
+                .request_animation_frame(callback.as_ref().unchecked_ref())
+                .ok()
+        });
+    }
+}
+
+/// Runs `job` for the canvas behind `node` at most once per animation frame: every time
+/// `deps` change it becomes the job for the next frame, replacing one not yet run. An
+/// input thus updates the numbers in its own task, and the pictures follow in the next
+/// frame however many inputs came. The job is told whether the canvas is on screen: off
+/// screen it keeps what the page reports up to date but need not paint, and it runs
+/// again, to paint, when the canvas comes into view.
 #[hook]
-pub fn use_frame_painter<D, F>(deps: D, paint: F)
+pub fn use_frame_painter<D, F>(node: NodeRef, deps: D, job: F)
 where
     D: PartialEq + 'static,
-    F: FnOnce() + 'static,
+    F: Fn(bool) + 'static,
 {
-    let painter = use_mut_ref(Painter::default);
+    let painter = use_mut_ref(|| Painter {
+        job: None,
+        unpainted: false,
+        frame: None,
+        callback: None,
+        visible: true,
+    });
     {
         let painter = painter.clone();
-        use_effect_with((), move |_| {
+        use_effect_with(node, move |node| {
             let runs = Rc::downgrade(&painter);
             painter.borrow_mut().callback = Some(Closure::<dyn FnMut()>::new(move || {
                 let Some(painter) = runs.upgrade() else {
                     return;
                 };
-                let job = {
+                let (job, visible) = {
                     let mut p = painter.borrow_mut();
                     p.frame = None;
-                    p.job.take()
+                    p.unpainted = !p.visible;
+                    (p.job.clone(), p.visible)
                 };
                 if let Some(job) = job {
-                    job();
+                    job(visible);
                 }
             }));
+            let watches = Rc::downgrade(&painter);
+            let on_view = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
+                let Some(painter) = watches.upgrade() else {
+                    return;
+                };
+                // The last report is the current one.
+                let last = entries.length().saturating_sub(1);
+                let entry: web_sys::IntersectionObserverEntry = entries.get(last).unchecked_into();
+                let mut p = painter.borrow_mut();
+                p.visible = entry.is_intersecting();
+                if p.visible && p.unpainted {
+                    p.schedule();
+                }
+            });
+            let observer =
+                web_sys::IntersectionObserver::new(on_view.as_ref().unchecked_ref()).ok();
+            if let (Some(observer), Some(element)) = (&observer, node.cast::<web_sys::Element>()) {
+                observer.observe(&element);
+            }
             move || {
+                if let Some(observer) = observer {
+                    observer.disconnect();
+                }
+                drop(on_view);
                 let mut p = painter.borrow_mut();
                 if let (Some(id), Some(w)) = (p.frame.take(), web_sys::window()) {
                     let _ = w.cancel_animation_frame(id);
@@ -205,14 +255,7 @@ where
     }
     use_effect_with(deps, move |_| {
         let mut p = painter.borrow_mut();
-        p.job = Some(Box::new(paint));
-        if p.frame.is_none() {
-            let id = p.callback.as_ref().and_then(|callback| {
-                web_sys::window()?
-                    .request_animation_frame(callback.as_ref().unchecked_ref())
-                    .ok()
-            });
-            p.frame = id;
-        }
+        p.job = Some(Rc::new(job));
+        p.schedule();
     });
 }

@@ -22,6 +22,7 @@ for (const [scheme, width, height] of [['light', 1280, 720], ['dark', 390, 844]]
     const page = await env.browser.newPage({ viewport: { width, height }, colorScheme: scheme });
     await page.goto(`${env.server.url}?df=abc&dk=3&m=32&n=64&pad=same&mode=separable&step=500`);
     await page.waitForSelector('#notice-text');
+    await page.locator('#cost-bars').scrollIntoViewIfNeeded();
     await eventually(async () => assert.ok(Number(await page.locator('#cost-bars').getAttribute('data-draws')) >= 1));
     await page.locator('#m-input').fill('lots');
     assert.deepEqual(await violations(page), []);

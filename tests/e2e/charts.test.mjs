@@ -15,6 +15,8 @@ const data = (page, id) => page.evaluate((id) => ({ ...document.getElementById(i
 
 /** Waits until the chart has drawn at least `count` times, and returns its data-*. */
 async function drawn(page, id, count = 1) {
+  // A chart paints only while it is on screen.
+  await page.locator(`#${id}`).scrollIntoViewIfNeeded();
   return eventually(async () => {
     const d = await data(page, id);
     assert.ok(Number(d.draws) >= count, `${id} drew ${d.draws} times, waiting for ${count}`);
@@ -203,6 +205,8 @@ test('the theme switch overrides the system, redraws the canvases and goes into 
   assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'light');
   assert.ok(near(await pixel(page, 'ratio-vs-n', 4, 4), [255, 255, 255], 6), 'light despite a dark system');
   await page.locator('#theme-dark').click();
+  // The switch is at the top; the chart repaints once it is back in view.
+  await page.locator('#ratio-vs-n').scrollIntoViewIfNeeded();
   await eventually(async () => assert.ok(near(await pixel(page, 'ratio-vs-n', 4, 4), await cssColour(page, '--panel'), 6)));
   assert.ok(!near(await pixel(page, 'ratio-vs-n', 4, 4), [255, 255, 255], 60), 'the chart is dark now');
   await eventually(async () => assert.equal(new URL(page.url()).searchParams.get('theme'), 'dark'));
@@ -210,4 +214,20 @@ test('the theme switch overrides the system, redraws the canvases and goes into 
   await eventually(async () => assert.equal(new URL(page.url()).searchParams.get('theme'), null));
   assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark', 'the system is dark');
   await page.close();
+});
+
+test('a chart off screen paints nothing until it is scrolled into view, yet its words follow the layer', async () => {
+  const page = await open(env.browser, env.server.url, '?df=14&dk=3&m=512&n=512&pad=same&step=3');
+  const draws = () => page.evaluate(() => Number(document.getElementById('ratio-vs-n').dataset.draws ?? 0));
+  const below = await page.evaluate(() => document.getElementById('ratio-vs-n').getBoundingClientRect().top > innerHeight);
+  assert.ok(below, 'at 1280x720 the charts start below the fold');
+  const first = await draws();
+  for (const n of ['100', '200', '300']) await page.locator('#n-input').fill(n);
+  // What the chart reports follows at once, off screen too.
+  await eventually(async () => assert.equal((await data(page, 'ratio-vs-n')).x, '300'));
+  await page.waitForTimeout(200);
+  assert.equal(await draws(), first, 'no painting while off screen');
+  await page.locator('#ratio-vs-n').scrollIntoViewIfNeeded();
+  await eventually(async () => assert.equal(await draws(), first + 1, 'one paint, for the latest layer'));
+  assert.deepEqual(page.problems, []);
 });

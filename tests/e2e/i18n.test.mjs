@@ -30,6 +30,8 @@ function englishIn(text) {
 test('the switch turns every text Chinese and back, and keeps every figure', async () => {
   const page = await open(env.browser, env.server.url, '?df=14&dk=3&m=512&n=512&pad=same&step=700');
   const before = await figures(page);
+  await page.locator('#ratio-vs-n').scrollIntoViewIfNeeded();
+  await eventually(async () => assert.ok(Number(await page.locator('#ratio-vs-n').getAttribute('data-draws')) >= 1));
   const draws = await page.locator('#ratio-vs-n').getAttribute('data-draws');
   await page.locator('#lang-zh').click();
   await eventually(async () => assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-Hans'));
@@ -38,7 +40,8 @@ test('the switch turns every text Chinese and back, and keeps every figure', asy
   assert.match(await page.locator('.headline').textContent(), /8\.8×\s*标准卷积与深度可分离卷积的乘加次数之比/);
   assert.match(await page.locator('#anim-caption').textContent(), /^深度卷积：第 4 个通道（共 512 个）/);
   assert.equal(await page.locator('.card-standard .short').textContent(), '4.6 亿');
-  // The charts drew again, in Chinese.
+  // The charts drew again, in Chinese, once back in view (the switch is at the top).
+  await page.locator('#ratio-vs-n').scrollIntoViewIfNeeded();
   await eventually(async () => assert.ok(Number(await page.locator('#ratio-vs-n').getAttribute('data-draws')) > Number(draws)));
   assert.equal(await page.locator('#ratio-vs-n').getAttribute('aria-label'), 'R 随卷积核个数 N 的变化');
   assert.deepEqual(englishIn(await visibleText(page)), []);

@@ -35,6 +35,7 @@ test('under a strict CSP the whole app works: figures, charts, exports, animatio
   await page.locator('#n-input').fill('64');
   await assertExact(page);
   for (const id of ['ratio-vs-n', 'ratio-vs-dk', 'cost-bars']) {
+    await page.locator(`#${id}`).scrollIntoViewIfNeeded();
     await eventually(async () => assert.ok(Number(await page.locator(`#${id}`).getAttribute('data-draws')) >= 1, id));
   }
   const bars = await page.evaluate(() => document.querySelector('.bar-pointwise').getBoundingClientRect().width);

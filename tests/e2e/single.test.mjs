@@ -18,6 +18,7 @@ test('the single file works from disk: figures, charts, animation, no other file
   await page.locator('#n-input').fill('100');
   await eventually(async () => assert.equal((await figures(page))['cost-standard'], expected({ df: 14, dk: 3, m: 512, n: 100, pad: 'same' })['cost-standard']));
   for (const id of ['ratio-vs-n', 'cost-bars', 'anim-canvas']) {
+    await page.locator(`#${id}`).scrollIntoViewIfNeeded();
     await eventually(async () => assert.ok(Number(await page.locator(`#${id}`).getAttribute('data-draws')) >= 1, id));
   }
   const others = page.requests.filter((u) => !u.startsWith(`file://${file}`) && !/^(data|blob):/.test(u));

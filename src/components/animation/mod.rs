@@ -143,8 +143,9 @@ pub fn Animation(props: &Props) -> Html {
     {
         let (canvas, palette) = (canvas.clone(), palette.clone());
         use_frame_painter(
+            canvas.clone(),
             (timeline, shown, size, dark, lang, look, camera),
-            move || {
+            move |on_screen| {
                 if let Some(element) = canvas.cast::<HtmlCanvasElement>() {
                     let view = View {
                         width: f64::from(size.0),
@@ -153,17 +154,21 @@ pub fn Animation(props: &Props) -> Html {
                         camera,
                     };
                     let frame = timeline.frame(shown);
+                    // The scene is cheap and its report is read off screen too; painting
+                    // it waits until the canvas shows.
                     let scene = scene(&timeline, &frame, &view, lang);
-                    paint(&element, &scene, &palette, size);
+                    let mut attributes = lit_attributes(&timeline.lit(&frame)).to_vec();
+                    if on_screen {
+                        paint(&element, &scene, &palette, size);
+                        let draws = element.get_attribute("data-draws");
+                        let draws = draws.and_then(|d| d.parse::<u64>().ok()).unwrap_or(0);
+                        attributes.push(("data-draws", (draws + 1).to_string()));
+                    }
                     // What held-out checks and the tests read: what is lit, how much of it
                     // shows, and how large its cells are drawn.
-                    let mut attributes = lit_attributes(&timeline.lit(&frame)).to_vec();
                     attributes.push(("data-lit-visible", decimal(scene.lit.visible, 3)));
                     attributes.push(("data-cell-px", decimal(scene.lit.cell_px, 1)));
                     attributes.push(("data-lens", scene.lit.lens.to_string()));
-                    let draws = element.get_attribute("data-draws");
-                    let draws = draws.and_then(|d| d.parse::<u64>().ok()).unwrap_or(0);
-                    attributes.push(("data-draws", (draws + 1).to_string()));
                     for (name, value) in attributes {
                         let _ = element.set_attribute(name, &value);
                     }

@@ -106,27 +106,32 @@ pub fn Chart(props: &Props) -> Html {
         let (canvas, frame, worked) = (canvas.clone(), frame.clone(), worked.clone());
         let style = style.clone();
         // The model follows from (kind, costs, view), so those are all the dependencies.
-        use_frame_painter((kind, costs, view, size, dark, lang), move || {
-            let model = if worked.0 == key {
-                worked.1.clone()
-            } else {
-                Rc::new(model_of(key))
-            };
-            if let Some(element) = canvas.cast::<HtmlCanvasElement>() {
-                *frame.borrow_mut() = paint(
-                    &element,
-                    kind,
-                    &costs,
-                    view,
-                    model.as_ref().as_ref(),
-                    |scale| theme(&style, scale, lang),
-                    size,
-                );
-            }
-            if worked.0 != key {
-                worked.set((key, model));
-            }
-        });
+        use_frame_painter(
+            canvas.clone(),
+            (kind, costs, view, size, dark, lang),
+            move |shown| {
+                let model = if worked.0 == key {
+                    worked.1.clone()
+                } else {
+                    Rc::new(model_of(key))
+                };
+                // Off screen the words and data-* under the chart still follow the layer.
+                if let Some(element) = canvas.cast::<HtmlCanvasElement>().filter(|_| shown) {
+                    *frame.borrow_mut() = paint(
+                        &element,
+                        kind,
+                        &costs,
+                        view,
+                        model.as_ref().as_ref(),
+                        |scale| theme(&style, scale, lang),
+                        size,
+                    );
+                }
+                if worked.0 != key {
+                    worked.set((key, model.clone()));
+                }
+            },
+        );
     }
 
     let on_move = {
