@@ -295,18 +295,8 @@ fn pipeline(
     let mut boxes = boxes_of(&weights, area, across, gutter);
     // A source too small to see gets a lens, and the room for it.
     let needs_lens = |t: &Tensor, r: Rect| {
-        t.read.is_some()
-            && tensor::draw(
-                &mut Vec::new(),
-                t,
-                look,
-                rot,
-                picture_of(r).inset(4.0),
-                t.whole(),
-            )
-            .placement
-            .cell_px()
-                < LENS_PX
+        let (_, placement) = tensor::place(t, look, rot, picture_of(r).inset(4.0), t.whole());
+        t.read.is_some() && placement.cell_px() < LENS_PX
     };
     let lensed: Vec<bool> = items
         .iter()

@@ -257,15 +257,15 @@ pub struct Drawn {
     pub grid_every: u32,
 }
 
-/// Fits the tensor's `view` (its whole, or the lens's crop) into `area` and draws it.
-pub fn draw(
-    out: &mut Vec<Shape>,
+/// Which sheets of `t` show, and where its `view` lands when fitted into `area`; what
+/// [`draw`] draws, without drawing it.
+pub fn place(
     t: &Tensor,
     look: Look,
     rot: Rotation,
     area: Rect,
     view: Cells,
-) -> Drawn {
+) -> (Vec<Option<u32>>, Placement) {
     let slots = match (t.focus, look) {
         // A lens on a volume with a sheet in focus keeps it and the one behind it: the
         // sheets in front are see-through and would only frame empty space.
@@ -279,6 +279,19 @@ pub fn draw(
         Look::Volume => fit_volume(view, slots.len(), span, rot, area),
         Look::Slices => fit_flat(view, slots.len(), area),
     };
+    (slots, placement)
+}
+
+/// Fits the tensor's `view` (its whole, or the lens's crop) into `area` and draws it.
+pub fn draw(
+    out: &mut Vec<Shape>,
+    t: &Tensor,
+    look: Look,
+    rot: Rotation,
+    area: Rect,
+    view: Cells,
+) -> Drawn {
+    let (slots, placement) = place(t, look, rot, area, view);
     let cell_px = placement.cell_px();
     let every = grid_every(view.c1 - view.c0, cell_px);
     // Far sheets first. Depth changes evenly from one slot to the next, so the order is
