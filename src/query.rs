@@ -6,16 +6,15 @@
 //! differ from their defaults, so that older links stay as they were; `lang` always is,
 //! so that a link reads the same whatever the reader's browser prefers. In the network
 //! view `alpha` is the network's, and the layer's α and ρ are not in the link. Read and
-//! written with serde.
+//! written with `form_urlencoded`, the few hundred bytes of `url` that do just this.
 
 use crate::anim::{Camera, Look, Mode, Playhead};
 use crate::cost::{
     InputError, Layer, LayerError, Multiplier, MultiplierError, Padding, Param, Scaled, Unit,
 };
 use crate::i18n::Lang;
-use crate::network::{by_id, NETWORKS};
+use crate::network::by_id;
 use crate::state::{Embed, NetChoice, State, Theme, View};
-use serde::Serialize;
 
 /// A value in a link that could not be used, and so fell back to its default.
 /// [`crate::i18n::messages::problem`] says it in words.
@@ -73,7 +72,9 @@ pub struct Loaded {
 pub fn parse(query: &str) -> Loaded {
     let query = query.strip_prefix('?').unwrap_or(query);
     // As pairs rather than a struct, so that a repeated key cannot fail the whole query.
-    let pairs: Vec<(String, String)> = serde_urlencoded::from_str(query).unwrap_or_default();
+    let pairs: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes())
+        .into_owned()
+        .collect();
     let value_of = |key: &str| {
         pairs
             .iter()
@@ -115,8 +116,7 @@ pub fn parse(query: &str) -> Loaded {
         Some(())
     });
     choice("net", &mut |t| {
-        let (id, _) = NETWORKS.iter().find(|(id, _)| *id == t.trim())?;
-        net_id = Some(*id);
+        net_id = Some(by_id(t.trim())?.id);
         Some(())
     });
 
@@ -201,7 +201,7 @@ pub fn parse(query: &str) -> Loaded {
     if let Some(id) = net_id {
         view = View::Network;
         let counted =
-            by_id(id).is_some_and(|n| n.any_alpha || n.alphas.contains(&alpha.to_string()));
+            by_id(id).is_some_and(|n| n.any_alpha || n.alphas.contains(&&*alpha.to_string()));
         if !counted {
             problems.push(Problem::NetworkAlpha {
                 net: id,
@@ -310,43 +310,6 @@ impl Loaded {
 /// groups, bias, unit, α, ρ, the network, the animation's look and camera, the theme and
 /// the embed only where they are not their defaults.
 pub fn to_query(state: &State) -> String {
-    #[derive(Serialize)]
-    struct Query<'a> {
-        df: u32,
-        dk: u32,
-        m: u32,
-        n: u32,
-        pad: &'a str,
-        stride: u32,
-        dil: u32,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        g: Option<u32>,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        bias: Option<u32>,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        unit: Option<&'a str>,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        net: Option<&'a str>,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        alpha: Option<String>,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        rho: Option<String>,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        res: Option<u32>,
-        mode: &'a str,
-        step: u64,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        scene: Option<&'a str>,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        yaw: Option<i32>,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        pitch: Option<i32>,
-        lang: &'a str,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        theme: Option<&'a str>,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        embed: Option<&'a str>,
-    }
     let (layer, playhead, theme) = (&state.scaled.base, state.playhead, state.theme);
     let pad = match layer.padding {
         Padding::Explicit(p) => p.to_string(),
@@ -360,35 +323,57 @@ pub fn to_query(state: &State) -> String {
     };
     let unless_one = |m: Multiplier| (!m.is_one()).then(|| m.to_string());
     let defaults = NetChoice::default();
-    serde_urlencoded::to_string(Query {
-        df: layer.df,
-        dk: layer.dk,
-        m: layer.m,
-        n: layer.n,
-        pad: &pad,
-        stride: layer.stride,
-        dil: layer.dilation,
-        g: (layer.groups != 1).then_some(layer.groups),
-        bias: layer.bias.then_some(1),
-        unit: (state.unit != Unit::Macs).then(|| state.unit.key()),
-        net: network.then_some(state.net.id),
-        alpha: unless_one(alpha),
-        rho: if network {
-            None
-        } else {
-            unless_one(state.scaled.rho)
-        },
-        res: (network && state.net.res != defaults.res).then_some(state.net.res),
-        mode: playhead.mode.name(),
-        step: playhead.step,
-        scene: (playhead.look != Look::default()).then(|| playhead.look.name()),
-        yaw: (!playhead.camera.is_default()).then_some(playhead.camera.yaw),
-        pitch: (!playhead.camera.is_default()).then_some(playhead.camera.pitch),
-        lang: state.lang.key(),
-        theme: (theme != Theme::System).then(|| theme.name()),
-        embed: state.embed.key(),
-    })
-    .unwrap_or_default()
+    let camera = (!playhead.camera.is_default()).then_some(playhead.camera);
+    let pairs: [(&str, Option<String>); 22] = [
+        ("df", Some(layer.df.to_string())),
+        ("dk", Some(layer.dk.to_string())),
+        ("m", Some(layer.m.to_string())),
+        ("n", Some(layer.n.to_string())),
+        ("pad", Some(pad)),
+        ("stride", Some(layer.stride.to_string())),
+        ("dil", Some(layer.dilation.to_string())),
+        ("g", (layer.groups != 1).then(|| layer.groups.to_string())),
+        ("bias", layer.bias.then(|| "1".to_owned())),
+        (
+            "unit",
+            (state.unit != Unit::Macs).then(|| state.unit.key().to_owned()),
+        ),
+        ("net", network.then(|| state.net.id.to_owned())),
+        ("alpha", unless_one(alpha)),
+        (
+            "rho",
+            if network {
+                None
+            } else {
+                unless_one(state.scaled.rho)
+            },
+        ),
+        (
+            "res",
+            (network && state.net.res != defaults.res).then(|| state.net.res.to_string()),
+        ),
+        ("mode", Some(playhead.mode.name().to_owned())),
+        ("step", Some(playhead.step.to_string())),
+        (
+            "scene",
+            (playhead.look != Look::default()).then(|| playhead.look.name().to_owned()),
+        ),
+        ("yaw", camera.map(|c| c.yaw.to_string())),
+        ("pitch", camera.map(|c| c.pitch.to_string())),
+        ("lang", Some(state.lang.key().to_owned())),
+        (
+            "theme",
+            (theme != Theme::System).then(|| theme.name().to_owned()),
+        ),
+        ("embed", state.embed.key().map(str::to_owned)),
+    ];
+    let mut query = form_urlencoded::Serializer::new(String::new());
+    for (key, value) in pairs {
+        if let Some(value) = value {
+            query.append_pair(key, &value);
+        }
+    }
+    query.finish()
 }
 
 /// `valid`, `same`, or an explicit number of pixels P.

@@ -142,7 +142,7 @@ fn single_layers_agree_with_the_counters() {
 #[test]
 fn mobilenet_v2_agrees_with_torchvision() {
     let network = by_id("mobilenet_v2").unwrap();
-    let count = Count::of(&network, Multiplier::ONE, 224);
+    let count = Count::of(network, Multiplier::ONE, 224);
     // torch's FlopCounterMode (halved) and fvcore's conv + linear operators on
     // torchvision's mobilenet_v2(): 299,494,272 in convolutions, 1,280,000 in the classifier.
     assert_eq!(count.totals.macs, 300_774_272);
@@ -164,7 +164,7 @@ fn mobilenet_v2_agrees_with_torchvision() {
 
 #[test]
 fn mobilenet_v1_agrees_with_a_counted_pytorch_model() {
-    let count = Count::of(&by_id("mobilenet_v1").unwrap(), Multiplier::ONE, 224);
+    let count = Count::of(by_id("mobilenet_v1").unwrap(), Multiplier::ONE, 224);
     // The same network built in PyTorch: torch 568,740,352; ptflops' aten backend adds
     // the classifier's 1,000 biases; sum(p.numel()) adds BatchNorm's 21,888 γ and β.
     assert_eq!(count.totals.macs, 568_740_352);

@@ -7,7 +7,7 @@ use super::hooks::use_lang;
 use crate::cost::{Multiplier, Padding};
 use crate::format::thousands;
 use crate::i18n::Lang;
-use crate::network::{agreement, by_id, Agreement, Count, Kind, Network, Published, NETWORKS};
+use crate::network::{agreement, by_id, Agreement, Count, Kind, Published, NETWORKS};
 use crate::state::{Action, NetChoice};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -25,15 +25,9 @@ pub fn NetworkView(props: &Props) -> Html {
     // Read and counted again only when the network, α or the resolution change.
     let counted = use_memo(net, |net| {
         by_id(net.id).map(|network| {
-            let count = Count::of(&network, net.alpha, net.res);
+            let count = Count::of(network, net.alpha, net.res);
             (network, count)
         })
-    });
-    let titles = use_memo((), |_| {
-        NETWORKS
-            .iter()
-            .filter_map(|(id, _)| by_id(id).map(|n| (id.to_string(), n.title)))
-            .collect::<Vec<_>>()
     });
     let Some((network, count)) = counted.as_ref() else {
         return html! {};
@@ -61,21 +55,20 @@ pub fn NetworkView(props: &Props) -> Html {
             </label>
         }
     };
-    let networks: Vec<(String, String)> = (*titles).clone();
-    let alphas = offered(&network.alphas, net.alpha.to_string());
+    let networks = NETWORKS
+        .iter()
+        .map(|n| (n.id.to_owned(), n.title.to_owned()))
+        .collect();
+    let alphas = offered(
+        network.alphas.iter().map(|a| a.to_string()),
+        net.alpha.to_string(),
+    );
     let resolutions = offered(
-        &network
-            .resolutions
-            .iter()
-            .map(u32::to_string)
-            .collect::<Vec<_>>(),
+        network.resolutions.iter().map(u32::to_string),
         net.res.to_string(),
     );
     let pick_net = |net: NetChoice, id: &str| {
-        let id = NETWORKS
-            .iter()
-            .find(|(k, _)| *k == id)
-            .map_or(net.id, |(k, _)| *k);
+        let id = by_id(id).map_or(net.id, |n| n.id);
         NetChoice {
             id,
             ..NetChoice::default()
@@ -166,7 +159,7 @@ pub fn NetworkView(props: &Props) -> Html {
                     macs_id="net-macs-standard"
                     params_id="net-params-standard" macs={totals.macs_standard}
                     params={totals.params_standard}
-                    published={network.published_standard.clone().filter(|p| p.alpha == net.alpha.to_string() && p.res == net.res)} />
+                    published={network.published_standard.filter(|p| p.alpha == net.alpha.to_string() && p.res == net.res)} />
             </div>
             <p class="net-factor">
                 { match lang {
@@ -177,7 +170,7 @@ pub fn NetworkView(props: &Props) -> Html {
                 } }
             </p>
             <WhereItGoes count={count.clone()} />
-            <Notes network={network.clone()} />
+            <Notes id={network.id} />
             <div class="table-wrap">
                 <table class="net-table">
                     <caption class="sr-only">{ format!("{}, α = {}, {}×{}", network.title, net.alpha, net.res, net.res) }</caption>
@@ -196,8 +189,8 @@ pub fn NetworkView(props: &Props) -> Html {
 }
 
 /// The published choices, and the current one if it is not among them (from a link).
-fn offered(published: &[String], current: String) -> Vec<(String, String)> {
-    let mut values: Vec<String> = published.to_vec();
+fn offered(published: impl Iterator<Item = String>, current: String) -> Vec<(String, String)> {
+    let mut values: Vec<String> = published.collect();
     if !values.contains(&current) {
         values.push(current);
     }
@@ -242,7 +235,7 @@ struct TotalProps {
 #[function_component]
 fn Total(props: &TotalProps) -> Html {
     let lang = use_lang();
-    let against = |count: u128, printed: Option<&String>| {
+    let against = |count: u128, printed: Option<&str>| {
         let printed = printed?;
         let agrees = agreement(count, printed);
         let verdict = match agrees {
@@ -269,10 +262,10 @@ fn Total(props: &TotalProps) -> Html {
             <h3>{ &props.title }</h3>
             <p class="card-note">{ lang.tr("multiply-adds", "乘加次数") }</p>
             <CountView id={props.macs_id.clone()} value={props.macs} />
-            { for against(props.macs, published.map(|p| &p.macs)) }
+            { for against(props.macs, published.map(|p| p.macs)) }
             <p class="card-note">{ lang.tr("parameters", "参数") }</p>
             <CountView id={props.params_id.clone()} value={props.params} />
-            { for against(props.params, published.map(|p| &p.params)) }
+            { for against(props.params, published.map(|p| p.params)) }
             if let Some(p) = published {
                 <p class="card-note">{ match lang {
                     Lang::En => format!("Published: {}", p.table),
@@ -342,14 +335,15 @@ fn WhereItGoes(props: &WhereProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 struct NotesProps {
-    network: Network,
+    /// The network's id.
+    id: &'static str,
 }
 
 /// What it takes to get the published figures, in words.
 #[function_component]
 fn Notes(props: &NotesProps) -> Html {
     let lang = use_lang();
-    let notes: &[&str] = match (props.network.id.as_str(), lang) {
+    let notes: &[&str] = match (props.id, lang) {
         ("mobilenet_v1", Lang::En) => &[
             "Table 1 of the paper prints the second-to-last depthwise layer as “s2” on a 7×7 input. Read literally it would shrink the last layers to 4×4 and give 534 M multiply-adds, not 569 M; TF-slim's code, and the 7×7 output Table 1 itself prints, use stride 1, as here.",
             "Counted as in the paper and in fvcore: multiply-adds of the convolutions and the classifier; no batch norm, ReLU, bias or pooling. Parameters are weights plus the classifier's 1,000 biases; PyTorch's count adds batch norm's 21,888 γ and β (4,231,976).",

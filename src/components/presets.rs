@@ -39,7 +39,7 @@ pub fn presets(lang: Lang) -> Vec<(String, Layer)> {
         ),
     ];
     if let Some(network) = by_id("mobilenet_v1") {
-        let count = Count::of(&network, Multiplier::ONE, network.input);
+        let count = Count::of(network, Multiplier::ONE, network.input);
         for (i, row) in count.rows.iter().enumerate() {
             // One entry per separable pair: its depthwise row stands for both.
             if row.kind == Kind::Pointwise {

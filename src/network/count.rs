@@ -105,7 +105,7 @@ impl Count {
                 channels,
                 dw_size: rows.last().map_or(size, |row| row.input.0),
             };
-            let layer = single_layer(&network.layers, i, before, width);
+            let layer = single_layer(network.layers, i, before, width);
             rows.push(Row {
                 kind,
                 stride,

@@ -1,7 +1,7 @@
-//! Real networks, layer by layer: their definitions are data (one JSON file each, read
-//! with serde), and one walk over the layers counts multiply-adds and parameters for any
-//! width multiplier α and input resolution. Adding a network is adding a file here and a
-//! line in [`NETWORKS`].
+//! Real networks, layer by layer: their definitions are data (one JSON file each, turned
+//! into [`NETWORKS`] by `build.rs`), and one walk over the layers counts multiply-adds
+//! and parameters for any width multiplier α and input resolution. Adding a network is
+//! adding a file here and its name in `build.rs`.
 
 mod count;
 mod model;
@@ -9,16 +9,11 @@ mod model;
 pub use count::{Count, Kind, Row, Totals};
 pub use model::{Network, Op, OpKind, Published};
 
-/// Every network the page offers, by id.
-pub const NETWORKS: [(&str, &str); 2] = [
-    ("mobilenet_v1", include_str!("mobilenet_v1.json")),
-    ("mobilenet_v2", include_str!("mobilenet_v2.json")),
-];
+include!(concat!(env!("OUT_DIR"), "/networks.rs"));
 
-/// The network with this id, read from its definition.
-pub fn by_id(id: &str) -> Option<Network> {
-    let (_, json) = NETWORKS.iter().find(|(key, _)| *key == id)?;
-    Network::from_json(json).ok()
+/// The network with this id.
+pub fn by_id(id: &str) -> Option<&'static Network> {
+    NETWORKS.iter().find(|network| network.id == id)
 }
 
 /// How a count in millions compares with a figure printed to some decimals ("569",
