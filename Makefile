@@ -31,6 +31,8 @@ serve: tools
 
 build: tools
 	trunk build --release
+	@# The default page as HTML in dist/index.html, for a first paint before the wasm.
+	cargo run --quiet --features prerender --bin prerender -- dist/index.html
 	@# The Content-Security-Policy for this build (its loader script's hash changes).
 	node scripts/csp.mjs dist > dist/csp.txt
 
@@ -69,6 +71,7 @@ lint:
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --all-targets --target $(WASM_TARGET) -- -D warnings
+	cargo clippy --features prerender --bin prerender -- -D warnings
 
 test-native:
 	cargo test

@@ -1,13 +1,14 @@
 // The strict Content-Security-Policy sepconv runs under: only its own origin, no
 // 'unsafe-inline', no 'unsafe-eval'; WebAssembly compiles under 'wasm-unsafe-eval', and
-// Trunk's inline loader runs by its hash, which changes with every build. Run it on a
+// Trunk's inline loader and the first-paint script in index.html run by their hashes,
+// which change with every build. Run it on a
 // build (`node scripts/csp.mjs dist`) to print the header a host can send; `make build`
 // writes it to dist/csp.txt.
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 
-/** The policy for the build in `dist`, with the hash of its inline loader script. */
+/** The policy for the build in `dist`, with the hashes of its inline scripts. */
 export function policy(dist) {
   const html = readFileSync(`${dist}/index.html`, 'utf8');
   const hashes = [...html.matchAll(/<script[^>]*>([\s\S]*?)<\/script>/g)]

@@ -11,5 +11,6 @@ pub mod i18n;
 pub mod network;
 pub mod panic;
 pub mod plots;
+pub mod prerender;
 pub mod query;
 pub mod state;

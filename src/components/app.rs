@@ -16,6 +16,7 @@ use super::presets::Presets;
 use super::share::Share;
 use super::summary::Summary;
 use super::theme_switch::ThemeSwitch;
+use crate::components::dom;
 use crate::cost::{Costs, Param, Part, Unit};
 use crate::i18n::Lang;
 use crate::query;
@@ -25,7 +26,7 @@ use yew::prelude::*;
 #[function_component]
 pub fn App() -> Html {
     let state = use_reducer(|| {
-        let search = web_sys::window()
+        let search = dom::window()
             .and_then(|w| w.location().search().ok())
             .unwrap_or_default();
         let loaded = query::parse(&search);
@@ -45,7 +46,7 @@ pub fn App() -> Html {
     // After the first render the controls answer and the counts are live: say so on
     // <html data-ready>, for the benchmark and for checks that wait on it.
     use_effect_with((), |_| {
-        if let Some(root) = web_sys::window()
+        if let Some(root) = dom::window()
             .and_then(|w| w.document())
             .and_then(|d| d.document_element())
         {
@@ -330,7 +331,7 @@ fn cards(costs: &Costs, unit: Unit, lang: Lang) -> Html {
 /// Keeps the link in the address bar equal to what is on screen, without a history entry
 /// per slider step. Where the page may not touch history (a sandbox), it does without.
 fn write_url(query: &str) {
-    let Some(window) = web_sys::window() else {
+    let Some(window) = dom::window() else {
         return;
     };
     let path = window.location().pathname().unwrap_or_default();
@@ -346,7 +347,7 @@ fn write_url(query: &str) {
 /// `<html data-theme="dark" lang="zh-Hans">`: the stylesheet's colours follow the theme;
 /// fonts, hyphenation and screen readers follow the language.
 fn set_root_attributes(dark: bool, lang: Lang) {
-    let root = web_sys::window()
+    let root = dom::window()
         .and_then(|w| w.document())
         .and_then(|d| d.document_element());
     if let Some(root) = root {
@@ -357,7 +358,7 @@ fn set_root_attributes(dark: bool, lang: Lang) {
 
 /// The browser's language, for a link that does not say.
 fn browser_lang() -> Lang {
-    let tag = web_sys::window()
+    let tag = dom::window()
         .and_then(|w| w.navigator().language())
         .unwrap_or_default();
     Lang::from_browser(&tag)

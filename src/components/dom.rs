@@ -1,12 +1,23 @@
 //! Small helpers around the DOM that the canvas components share.
 
-use web_sys::HtmlCanvasElement;
+use web_sys::{HtmlCanvasElement, Window};
+
+/// The browser's window; `None` outside a browser, where the page is rendered to HTML at
+/// build time (`src/bin/prerender.rs`) and there is no window to ask. Every component
+/// reaches the browser through here, so the same render runs in both places.
+pub fn window() -> Option<Window> {
+    if cfg!(target_arch = "wasm32") {
+        web_sys::window()
+    } else {
+        None
+    }
+}
 
 /// The values of CSS variables as the stylesheet sets them on the root element (light or
 /// dark). Reading forces a style recalculation, so callers keep the result until the
 /// colour scheme changes.
 pub fn root_css(names: &[&str]) -> Vec<String> {
-    let style = web_sys::window().and_then(|w| {
+    let style = window().and_then(|w| {
         let root = w.document()?.document_element()?;
         w.get_computed_style(&root).ok().flatten()
     });
@@ -42,7 +53,5 @@ pub fn fit_canvas(canvas: &HtmlCanvasElement, (width, height): (u32, u32)) -> f6
 
 /// Device pixels per CSS pixel on this screen (at least 1).
 pub fn density() -> f64 {
-    web_sys::window()
-        .map_or(1.0, |w| w.device_pixel_ratio())
-        .max(1.0)
+    window().map_or(1.0, |w| w.device_pixel_ratio()).max(1.0)
 }

@@ -1,12 +1,13 @@
 //! Hooks shared by components.
 
+use crate::components::dom;
 use std::rc::Rc;
 use wasm_bindgen::{closure::Closure, JsCast};
 use web_sys::MediaQueryList;
 use yew::prelude::*;
 
 fn dark_query() -> Option<MediaQueryList> {
-    web_sys::window()?
+    dom::window()?
         .match_media("(prefers-color-scheme: dark)")
         .ok()
         .flatten()
@@ -95,7 +96,7 @@ pub fn use_css(node: NodeRef, properties: Vec<(&'static str, String)>) {
 #[hook]
 pub fn use_resize_reporter(enabled: bool) {
     use_effect_with(enabled, move |&enabled| {
-        let window = web_sys::window();
+        let window = dom::window();
         let root = window
             .as_ref()
             .and_then(|w| w.document())
@@ -142,7 +143,7 @@ where
     let on_key = use_mut_ref(|| Some(on_key)).borrow_mut().take();
     use_effect_with((), move |_| {
         let listener = on_key.map(|f| Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(f));
-        let window = web_sys::window();
+        let window = dom::window();
         if let (Some(w), Some(l)) = (&window, &listener) {
             let _ = w.add_event_listener_with_callback("keydown", l.as_ref().unchecked_ref());
         }
@@ -176,7 +177,7 @@ impl Painter {
             return;
         }
         self.frame = self.callback.as_ref().and_then(|callback| {
-            web_sys::window()?
+            dom::window()?
                 .request_animation_frame(callback.as_ref().unchecked_ref())
                 .ok()
         });
@@ -245,7 +246,7 @@ where
                 }
                 drop(on_view);
                 let mut p = painter.borrow_mut();
-                if let (Some(id), Some(w)) = (p.frame.take(), web_sys::window()) {
+                if let (Some(id), Some(w)) = (p.frame.take(), dom::window()) {
                     let _ = w.cancel_animation_frame(id);
                 }
                 p.job = None;

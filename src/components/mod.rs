@@ -22,13 +22,21 @@ mod theme_switch;
 
 pub use app::App;
 
-/// Mounts the app into the page's `#app` element (the whole body if it is missing).
+/// Mounts the app into the page's `#app` element (the whole body if it is missing). The
+/// default page pre-rendered there at build time (`crate::prerender`) gives way to the
+/// live one, which reads the link; the swap happens before the next paint.
 pub fn start() {
-    let root = web_sys::window()
+    let root = dom::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("app"));
     match root {
-        Some(root) => yew::Renderer::<App>::with_root(root).render(),
+        Some(root) => {
+            if root.has_attribute(crate::prerender::MARK) {
+                root.set_text_content(None);
+                let _ = root.remove_attribute(crate::prerender::MARK);
+            }
+            yew::Renderer::<App>::with_root(root).render()
+        }
         None => yew::Renderer::<App>::new().render(),
     };
 }

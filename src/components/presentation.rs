@@ -2,6 +2,7 @@
 //! enters and leaves it, the arrow keys move between panels, Escape leaves.
 
 use super::hooks::use_window_keydown;
+use crate::components::dom;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::KeyboardEvent;
 use yew::prelude::*;
@@ -66,7 +67,7 @@ fn in_a_control(e: &KeyboardEvent) -> bool {
 
 /// `<html data-presenting>` switches the stylesheet to large type and strong contrast.
 fn set_root_flag(on: bool) {
-    let root = web_sys::window()
+    let root = dom::window()
         .and_then(|w| w.document())
         .and_then(|d| d.document_element());
     if let Some(root) = root {
@@ -81,7 +82,7 @@ fn set_root_flag(on: bool) {
 /// Asks for full screen (or leaves it). A browser or a frame may refuse; the panel still
 /// fills the window, so a refusal is not an error.
 fn full_screen(on: bool) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+    let Some(document) = dom::window().and_then(|w| w.document()) else {
         return;
     };
     let (target, method): (JsValue, &str) = if on {

@@ -3,6 +3,7 @@
 //! clipboard is not available (a sandboxed frame, an old browser).
 
 use super::hooks::use_lang;
+use crate::components::dom;
 use crate::i18n::Lang;
 use crate::state::Embed;
 use wasm_bindgen::{JsCast, JsValue};
@@ -83,7 +84,7 @@ pub fn Share(props: &Props) -> Html {
     let lang = use_lang();
     let status = use_state(String::new);
     let (link_box, code_box) = (use_node_ref(), use_node_ref());
-    let location = web_sys::window().map(|w| w.location());
+    let location = dom::window().map(|w| w.location());
     let base = location
         .map(|l| {
             format!(
@@ -157,7 +158,7 @@ pub fn copy_from(node: &NodeRef, words: std::rc::Rc<CopyWords>, status: UseState
             status.set(words.select.clone());
         }
     };
-    let write = web_sys::window()
+    let write = dom::window()
         .and_then(|w| js_sys::Reflect::get(&w, &"navigator".into()).ok())
         .and_then(|navigator| js_sys::Reflect::get(&navigator, &"clipboard".into()).ok())
         .filter(|c| !c.is_undefined())

@@ -3,7 +3,7 @@
 
 use super::cost_card::Count;
 use super::formula::symbol_html;
-use super::hooks::{use_css, use_lang};
+use super::hooks::use_lang;
 use crate::cost::{Costs, Fraction, Gap, Part, Unit};
 use crate::format::thousands;
 use crate::i18n::Lang;
@@ -67,13 +67,12 @@ pub fn Summary(props: &Props) -> Html {
     };
     // Bar lengths in hundredths of a percent, in integers (float formatting would
     // cost the wasm more than it is worth); the exact figures are printed beside them.
-    let share = |part: u128| {
-        let bp = part * 10_000 / standard.max(1);
-        vec![("width", format!("{}.{:02}%", bp / 100, bp % 100))]
-    };
-    let (depthwise_bar, pointwise_bar) = (use_node_ref(), use_node_ref());
-    use_css(depthwise_bar.clone(), share(depthwise));
-    use_css(pointwise_bar.clone(), share(pointwise));
+    // Each part shows at least a sliver. They are SVG attributes, not styles: a strict
+    // Content-Security-Policy refuses `style` attributes, and attributes are in the page
+    // pre-rendered at build time, before any wasm runs.
+    let share = |part: u128| (part * 10_000 / standard.max(1)).max(20);
+    let percent = |bp: u128| format!("{}.{:02}%", bp / 100, bp % 100);
+    let (depthwise_width, pointwise_width) = (share(depthwise), share(pointwise));
     html! {
         <section class="panel summary" aria-labelledby="summary-title">
             <h2 id="summary-title" class="headline">
@@ -89,10 +88,11 @@ pub fn Summary(props: &Props) -> Html {
                 </div>
                 <div class="bar-row">
                     <span class="bar-label">{ lang.tr("separable", "可分离") }</span>
-                    <div class="bar-track">
-                        <div class="bar bar-depthwise" ref={depthwise_bar}></div>
-                        <div class="bar bar-pointwise" ref={pointwise_bar}></div>
-                    </div>
+                    <svg class="bar-track">
+                        <rect class="bar-depthwise" height="100%" width={percent(depthwise_width)} />
+                        <rect class="bar-pointwise" height="100%" x={percent(depthwise_width)}
+                            width={percent(pointwise_width)} />
+                    </svg>
                 </div>
                 <p class="legend" aria-hidden="true">
                     <span class="key key-depthwise"></span>{ lang.tr("depthwise ", "深度卷积 ") }

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { shared, eventually } from './harness.mjs';
+import { shared, eventually, live } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = require.resolve('axe-core/axe.min.js');
@@ -21,6 +21,7 @@ for (const [scheme, width, height] of [['light', 1280, 720], ['dark', 390, 844]]
   test(`no serious or critical violations, ${scheme}, ${width}x${height}`, async () => {
     const page = await env.browser.newPage({ viewport: { width, height }, colorScheme: scheme });
     await page.goto(`${env.server.url}?df=abc&dk=3&m=32&n=64&pad=same&mode=separable&step=500`);
+    await live(page);
     await page.waitForSelector('#notice-text');
     await page.locator('#cost-bars').scrollIntoViewIfNeeded();
     await eventually(async () => assert.ok(Number(await page.locator('#cost-bars').getAttribute('data-draws')) >= 1));
@@ -34,9 +35,11 @@ for (const [scheme, width, height] of [['dark', 1280, 720], ['light', 390, 844]]
   test(`the network view and the full model's controls, ${scheme}, ${width}x${height}`, async () => {
     const page = await env.browser.newPage({ viewport: { width, height }, colorScheme: scheme });
     await page.goto(`${env.server.url}?net=mobilenet_v2`);
+    await live(page);
     await page.waitForSelector('#net-macs');
     assert.deepEqual(await violations(page), []);
     await page.goto(`${env.server.url}?m=64&n=64&g=4&bias=1&unit=flops&alpha=0.5`);
+    await live(page);
     await page.waitForSelector('#g-slider');
     await page.locator('#rho-input').fill('2');
     assert.deepEqual(await violations(page), []);
@@ -51,6 +54,7 @@ for (const [scheme, width, height, query] of [
   test(`in Chinese: no serious or critical violations, ${scheme}, ${width}x${height}`, async () => {
     const page = await env.browser.newPage({ viewport: { width, height }, colorScheme: scheme });
     await page.goto(`${env.server.url}${query}`);
+    await live(page);
     await page.waitForSelector('#cost-standard, #net-macs');
     await eventually(async () => assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-Hans'));
     assert.deepEqual(await violations(page), []);

@@ -2,7 +2,7 @@
 // the frame, the URL restores it, and only one loop runs, only while playing.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { shared, open, eventually } from './harness.mjs';
+import { shared, open, eventually, live } from './harness.mjs';
 import { expected, outputSize } from './reference.mjs';
 
 const env = shared();
@@ -133,6 +133,7 @@ test('it plays by itself unless motion is reduced, and stops for good on pause',
 
   const page = await env.browser.newPage({ viewport: { width: 1280, height: 720 }, reducedMotion: 'reduce' });
   await page.goto(env.server.url + '?df=8&dk=3&m=3&n=8&pad=same');
+  await live(page);
   await page.waitForSelector('#anim-step');
   await page.waitForTimeout(400);
   assert.equal(await value(page, 'anim-step'), '0');

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { shared, open, eventually } from './harness.mjs';
+import { shared, open, eventually, live } from './harness.mjs';
 import { expected, closedForm } from './reference.mjs';
 
 const env = shared();
@@ -170,6 +170,7 @@ test('charts follow the colour scheme and have text alternatives', async () => {
   for (const scheme of ['light', 'dark']) {
     const page = await env.browser.newPage({ viewport: { width: 1280, height: 720 }, colorScheme: scheme });
     await page.goto(env.server.url + MOBILENET);
+    await live(page);
     await drawn(page, 'ratio-vs-n');
     const panel = await cssColour(page, '--panel');
     assert.ok(near(await pixel(page, 'ratio-vs-n', 4, 4), panel, 6), `${scheme}: the chart's background is the panel's`);
@@ -185,6 +186,7 @@ test('charts follow the colour scheme and have text alternatives', async () => {
 test('charts are sharp: the canvas has as many pixels as the screen', async () => {
   const page = await env.browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3 });
   await page.goto(env.server.url + MOBILENET);
+  await live(page);
   await drawn(page, 'ratio-vs-n');
   const [w, cw] = await page.evaluate(() => [document.getElementById('ratio-vs-n').width, document.getElementById('ratio-vs-n').clientWidth]);
   assert.equal(w, cw * 3);
@@ -201,6 +203,7 @@ test('charts are sharp: the canvas has as many pixels as the screen', async () =
 test('the theme switch overrides the system, redraws the canvases and goes into the link', async () => {
   const page = await env.browser.newPage({ viewport: { width: 1280, height: 720 }, colorScheme: 'dark' });
   await page.goto(env.server.url + MOBILENET + '&theme=light');
+  await live(page);
   await drawn(page, 'ratio-vs-n');
   assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'light');
   assert.ok(near(await pixel(page, 'ratio-vs-n', 4, 4), [255, 255, 255], 6), 'light despite a dark system');

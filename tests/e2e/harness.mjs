@@ -88,8 +88,19 @@ export async function launch() {
 }
 
 /**
+ * Waits until the wasm has taken over the page: `<html data-ready>`, or the message a
+ * panic leaves. The page is pre-rendered at build time (`make build`), so an element
+ * being there says nothing about whether the app is running.
+ */
+export async function live(page) {
+  await page.waitForFunction(() => document.documentElement.hasAttribute('data-ready')
+    || document.getElementById('fatal')?.hidden === false);
+}
+
+/**
  * Opens the app with `query` and waits for its first render (for the element `ready`,
- * or not at all when it is null). Every console error or
+ * or not at all when it is null). Its `goto` waits for the app likewise on the app's own
+ * pages. Every console error or
  * warning and every page error lands in `page.problems`, for the test to assert empty.
  */
 export async function open(browser, base, query = '', viewport = { width: 1280, height: 720 }, ready = '#cost-standard') {
@@ -106,8 +117,19 @@ export async function open(browser, base, query = '', viewport = { width: 1280, 
     addEventListener('unhandledrejection', (e) => console.error(`unhandled rejection: ${e.reason}`));
     document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
   });
-  await page.goto(base + query);
-  if (ready) await page.waitForSelector(ready);
+  const goto = page.goto.bind(page);
+  page.goto = async (url, options) => {
+    const response = await goto(url, options);
+    const { protocol, pathname } = new URL(url);
+    if (protocol === 'file:' || pathname.startsWith(BASE_PATH)) await live(page);
+    return response;
+  };
+  if (ready) {
+    await page.goto(base + query);
+    await page.waitForSelector(ready);
+  } else {
+    await goto(base + query);
+  }
   return page;
 }
 

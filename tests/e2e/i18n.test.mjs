@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { shared, open, figures, eventually } from './harness.mjs';
+import { shared, open, figures, eventually, live } from './harness.mjs';
 
 const env = shared();
 
@@ -71,11 +71,13 @@ test('without lang the browser decides; with lang the link does', async () => {
     const context = await env.browser.newContext({ locale });
     const page = await context.newPage();
     await page.goto(`${env.server.url}?df=14&dk=3&m=512&n=512`);
+    await live(page);
     await page.waitForSelector('#cost-standard');
     assert.match(await page.locator('.headline').textContent(), headline);
     await eventually(async () => assert.equal(new URL(page.url()).searchParams.get('lang'), want));
     // A copied link carries the language, whatever the reader's browser says.
     await page.goto(`${env.server.url}?df=14&lang=${want === 'zh' ? 'en' : 'zh'}`);
+    await live(page);
     await page.waitForSelector('#cost-standard');
     assert.match(await page.locator('.headline').textContent(), want === 'zh' ? /fewer/ : /之比/);
     await context.close();

@@ -2,7 +2,7 @@
 // and the layer as PyTorch and Keras code; each read back from the page and the URL.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { shared, open, figures, eventually } from './harness.mjs';
+import { shared, open, figures, eventually, live } from './harness.mjs';
 
 const env = shared();
 const MOBILENET = '?df=14&dk=3&m=512&n=512&pad=same';
@@ -107,6 +107,7 @@ test('the layer as PyTorch and Keras code, copied', async () => {
   const context = await env.browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
   const page = await context.newPage();
   await page.goto(`${env.server.url}?df=224&dk=3&m=3&n=32&pad=same&stride=2&bias=1`);
+  await live(page);
   await page.waitForSelector('#code');
   const torch = await page.locator('#code').inputValue();
   // TensorFlow's same padding at stride 2 pads 0 before and 1 after: PyTorch needs ZeroPad2d.

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { shared, open, figures, eventually } from './harness.mjs';
+import { shared, open, figures, eventually, live } from './harness.mjs';
 import { expected, outputSize } from './reference.mjs';
 
 const env = shared({ csp: true });
@@ -29,7 +29,7 @@ async function assertExact(page) {
 test('under a strict CSP the whole app works: figures, charts, exports, animation', async () => {
   const page = await open(env.browser, env.server.url, '?df=14&dk=3&m=512&n=512&pad=same&mode=separable&step=0');
   const served = await page.evaluate(async () => (await fetch(location.href)).headers.get('content-security-policy'));
-  assert.match(served, /default-src 'self'; script-src 'self' 'sha256-[^']+' 'wasm-unsafe-eval'/);
+  assert.match(served, /default-src 'self'; script-src 'self'( 'sha256-[^']+'){2} 'wasm-unsafe-eval'/);
   assert.doesNotMatch(served, /unsafe-inline|'unsafe-eval'/);
   await assertExact(page);
   await page.locator('#n-input').fill('64');
@@ -134,6 +134,7 @@ test('every request goes to the page\'s own origin', async () => {
   const origins = new Set();
   page.on('request', (r) => { if (/^https?:/.test(r.url())) origins.add(new URL(r.url()).origin); });
   await page.reload();
+  await live(page);
   await page.waitForSelector('#cost-standard');
   await page.locator('#n-input').fill('100');
   await page.locator('#anim-play').click();

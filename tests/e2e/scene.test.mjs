@@ -4,7 +4,7 @@
 // URL, the keys do what their controls say, nothing jumps while it plays, and the race.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { shared, open, eventually } from './harness.mjs';
+import { shared, open, eventually, live } from './harness.mjs';
 import { outputSize, expected } from './reference.mjs';
 
 const env = shared();
@@ -77,6 +77,7 @@ test('what is lit matches the model, stays in view and is legible, in every mode
       for (const scene of ['volume', 'slices']) {
         const extra = `${l.g ? `&g=${l.g}` : ''}&mode=${mode}&step=${want.step}&scene=${scene}`;
         await page.goto(env.server.url + query(l, extra));
+        await live(page);
         await page.waitForSelector('#anim-canvas[data-lit-visible]');
         const label = `${JSON.stringify(l)} ${phase} ${scene}`;
         await eventually(async () => {
@@ -104,6 +105,7 @@ test('on a phone, too, a lens keeps the lit cells at 8 px or more, in every mode
   for (const [mode, phase] of [['standard', 'standard'], ['separable', 'depthwise'], ['separable', 'pointwise'], ['race', 'standard']]) {
     const want = litAt(l, phase, 1, 100, 120);
     await page.goto(env.server.url + query(l, `&mode=${mode}&step=${want.step}`));
+    await live(page);
     await page.waitForSelector('#anim-canvas[data-lit-visible]');
     await eventually(async () => assert.equal((await attrs(page)).litChannels, want.channels));
     const a = await attrs(page);
@@ -185,6 +187,7 @@ test('the speed keys change the speed, Space plays from anywhere in the panel, a
   await eventually(async () => assert.equal(await page.locator('#anim-play').textContent(), '▶ Play'));
 
   await page.goto(env.server.url + '?df=8&dk=3&m=3&n=8&pad=same&mode=separable&step=70');
+  await live(page);
   await page.waitForSelector('#anim-step');
   await page.locator('#anim-next-group').click();
   await eventually(async () => assert.equal(await step(), '129'));
@@ -262,6 +265,7 @@ test('the counters say what they count, and in FLOPs mode that they count multip
   assert.equal(await page.locator('#anim-unit').getAttribute('data-unit'), 'flops');
   assert.match(await page.locator('#anim-unit').textContent(), /count multiply-adds; the cards above count FLOPs/);
   await page.goto(env.server.url + '?df=8&dk=3&m=3&n=8&pad=same&step=5&lang=zh');
+  await live(page);
   await page.waitForSelector('#anim-unit');
   assert.match(await page.locator('#anim-unit').textContent(), /乘加次数/);
   assert.deepEqual(page.problems, []);

@@ -3,7 +3,7 @@
 // page chrome, and tells the page its height.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { shared, open, figures, eventually } from './harness.mjs';
+import { shared, open, figures, eventually, live } from './harness.mjs';
 
 const env = shared({ cors: true });
 
@@ -11,6 +11,7 @@ test('a copied link restores the same layer, frame and theme in a new page', asy
   const context = await env.browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
   const page = await context.newPage();
   await page.goto(`${env.server.url}?df=14&dk=5&m=64&n=128&pad=valid&mode=standard&step=4321&theme=dark`);
+  await live(page);
   await page.waitForSelector('#cost-standard');
   await page.locator('#n-input').fill('96');
   await eventually(async () => assert.equal(new URL(page.url()).searchParams.get('n'), '96'));

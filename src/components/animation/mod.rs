@@ -9,6 +9,7 @@ mod words;
 
 use super::hooks::{use_frame_painter, use_lang, use_size, use_window_keydown};
 use crate::anim::{scene, Camera, Look, Mode, Playhead, Timeline, View};
+use crate::components::dom;
 use crate::cost::{Costs, Unit};
 use crate::format::thousands;
 use crate::i18n::Lang;
@@ -439,7 +440,7 @@ fn use_space_while_presenting(toggle: Callback<()>) {
     let current = use_mut_ref(|| toggle.clone());
     *current.borrow_mut() = toggle;
     use_window_keydown(move |e: KeyboardEvent| {
-        let presenting = web_sys::window()
+        let presenting = dom::window()
             .and_then(|w| w.document())
             .and_then(|d| d.document_element())
             .is_some_and(|root| root.has_attribute("data-presenting"));
@@ -460,7 +461,7 @@ fn use_space_while_presenting(toggle: Callback<()>) {
 }
 
 fn prefers_reduced_motion() -> bool {
-    web_sys::window()
+    dom::window()
         .and_then(|w| {
             w.match_media("(prefers-reduced-motion: reduce)")
                 .ok()

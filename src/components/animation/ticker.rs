@@ -1,6 +1,7 @@
 //! A requestAnimationFrame loop that stops when its handle is dropped: one loop per
 //! playing animation, cancelled with the component (no leaked frames or timers).
 
+use crate::components::dom;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::{closure::Closure, JsCast};
@@ -13,7 +14,7 @@ pub struct Ticker {
 }
 
 fn request(callback: &Closure<dyn FnMut(f64)>) -> i32 {
-    web_sys::window()
+    dom::window()
         .and_then(|w| {
             w.request_animation_frame(callback.as_ref().unchecked_ref())
                 .ok()
@@ -42,7 +43,7 @@ impl Ticker {
 
 impl Drop for Ticker {
     fn drop(&mut self) {
-        if let Some(window) = web_sys::window() {
+        if let Some(window) = dom::window() {
             let _ = window.cancel_animation_frame(self.id.get());
         }
         // The closure holds the cell that holds it; taking it out breaks the cycle.

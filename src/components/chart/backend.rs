@@ -2,6 +2,7 @@
 //! code is generic over the backend; drawing through this one type compiles it once
 //! instead of once per backend, which keeps the wasm that goes to a phone smaller.
 
+use crate::components::dom;
 use plotters::prelude::*;
 use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind,
@@ -143,7 +144,7 @@ impl DrawingBackend for AnyBackend<'_> {
 
 thread_local! {
     /// A canvas that is never shown, for measuring text.
-    static RULER: Option<CanvasRenderingContext2d> = web_sys::window()
+    static RULER: Option<CanvasRenderingContext2d> = dom::window()
         .and_then(|w| w.document())
         .and_then(|d| d.create_element("canvas").ok())
         .and_then(|c| c.dyn_into::<HtmlCanvasElement>().ok())

@@ -3,6 +3,7 @@
 
 use super::backend::AnyBackend;
 use super::{draw, Kind, View};
+use crate::components::dom;
 use crate::cost::Costs;
 use crate::plots::{RatioChart, Theme};
 use plotters::prelude::*;
@@ -42,7 +43,7 @@ pub fn svg_url(svg: &str) -> Option<String> {
 
 /// Saves `url` as `file` through a temporary link, as browsers want for downloads.
 pub fn download(url: &str, file: &str) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+    let Some(document) = dom::window().and_then(|w| w.document()) else {
         return;
     };
     let Ok(link) = document.create_element("a") else {

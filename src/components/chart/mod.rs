@@ -9,6 +9,7 @@ mod words;
 use super::dom::{density, fit_canvas, root_css};
 use super::hooks::use_lang;
 use super::hooks::{use_css, use_frame_painter, use_size};
+use crate::components::dom;
 use crate::cost::{Costs, Unit};
 use crate::i18n::Lang;
 use crate::plots::{self, Frame, Measure, RatioChart, Sweep, Theme, CSS_VARIABLES};
@@ -339,7 +340,7 @@ fn draw(
 }
 
 fn now() -> f64 {
-    web_sys::window()
+    dom::window()
         .and_then(|w| w.performance())
         .map_or(0.0, |p| p.now())
 }
