@@ -6,7 +6,7 @@ use super::charts_panel::ChartsPanel;
 use super::code_panel::CodePanel;
 use super::cost_card::CostCard;
 use super::geometry_panel::GeometryPanel;
-use super::hooks::{use_dark_scheme, use_resize_reporter};
+use super::hooks::{use_dark_scheme, use_next_frame, use_resize_reporter};
 use super::network_view::NetworkView;
 use super::notice::Notice;
 use super::options_panel::OptionsPanel;
@@ -41,7 +41,14 @@ pub fn App() -> Html {
     let (scaled, unit) = (state.scaled, state.unit);
     let layer = scaled.base;
     let (playhead, theme, embed) = (state.playhead, state.theme, state.embed);
-    let query = query::to_query(&state);
+    // What takes longest (the code, the animation, the charts, the share panel and the
+    // address bar, which the browser is slow to write) follows a new layer or unit in the
+    // next animation frame, so that the controls and the counts never wait for it. The
+    // animation's own steps, and every other change, reach it at once.
+    let (slow_costs, slow_unit, slow_playhead, query) = use_next_frame(
+        (costs, unit, playhead, query::to_query(&state)),
+        |shown, now| (shown.0, shown.1) != (now.0, now.1),
+    );
     use_effect_with(query.clone(), |query| write_url(query));
     // After the first render the controls answer and the counts are live: say so on
     // <html data-ready>, for the benchmark and for checks that wait on it.
@@ -93,12 +100,14 @@ pub fn App() -> Html {
         <>
             <Summary {costs} {unit} />
             { cards(&costs, unit, lang) }
-            <CodePanel {costs} />
+            <CodePanel costs={slow_costs} />
         </>
     };
-    let animation =
-        html! { <Animation {costs} {playhead} {unit} {dark} on_action={on_action.clone()} /> };
-    let charts = html! { <ChartsPanel {costs} {unit} {dark} /> };
+    let animation = html! {
+        <Animation costs={slow_costs} playhead={slow_playhead} unit={slow_unit} {dark}
+            on_action={on_action.clone()} />
+    };
+    let charts = html! { <ChartsPanel costs={slow_costs} unit={slow_unit} {dark} /> };
     let network = html! { <NetworkView net={state.net} on_action={on_action.clone()} /> };
 
     let body = if let Some(slide) = *presenting {

@@ -260,3 +260,74 @@ where
         p.schedule();
     });
 }
+
+/// `value` as a slow panel should show it. A change that `wait(shown, value)` picks
+/// reaches the panel in the next animation frame, so that the controls and the counts,
+/// rendered now, never wait for it; any other change passes straight through. However
+/// many changes come before that frame, it shows the latest.
+#[hook]
+pub fn use_next_frame<T>(value: T, wait: fn(&T, &T) -> bool) -> T
+where
+    T: Clone + PartialEq + 'static,
+{
+    let shown = use_mut_ref(|| value.clone());
+    let latest = use_mut_ref(|| value.clone());
+    let next = use_mut_ref(NextFrame::default);
+    let redraw = use_force_update();
+    *latest.borrow_mut() = value.clone();
+    let waiting = wait(&shown.borrow(), &value);
+    if !waiting {
+        *shown.borrow_mut() = value;
+    }
+    {
+        let (shown, next) = (shown.clone(), next.clone());
+        use_effect(move || {
+            if waiting {
+                let pending = Rc::downgrade(&next);
+                // Made here, once, not during render: render also runs at build time,
+                // where there is no JavaScript to make a callback in.
+                next.borrow_mut().request(move || {
+                    Closure::new(move || {
+                        if let Some(next) = pending.upgrade() {
+                            next.borrow_mut().id = None;
+                        }
+                        *shown.borrow_mut() = latest.borrow().clone();
+                        redraw.force_update();
+                    })
+                });
+            }
+        });
+    }
+    use_effect_with((), move |_| move || next.borrow_mut().cancel());
+    let shown = shown.borrow().clone();
+    shown
+}
+
+/// One pending animation frame, at most, and its callback.
+#[derive(Default)]
+struct NextFrame {
+    id: Option<i32>,
+    callback: Option<Closure<dyn FnMut()>>,
+}
+
+impl NextFrame {
+    /// Asks for the next animation frame, unless one is pending; `make` makes the callback
+    /// the first time.
+    fn request(&mut self, make: impl FnOnce() -> Closure<dyn FnMut()>) {
+        if self.id.is_some() {
+            return;
+        }
+        let callback = self.callback.get_or_insert_with(make);
+        self.id = dom::window().and_then(|w| {
+            w.request_animation_frame(callback.as_ref().unchecked_ref())
+                .ok()
+        });
+    }
+
+    fn cancel(&mut self) {
+        if let (Some(id), Some(w)) = (self.id.take(), dom::window()) {
+            let _ = w.cancel_animation_frame(id);
+        }
+        self.callback = None;
+    }
+}
