@@ -9,44 +9,11 @@
 //! written with `form_urlencoded`, the few hundred bytes of `url` that do just this.
 
 use crate::anim::{Camera, Look, Mode, Playhead};
-use crate::cost::{
-    InputError, Layer, LayerError, Multiplier, MultiplierError, Padding, Param, Scaled, Unit,
-};
+use crate::cost::{InputError, Layer, Multiplier, Padding, Param, Scaled, Unit};
 use crate::i18n::Lang;
 use crate::network::by_id;
+use crate::problem::Problem;
 use crate::state::{Embed, NetChoice, State, Theme, View};
-
-/// A value in a link that could not be used, and so fell back to its default.
-/// [`crate::i18n::messages::problem`] says it in words.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Problem {
-    /// A number out of range or not a number: `df=abc`, `n=0`, `res=0`.
-    Number {
-        key: &'static str,
-        param: Param,
-        text: String,
-        error: InputError,
-        fallback: u32,
-    },
-    /// `pad=` neither valid, same nor a number of pixels.
-    Padding { text: String, error: InputError },
-    /// A word that is not one of its key's choices: `mode=sideways`, `theme=purple`.
-    Choice { key: &'static str, text: String },
-    /// `step=` not a whole number.
-    Step { text: String },
-    /// `alpha=` or `rho=` not a multiplier.
-    Multiplier {
-        key: &'static str,
-        text: String,
-        error: MultiplierError,
-    },
-    /// Each value fine alone, but together no output: the layer that replaced it.
-    Layer { why: LayerError, fits: Layer },
-    /// α or ρ leave nothing of the layer.
-    Scaled { why: LayerError },
-    /// A width multiplier the network is not counted at.
-    NetworkAlpha { net: &'static str, text: String },
-}
 
 /// What a URL query gave: a layer that has an output, and one [`Problem`] for each value
 /// that could not be used (each of which fell back to its default).

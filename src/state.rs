@@ -5,7 +5,7 @@
 use crate::anim::{Camera, Look, Mode, Playhead, Timeline};
 use crate::cost::{Costs, Layer, LayerError, Multiplier, Padding, Param, Scaled, Unit};
 use crate::i18n::Lang;
-use crate::query::Problem;
+use crate::problem::Problem;
 use std::rc::Rc;
 use yew::Reducible;
 

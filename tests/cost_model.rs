@@ -4,7 +4,8 @@
 
 use proptest::prelude::*;
 use sepconv::cost::{output_size, Costs, Fraction, InputError, Layer, LayerError, Padding, Param};
-use sepconv::i18n::{messages, Lang};
+use sepconv::i18n::Lang;
+use sepconv::messages;
 
 fn layer(df: u32, dk: u32, m: u32, n: u32, padding: Padding) -> Layer {
     Layer {

@@ -3,7 +3,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use sepconv::cost::{Costs, Layer, Multiplier, Padding, Param, Scaled};
-use sepconv::i18n::{messages, Lang};
+use sepconv::i18n::Lang;
+use sepconv::messages;
 use sepconv::query::parse;
 use sepconv::state::{Action, State};
 use std::rc::Rc;

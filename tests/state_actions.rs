@@ -3,8 +3,9 @@
 
 use sepconv::anim::{Mode, Playhead};
 use sepconv::cost::{Layer, Padding, Param};
-use sepconv::i18n::{messages, Lang};
-use sepconv::query::Problem;
+use sepconv::i18n::Lang;
+use sepconv::messages;
+use sepconv::problem::Problem;
 use sepconv::state::{Action, State};
 use std::rc::Rc;
 use yew::Reducible;

@@ -5,7 +5,8 @@
 use proptest::prelude::*;
 use sepconv::anim::{Camera, Look, Mode, Playhead};
 use sepconv::cost::{Layer, Multiplier, Padding, Unit};
-use sepconv::i18n::{messages, Lang};
+use sepconv::i18n::Lang;
+use sepconv::messages;
 use sepconv::query::{parse, to_query};
 use sepconv::state::{Embed, NetChoice, State, Theme, View};
 

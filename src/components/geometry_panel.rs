@@ -4,7 +4,7 @@ use super::formula::symbol_html;
 use super::hooks::use_lang;
 use super::param_control::ParamControl;
 use crate::cost::{Costs, Padding, Param};
-use crate::i18n::messages;
+use crate::messages;
 use crate::query::padding_name;
 use crate::state::Action;
 use yew::prelude::*;

@@ -1,7 +1,7 @@
 //! The page's one status line: refused values and repaired links, read out by screen readers.
 
 use super::hooks::use_lang;
-use crate::i18n::messages;
+use crate::messages;
 use crate::state::{Action, Notice as Message};
 use yew::prelude::*;
 

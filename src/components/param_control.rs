@@ -4,7 +4,8 @@
 use super::formula::symbol_html;
 use super::hooks::use_lang;
 use crate::cost::{InputError, Limit, Param};
-use crate::i18n::{messages, Lang};
+use crate::i18n::Lang;
+use crate::messages;
 use crate::state::Action;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;

@@ -1,9 +1,11 @@
 //! What went wrong, in words: the core's errors, a link's problems and the page's
 //! notices, in English and in Simplified Chinese.
 
-use super::Lang;
-use crate::cost::{GeometryError, InputError, LayerError, Limit, MultiplierError, Padding, Param};
-use crate::query::Problem;
+use crate::cost::{
+    Fraction, GeometryError, InputError, LayerError, Limit, MultiplierError, Padding, Param,
+};
+use crate::i18n::Lang;
+use crate::problem::Problem;
 use crate::state::{Change, Notice};
 use std::fmt;
 

@@ -1,9 +1,7 @@
-//! English and Simplified Chinese. The core reports what went wrong as values
-//! ([`crate::cost::LayerError`], [`InputError`], a link's [`crate::query::Problem`]);
-//! [`messages`] words them in either language. The components keep their own short
+//! English and Simplified Chinese: the page's language. The core reports what went wrong
+//! as values ([`crate::cost::LayerError`], a link's [`crate::problem::Problem`]);
+//! [`crate::messages`] words them in either language. The components keep their own short
 //! phrases next to where they are shown, as `lang.tr("English", "中文")`.
-
-pub mod messages;
 
 /// The page's language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
