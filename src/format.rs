@@ -1,5 +1,7 @@
 //! Numbers as people read them: thousands separators and a short form with a unit prefix.
 
+use crate::cost::Fraction;
+
 /// 462422016 → "462,422,016"
 pub fn thousands(value: u128) -> String {
     let digits = value.to_string();
@@ -39,6 +41,24 @@ pub fn short(value: u128) -> String {
 fn rounded_tenths(value: u128, scale: u128) -> u128 {
     let tenth = scale / 10;
     (value + tenth / 2) / tenth
+}
+
+/// 521/4608, or just 1 when the denominator is 1.
+pub fn fraction_text(f: Fraction) -> String {
+    if f.den() == 1 {
+        thousands(f.num())
+    } else {
+        format!("{}/{}", thousands(f.num()), thousands(f.den()))
+    }
+}
+
+/// The headline's factor, always at least 1: "8.8" fewer, or "2.0" more.
+pub fn headline_factor(speedup: Fraction) -> String {
+    if speedup.num() >= speedup.den() {
+        speedup.fixed(1)
+    } else {
+        Fraction::new(speedup.den(), speedup.num()).fixed(1)
+    }
 }
 
 #[cfg(test)]

@@ -15,4 +15,5 @@ pub mod plots;
 pub mod prerender;
 pub mod problem;
 pub mod query;
+pub mod slider;
 pub mod state;

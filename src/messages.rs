@@ -335,3 +335,26 @@ impl fmt::Display for Notice {
         f.write_str(&notice(Lang::En, self))
     }
 }
+
+/// The words after the headline's factor: " fewer multiply-adds with a depthwise
+/// separable convolution", or as many, or more, for `speedup` = standard / separable.
+pub fn headline_text(speedup: Fraction, what: &str, lang: Lang) -> String {
+    use std::cmp::Ordering::*;
+    match (speedup.num().cmp(&speedup.den()), lang) {
+        (Greater, Lang::En) => format!(" fewer {what} with a depthwise separable convolution"),
+        (Greater, Lang::Zh) => format!(" 标准卷积与深度可分离卷积的{what}之比"),
+        (Equal, _) => lang
+            .tr(
+                " as many: with these sizes separable saves nothing",
+                " 两者相同：这样的尺寸下可分离卷积什么也省不了",
+            )
+            .to_owned(),
+        // N = 1, Dk = 1 or a grouped standard side get here.
+        (Less, Lang::En) => format!(
+            " more {what} when separable: with N = 1, Dk = 1 or many groups there is little to share"
+        ),
+        (Less, Lang::Zh) => format!(
+            " 深度可分离卷积的{what}反而是标准卷积的这么多倍（N = 1、Dk = 1 或分组很多时没什么可共享的）"
+        ),
+    }
+}

@@ -138,3 +138,29 @@ fn a_kernel_wider_than_the_input_is_said_in_words_outside_the_core() {
     );
     assert_chinese(&messages::geometry_error(Lang::Zh, &err));
 }
+
+#[test]
+fn the_headline_says_fewer_as_many_or_more_in_both_languages() {
+    use sepconv::cost::Fraction;
+    use sepconv::format::{fraction_text, headline_factor};
+    // MobileNet's 14x14x512 layer: 462,422,016 against 52,283,392.
+    let fewer = Fraction::new(462_422_016, 52_283_392);
+    assert_eq!(headline_factor(fewer), "8.8");
+    let en = messages::headline_text(fewer, "multiply-adds", Lang::En);
+    assert_eq!(
+        en,
+        " fewer multiply-adds with a depthwise separable convolution"
+    );
+    assert_chinese(&messages::headline_text(fewer, "乘加次数", Lang::Zh));
+    // Dk = 1: separable costs 9/8 of standard; the factor is still at least 1.
+    let more = Fraction::new(1_536, 1_728);
+    assert_eq!(headline_factor(more), "1.1");
+    assert!(messages::headline_text(more, "multiply-adds", Lang::En).starts_with(" more "));
+    assert_chinese(&messages::headline_text(more, "乘加次数", Lang::Zh));
+    let same = Fraction::new(7, 7);
+    assert!(messages::headline_text(same, "FLOPs", Lang::En).starts_with(" as many"));
+    assert_chinese(&messages::headline_text(same, "FLOPs", Lang::Zh));
+    assert_eq!(fraction_text(Fraction::new(3_264, 13_824)), "17/72");
+    assert_eq!(fraction_text(Fraction::new(1_000_000, 1)), "1,000,000");
+    assert_eq!(fraction_text(Fraction::new(521, 4_608)), "521/4,608");
+}

@@ -6,12 +6,10 @@ use super::hooks::use_lang;
 use crate::cost::{InputError, Limit, Param};
 use crate::i18n::Lang;
 use crate::messages;
+use crate::slider::Scale;
 use crate::state::Action;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
-
-/// Slider positions for a logarithmic scale: fine steps at 1, 2, 3 and coarse at 4096.
-const LOG_STEPS: u32 = 1000;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -144,77 +142,5 @@ pub fn kept(lang: Lang, why: &str, value: impl std::fmt::Display) -> String {
     match lang {
         Lang::En => format!("{why}. Kept {value}."),
         Lang::Zh => format!("{why}。保留 {value}。"),
-    }
-}
-
-/// How slider positions map to values: one position per value for short ranges, a
-/// logarithmic scale for the long ones (1 to 8192), so small kernels stay reachable.
-#[derive(Clone, Copy, PartialEq)]
-enum Scale {
-    Linear { min: u32, max: u32 },
-    Log { max: u32 },
-}
-
-impl Scale {
-    fn of(limit: Limit) -> Scale {
-        if limit.min == 1 && limit.max > 64 {
-            Scale::Log { max: limit.max }
-        } else {
-            Scale::Linear {
-                min: limit.min,
-                max: limit.max,
-            }
-        }
-    }
-
-    fn last_position(self) -> u32 {
-        match self {
-            Scale::Linear { min, max } => max - min,
-            Scale::Log { .. } => LOG_STEPS,
-        }
-    }
-
-    fn position(self, value: u32) -> u32 {
-        match self {
-            Scale::Linear { min, .. } => value.saturating_sub(min),
-            Scale::Log { max } => {
-                let share = f64::from(value.max(1)).ln() / f64::from(max).ln();
-                (share * f64::from(LOG_STEPS)).round() as u32
-            }
-        }
-    }
-
-    fn value_at(self, position: u32) -> u32 {
-        match self {
-            Scale::Linear { min, max } => (min + position).min(max),
-            Scale::Log { max } => {
-                let share = f64::from(position.min(LOG_STEPS)) / f64::from(LOG_STEPS);
-                (f64::from(max).powf(share).round() as u32).clamp(1, max)
-            }
-        }
-    }
-
-    fn clamp(self, value: i64) -> u32 {
-        let (min, max) = match self {
-            Scale::Linear { min, max } => (min, max),
-            Scale::Log { max } => (1, max),
-        };
-        value.clamp(i64::from(min), i64::from(max)) as u32
-    }
-
-    /// Keys on the slider move by whole values, whatever the scale: arrows by one,
-    /// Page Up and Page Down double and halve, Home and End go to the ends.
-    fn key_step(self, key: &str, value: u32) -> Option<u32> {
-        let v = i64::from(value);
-        let wanted = match key {
-            "ArrowUp" | "ArrowRight" => v + 1,
-            "ArrowDown" | "ArrowLeft" => v - 1,
-            "PageUp" => v * 2,
-            "PageDown" => v / 2,
-            "Home" => 0,
-            "End" => i64::MAX,
-            _ => return None,
-        };
-        Some(self.clamp(wanted))
     }
 }

@@ -5,8 +5,9 @@ use super::cost_card::Count;
 use super::formula::symbol_html;
 use super::hooks::use_lang;
 use crate::cost::{Costs, Fraction, Gap, Part, Unit};
-use crate::format::thousands;
+use crate::format::{fraction_text, headline_factor, thousands};
 use crate::i18n::Lang;
+use crate::messages::headline_text;
 use yew::prelude::*;
 
 /// Significant digits on the page, and (more) in the `data-value`s for machines.
@@ -125,45 +126,6 @@ pub fn Summary(props: &Props) -> Html {
                 </dd>
             </dl>
         </section>
-    }
-}
-
-/// 521/4608, or just 1 when the denominator is 1.
-fn fraction_text(f: Fraction) -> String {
-    if f.den() == 1 {
-        thousands(f.num())
-    } else {
-        format!("{}/{}", thousands(f.num()), thousands(f.den()))
-    }
-}
-
-/// The headline's factor, always at least 1: "8.8" fewer, or "2.0" more.
-fn headline_factor(speedup: Fraction) -> String {
-    if speedup.num() >= speedup.den() {
-        speedup.fixed(1)
-    } else {
-        Fraction::new(speedup.den(), speedup.num()).fixed(1)
-    }
-}
-
-fn headline_text(speedup: Fraction, what: &str, lang: Lang) -> String {
-    use std::cmp::Ordering::*;
-    match (speedup.num().cmp(&speedup.den()), lang) {
-        (Greater, Lang::En) => format!(" fewer {what} with a depthwise separable convolution"),
-        (Greater, Lang::Zh) => format!(" 标准卷积与深度可分离卷积的{what}之比"),
-        (Equal, _) => lang
-            .tr(
-                " as many: with these sizes separable saves nothing",
-                " 两者相同：这样的尺寸下可分离卷积什么也省不了",
-            )
-            .to_owned(),
-        // N = 1, Dk = 1 or a grouped standard side get here.
-        (Less, Lang::En) => format!(
-            " more {what} when separable: with N = 1, Dk = 1 or many groups there is little to share"
-        ),
-        (Less, Lang::Zh) => format!(
-            " 深度可分离卷积的{what}反而是标准卷积的这么多倍（N = 1、Dk = 1 或分组很多时没什么可共享的）"
-        ),
     }
 }
 
