@@ -6,12 +6,12 @@
 /// Marks the pre-rendered `#app`, for the stylesheet and for the wasm that replaces it.
 pub const MARK: &str = "data-prerendered";
 
-/// `page` (a built `index.html`, minified or not) with `markup` in its `#app` element, in
-/// place of the loading message and before the `<noscript>` note, which stays. The markup
+/// `page` (a built `index.html`, minified or not) with `markup` at the start of its `#app`
+/// element. The loading line and the `<noscript>` note stay after it: the stylesheet shows
+/// the loading line instead of the markup when the link asks for another page. The markup
 /// sits in a disabled `<fieldset>`: until the wasm replaces it, its controls would take
-/// input and drop it, so they say that they are not ready instead. `None`
-/// when the page has no `#app` with a `<noscript>` in it, or when it was pre-rendered
-/// already.
+/// input and drop it, so they say that they are not ready instead. `None` when the page
+/// has no `#app`, or when it was pre-rendered already.
 pub fn inject(page: &str, markup: &str) -> Option<String> {
     if page.contains(MARK) {
         return None;
@@ -20,11 +20,9 @@ pub fn inject(page: &str, markup: &str) -> Option<String> {
         .into_iter()
         .find_map(|tag| page.find(tag).map(|at| (at, tag.len())))?;
     let (start, tag_len) = open;
-    let content = start + tag_len;
-    let noscript = content + page[content..].find("<noscript>")?;
     Some(format!(
         "{}<div id=app {MARK}><fieldset class=prerendered disabled>{markup}</fieldset>{}",
         &page[..start],
-        &page[noscript..]
+        &page[start + tag_len..]
     ))
 }

@@ -276,6 +276,7 @@ test('the built page shows the default layer\'s exact numbers before any wasm ru
     assert.ok(await before.locator(`#${id}`).isVisible(), `#${id} is on the first paint`);
   }
   assert.equal(await before.locator('#df-input').inputValue(), '8');
+  assert.equal(await before.locator('#app > .loading').isVisible(), false, 'no loading line over the page');
   assert.equal(await before.locator('#cost-standard').textContent(), '13,824');
   // Its controls would drop what is typed until the wasm takes over: they say so.
   assert.ok(await before.locator('#df-input').isDisabled());
@@ -304,6 +305,7 @@ test('a link to another layer or language never shows the pre-rendered default a
     assert.equal(await page.locator('#cost-standard').count(), 1, query);
     assert.equal(await page.locator('#cost-standard').isVisible(), false, `${query} hides the default's numbers`);
     assert.equal(await page.locator('#speedup').isVisible(), false, query);
+    assert.ok(await page.locator('#app > .loading').isVisible(), `${query} says it is loading`);
     await page.close();
   }
   // A reader whose browser asks for Chinese gets Chinese from the wasm, not English first.
