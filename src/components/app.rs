@@ -41,14 +41,15 @@ pub fn App() -> Html {
     let (scaled, unit) = (state.scaled, state.unit);
     let layer = scaled.base;
     let (playhead, theme, embed) = (state.playhead, state.theme, state.embed);
-    // What takes longest (the code, the animation, the charts, the share panel and the
-    // address bar, which the browser is slow to write) follows a new layer or unit in the
-    // next animation frame, so that the controls and the counts never wait for it. The
-    // animation's own steps, and every other change, reach it at once.
-    let (slow_costs, slow_unit, slow_playhead, query) = use_next_frame(
-        (costs, unit, playhead, query::to_query(&state)),
-        |shown, now| (shown.0, shown.1) != (now.0, now.1),
-    );
+    // The panels that take longest to render (the code, the animation and the charts)
+    // follow a new layer or unit in the next animation frame, so that the controls and the
+    // counts never wait for them. The animation's own steps reach them at once. The link
+    // in the address bar and in the share panel is always what is on screen now.
+    let (slow_costs, slow_unit, slow_playhead) =
+        use_next_frame((costs, unit, playhead), |shown, now| {
+            (shown.0, shown.1) != (now.0, now.1)
+        });
+    let query = query::to_query(&state);
     use_effect_with(query.clone(), |query| write_url(query));
     // After the first render the controls answer and the counts are live: say so on
     // <html data-ready>, for the benchmark and for checks that wait on it.
