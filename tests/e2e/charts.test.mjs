@@ -77,12 +77,14 @@ test('the charts redraw on input, and the marked point moves to the new layer', 
     'the current point is drawn where data-point-x/y say');
 
   await page.locator('#n-input').fill('16');
+  // The chart follows the counts within a frame or two: wait for its new words and its
+  // new picture together.
   const after = await eventually(async () => {
     const d = await data(page, 'ratio-vs-n');
     assert.equal(d.x, '16');
+    assert.ok(Number(d.draws) > Number(before.draws), `drawn ${d.draws} times`);
     return d;
   });
-  assert.ok(Number(after.draws) > Number(before.draws));
   assert.ok(relClose(Number(after.value), closedForm({ n: 16, dk: 3 })));
   assert.ok(Number(after.pointX) < Number(before.pointX) - 50, 'N = 16 sits left of N = 512');
   assert.ok(near(await pixel(page, 'ratio-vs-n', Number(after.pointX), Number(after.pointY)), highlight));
