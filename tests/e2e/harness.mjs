@@ -98,9 +98,9 @@ export async function live(page) {
 }
 
 /**
- * Opens the app with `query` and waits for its first render (for the element `ready`,
- * or not at all when it is null). Its `goto` waits for the app likewise on the app's own
- * pages. Every console error or
+ * Opens the app with `query` and waits for the wasm to run it and for the element
+ * `ready` (or for nothing when it is null: a page that is not the app). A test that
+ * navigates the page again calls `live` itself. Every console error or
  * warning and every page error lands in `page.problems`, for the test to assert empty.
  */
 export async function open(browser, base, query = '', viewport = { width: 1280, height: 720 }, ready = '#cost-standard') {
@@ -117,18 +117,10 @@ export async function open(browser, base, query = '', viewport = { width: 1280, 
     addEventListener('unhandledrejection', (e) => console.error(`unhandled rejection: ${e.reason}`));
     document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
   });
-  const goto = page.goto.bind(page);
-  page.goto = async (url, options) => {
-    const response = await goto(url, options);
-    const { protocol, pathname } = new URL(url);
-    if (protocol === 'file:' || pathname.startsWith(BASE_PATH)) await live(page);
-    return response;
-  };
+  await page.goto(base + query);
   if (ready) {
-    await page.goto(base + query);
+    await live(page);
     await page.waitForSelector(ready);
-  } else {
-    await goto(base + query);
   }
   return page;
 }
