@@ -162,10 +162,8 @@ struct Painter {
     job: Option<Rc<dyn Fn(bool)>>,
     /// Whether the latest job ran while the canvas was off screen, and so did not paint.
     unpainted: bool,
-    /// The pending requestAnimationFrame, if any.
-    frame: Option<i32>,
-    /// Called by the browser for that frame; made once, dropped with the component.
-    callback: Option<Closure<dyn FnMut()>>,
+    /// The frame to run it in; made once the canvas is there, dropped with it.
+    frame: Option<NextFrame>,
     /// Whether the canvas is on screen.
     visible: bool,
 }
@@ -173,14 +171,9 @@ struct Painter {
 impl Painter {
     /// Asks for the next frame, unless one is asked already.
     fn schedule(&mut self) {
-        if self.frame.is_some() {
-            return;
+        if let Some(frame) = &mut self.frame {
+            frame.request();
         }
-        self.frame = self.callback.as_ref().and_then(|callback| {
-            dom::window()?
-                .request_animation_frame(callback.as_ref().unchecked_ref())
-                .ok()
-        });
     }
 }
 
@@ -200,20 +193,21 @@ where
         job: None,
         unpainted: false,
         frame: None,
-        callback: None,
         visible: true,
     });
     {
         let painter = painter.clone();
         use_effect_with(node, move |node| {
             let runs = Rc::downgrade(&painter);
-            painter.borrow_mut().callback = Some(Closure::<dyn FnMut()>::new(move || {
+            painter.borrow_mut().frame = Some(NextFrame::new(move || {
                 let Some(painter) = runs.upgrade() else {
                     return;
                 };
                 let (job, visible) = {
                     let mut p = painter.borrow_mut();
-                    p.frame = None;
+                    if let Some(frame) = p.frame.as_mut() {
+                        frame.ran();
+                    }
                     p.unpainted = !p.visible;
                     (p.job.clone(), p.visible)
                 };
@@ -246,11 +240,8 @@ where
                 }
                 drop(on_view);
                 let mut p = painter.borrow_mut();
-                if let (Some(id), Some(w)) = (p.frame.take(), dom::window()) {
-                    let _ = w.cancel_animation_frame(id);
-                }
+                p.frame = None;
                 p.job = None;
-                p.callback = None;
             }
         });
     }
@@ -272,7 +263,7 @@ where
 {
     let shown = use_mut_ref(|| value.clone());
     let latest = use_mut_ref(|| value.clone());
-    let next = use_mut_ref(NextFrame::default);
+    let next = use_mut_ref(|| None::<NextFrame>);
     let redraw = use_force_update();
     *latest.borrow_mut() = value.clone();
     let waiting = wait(&shown.borrow(), &value);
@@ -286,48 +277,63 @@ where
                 let pending = Rc::downgrade(&next);
                 // Made here, once, not during render: render also runs at build time,
                 // where there is no JavaScript to make a callback in.
-                next.borrow_mut().request(move || {
-                    Closure::new(move || {
+                let mut frame = next.borrow_mut();
+                let frame = frame.get_or_insert_with(|| {
+                    NextFrame::new(move || {
                         if let Some(next) = pending.upgrade() {
-                            next.borrow_mut().id = None;
+                            if let Some(frame) = next.borrow_mut().as_mut() {
+                                frame.ran();
+                            }
                         }
                         *shown.borrow_mut() = latest.borrow().clone();
                         redraw.force_update();
                     })
                 });
+                frame.request();
             }
         });
     }
-    use_effect_with((), move |_| move || next.borrow_mut().cancel());
+    // Dropping the frame cancels it, should the panel go before it comes.
+    use_effect_with((), move |_| move || drop(next.borrow_mut().take()));
     let shown = shown.borrow().clone();
     shown
 }
 
-/// One pending animation frame, at most, and its callback.
-#[derive(Default)]
+/// At most one animation frame asked for, and the callback the browser runs in it. Dropped,
+/// it cancels the frame it asked for.
 struct NextFrame {
     id: Option<i32>,
-    callback: Option<Closure<dyn FnMut()>>,
+    callback: Closure<dyn FnMut()>,
 }
 
 impl NextFrame {
-    /// Asks for the next animation frame, unless one is pending; `make` makes the callback
-    /// the first time.
-    fn request(&mut self, make: impl FnOnce() -> Closure<dyn FnMut()>) {
-        if self.id.is_some() {
-            return;
+    fn new(callback: impl FnMut() + 'static) -> NextFrame {
+        NextFrame {
+            id: None,
+            callback: Closure::new(callback),
         }
-        let callback = self.callback.get_or_insert_with(make);
-        self.id = dom::window().and_then(|w| {
-            w.request_animation_frame(callback.as_ref().unchecked_ref())
-                .ok()
-        });
     }
 
-    fn cancel(&mut self) {
-        if let (Some(id), Some(w)) = (self.id.take(), dom::window()) {
+    /// Asks for the next animation frame, unless one is asked for already.
+    fn request(&mut self) {
+        if self.id.is_none() {
+            self.id = dom::window().and_then(|w| {
+                w.request_animation_frame(self.callback.as_ref().unchecked_ref())
+                    .ok()
+            });
+        }
+    }
+
+    /// Called from the callback: the frame asked for has come.
+    fn ran(&mut self) {
+        self.id = None;
+    }
+}
+
+impl Drop for NextFrame {
+    fn drop(&mut self) {
+        if let (Some(id), Some(w)) = (self.id, dom::window()) {
             let _ = w.cancel_animation_frame(id);
         }
-        self.callback = None;
     }
 }
