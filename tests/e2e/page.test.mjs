@@ -312,6 +312,13 @@ test('a link to another layer or language never shows the pre-rendered default a
   const chinese = await env.browser.newContext({ locale: 'zh-CN' });
   assert.equal(await (await withoutWasm(chinese)).locator('#cost-standard').count(), 0);
   await chinese.close();
+  // A dark system gets the whole dark palette before the wasm: a pressed button is light
+  // on dark, as the app draws it.
+  const system = await env.browser.newContext({ colorScheme: 'dark' });
+  const night = await withoutWasm(system);
+  assert.equal(await night.evaluate(() => document.documentElement.dataset.theme), 'dark');
+  assert.equal(await night.evaluate(() => getComputedStyle(document.getElementById('lang-en')).backgroundColor), 'rgb(201, 212, 255)');
+  await system.close();
   // The colours a link asks for apply before the wasm; the numbers are still the default's.
   const dark = await withoutWasm(env.browser, '?theme=dark&lang=en');
   assert.equal(await dark.evaluate(() => document.documentElement.dataset.theme), 'dark');
