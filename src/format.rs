@@ -15,6 +15,18 @@ pub fn thousands(value: u128) -> String {
     out
 }
 
+/// 12.345 with 1 place → "12.3": a non-negative value, rounded, without the float
+/// formatting machinery (which would ship some 5 KB to every phone for a few attributes).
+pub fn decimal(value: f64, places: u32) -> String {
+    let scale = 10u64.pow(places);
+    let scaled = (value.max(0.0) * scale as f64).round() as u64;
+    let fraction = format!("{:0width$}", scaled % scale, width = places as usize);
+    match places {
+        0 => (scaled / scale).to_string(),
+        _ => format!("{}.{fraction}", scaled / scale),
+    }
+}
+
 /// SI prefixes for the short form, from 10^3 up; u128 counts here stay below 10^21.
 const PREFIXES: [&str; 8] = ["k", "M", "G", "T", "P", "E", "Z", "Y"];
 

@@ -2,8 +2,8 @@
 //! `?df=8&dk=3&m=3&n=8&pad=same&stride=1&dil=1&mode=separable&step=0`, so that a copied
 //! link opens the same layer at the same frame of the animation, in the same language.
 //! Groups, bias, the unit, α, ρ, the network view, the animation's look (`scene`) and
-//! camera (`yaw`, `pitch`) and the theme are written only when they
-//! differ from their defaults, so that older links stay as they were; `lang` always is,
+//! camera (`yaw`, `pitch`), the theme and the lecture's stop (`slide`, 1 to 10) are
+//! written only when they differ from their defaults, so that older links stay as they were; `lang` always is,
 //! so that a link reads the same whatever the reader's browser prefers. In the network
 //! view `alpha` is the network's, and the layer's α and ρ are not in the link. Read and
 //! written with `form_urlencoded`, the few hundred bytes of `url` that do just this.
@@ -11,6 +11,7 @@
 use crate::anim::{Camera, Look, Mode, Playhead};
 use crate::cost::{InputError, Layer, Multiplier, Padding, Param, Scaled, Unit};
 use crate::i18n::Lang;
+use crate::lesson::Stop;
 use crate::network::by_id;
 use crate::problem::Problem;
 use crate::state::{Embed, NetChoice, State, Theme, View};
@@ -31,6 +32,8 @@ pub struct Loaded {
     pub embed: Embed,
     /// The language, if the link sets it; otherwise the browser's is used.
     pub lang: Option<Lang>,
+    /// The lesson's stop, for a link to one slide of a lecture.
+    pub slide: Option<Stop>,
     pub problems: Vec<Problem>,
 }
 
@@ -67,13 +70,14 @@ pub fn parse(query: &str) -> Loaded {
     let mut layer = defaults;
     let mut playhead = Playhead::default();
     let (mut theme, mut embed, mut unit, mut lang) = (Theme::System, Embed::Page, Unit::Macs, None);
-    let (mut net_id, mut bias) = (None, None);
+    let (mut net_id, mut bias, mut slide) = (None, None, None);
     choice("mode", &mut |t| Mode::parse(t).map(|m| playhead.mode = m));
     choice("scene", &mut |t| Look::parse(t).map(|l| playhead.look = l));
     choice("theme", &mut |t| Theme::parse(t).map(|x| theme = x));
     choice("embed", &mut |t| Embed::parse(t).map(|e| embed = e));
     choice("unit", &mut |t| Unit::parse(t).map(|u| unit = u));
     choice("lang", &mut |t| Lang::parse(t).map(|l| lang = Some(l)));
+    choice("slide", &mut |t| Stop::parse(t).map(|s| slide = Some(s)));
     choice("bias", &mut |t| {
         bias = Some(match t.trim() {
             "0" => false,
@@ -249,6 +253,7 @@ pub fn parse(query: &str) -> Loaded {
         theme,
         embed,
         lang,
+        slide,
         problems,
     }
 }
@@ -270,12 +275,13 @@ impl Loaded {
             embed: self.embed,
             ..State::scaled(scaled, self.playhead, self.problems)
         }
+        .at_slide(self.slide)
     }
 }
 
 /// The query that [`parse`] reads back as `state`: its layer and animation frame always;
 /// groups, bias, unit, α, ρ, the network, the animation's look and camera, the theme and
-/// the embed only where they are not their defaults.
+/// the embed and the lesson's stop only where they are not their defaults.
 pub fn to_query(state: &State) -> String {
     let (layer, playhead, theme) = (&state.scaled.base, state.playhead, state.theme);
     let pad = match layer.padding {
@@ -291,7 +297,7 @@ pub fn to_query(state: &State) -> String {
     let unless_one = |m: Multiplier| (!m.is_one()).then(|| m.to_string());
     let defaults = NetChoice::default();
     let camera = (!playhead.camera.is_default()).then_some(playhead.camera);
-    let pairs: [(&str, Option<String>); 22] = [
+    let pairs: [(&str, Option<String>); 23] = [
         ("df", Some(layer.df.to_string())),
         ("dk", Some(layer.dk.to_string())),
         ("m", Some(layer.m.to_string())),
@@ -333,6 +339,7 @@ pub fn to_query(state: &State) -> String {
             (theme != Theme::System).then(|| theme.name().to_owned()),
         ),
         ("embed", state.embed.key().map(str::to_owned)),
+        ("slide", state.slide.map(|s| s.number().to_string())),
     ];
     let mut query = form_urlencoded::Serializer::new(String::new());
     for (key, value) in pairs {

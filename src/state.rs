@@ -5,27 +5,31 @@
 use crate::anim::{Camera, Look, Mode, Playhead, Timeline};
 use crate::cost::{Costs, Layer, LayerError, Multiplier, Padding, Param, Scaled, Unit};
 use crate::i18n::Lang;
+use crate::lesson::Stop;
 use crate::problem::Problem;
 use std::rc::Rc;
 use yew::Reducible;
 
-/// Light or dark colours: following the system, or chosen (and then kept in the URL).
+/// The colours: following the system, or chosen (and then kept in the URL).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Theme {
     #[default]
     System,
     Light,
     Dark,
+    /// For a projector in a lit room: black on white, thick lines, large highlights.
+    Projector,
 }
 
 impl Theme {
-    pub const ALL: [Theme; 3] = [Theme::System, Theme::Light, Theme::Dark];
+    pub const ALL: [Theme; 4] = [Theme::System, Theme::Light, Theme::Dark, Theme::Projector];
 
     pub fn name(self) -> &'static str {
         match self {
             Theme::System => "system",
             Theme::Light => "light",
             Theme::Dark => "dark",
+            Theme::Projector => "projector",
         }
     }
 
@@ -33,12 +37,32 @@ impl Theme {
         Theme::ALL.into_iter().find(|t| t.name() == text.trim())
     }
 
-    /// Whether to draw dark, given what the system asks for.
-    pub fn is_dark(self, system_dark: bool) -> bool {
+    /// The palette to draw in, given whether the system asks for dark.
+    pub fn scheme(self, system_dark: bool) -> Scheme {
         match self {
-            Theme::System => system_dark,
-            Theme::Light => false,
-            Theme::Dark => true,
+            Theme::System if system_dark => Scheme::Dark,
+            Theme::System | Theme::Light => Scheme::Light,
+            Theme::Dark => Scheme::Dark,
+            Theme::Projector => Scheme::Projector,
+        }
+    }
+}
+
+/// The palette on screen: `<html data-theme>`, whose CSS variables the canvases read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum Scheme {
+    #[default]
+    Light,
+    Dark,
+    Projector,
+}
+
+impl Scheme {
+    pub fn name(self) -> &'static str {
+        match self {
+            Scheme::Light => "light",
+            Scheme::Dark => "dark",
+            Scheme::Projector => "projector",
         }
     }
 }
@@ -142,6 +166,8 @@ pub struct State {
     pub lang: Lang,
     /// What the page has to tell the user: values it refused, or a link it repaired.
     pub notice: Option<Notice>,
+    /// The lesson's stop in presentation mode; `None` outside it.
+    pub slide: Option<Stop>,
 }
 
 pub enum Action {
@@ -162,6 +188,8 @@ pub enum Action {
     SetLook(Look),
     SetCamera(Camera),
     SetTheme(Theme),
+    /// Presentation mode at a stop of the lesson, or leaving it with `None`.
+    SetSlide(Option<Stop>),
     DismissNotice,
 }
 
@@ -196,6 +224,7 @@ impl State {
             theme: Theme::System,
             embed: Embed::Page,
             notice,
+            slide: None,
         }
     }
 
@@ -230,6 +259,16 @@ impl State {
             ..self.clone()
         }
     }
+
+    /// This state at `slide`: a stop with the animation sets its step and camera for the
+    /// layer now on screen.
+    pub fn at_slide(&self, slide: Option<Stop>) -> State {
+        let playhead = slide.and_then(|stop| stop.playhead(self.costs));
+        State {
+            slide,
+            ..self.with_playhead(playhead.unwrap_or(self.playhead))
+        }
+    }
 }
 
 impl Reducible for State {
@@ -239,7 +278,16 @@ impl Reducible for State {
         let (scaled, playhead) = (self.scaled, self.playhead);
         let layer = scaled.base;
         let base = |base| Scaled { base, ..scaled };
-        Rc::new(match action {
+        let changes_layer = matches!(
+            action,
+            Action::Set(..)
+                | Action::SetPadding(_)
+                | Action::SetBias(_)
+                | Action::SetAlpha(_)
+                | Action::SetRho(_)
+                | Action::Load(_)
+        );
+        let next = match action {
             Action::Set(param, value) => {
                 self.with_layer(base(layer.with(param, value)), Change::Param(param, value))
             }
@@ -287,10 +335,18 @@ impl Reducible for State {
                 theme,
                 ..(*self).clone()
             },
+            Action::SetSlide(slide) => self.at_slide(slide),
             Action::DismissNotice => State {
                 notice: None,
                 ..(*self).clone()
             },
+        };
+        // On a lesson's stop a new layer moves the animation to the same moment of it:
+        // "every channel done" stays done.
+        Rc::new(if changes_layer && next.slide.is_some() {
+            next.at_slide(next.slide)
+        } else {
+            next
         })
     }
 }

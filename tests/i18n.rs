@@ -164,3 +164,18 @@ fn the_headline_says_fewer_as_many_or_more_in_both_languages() {
     assert_eq!(fraction_text(Fraction::new(1_000_000, 1)), "1,000,000");
     assert_eq!(fraction_text(Fraction::new(521, 4_608)), "521/4,608");
 }
+
+#[test]
+fn decimals_are_rounded_without_the_float_formatter() {
+    use sepconv::format::decimal;
+    assert_eq!(decimal(12.345, 1), "12.3");
+    assert_eq!(decimal(12.35, 2), "12.35");
+    assert_eq!(decimal(0.999, 2), "1.00");
+    assert_eq!(decimal(7.0, 3), "7.000");
+    assert_eq!(decimal(7.6, 0), "8");
+    assert_eq!(
+        decimal(-3.2, 1),
+        "0.0",
+        "attributes here are never negative"
+    );
+}

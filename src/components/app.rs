@@ -2,6 +2,7 @@
 //! one `State` that also lives in the URL.
 
 use super::animation::Animation;
+use super::chart::{Chart, Kind};
 use super::charts_panel::ChartsPanel;
 use super::code_panel::CodePanel;
 use super::cost_card::CostCard;
@@ -11,7 +12,7 @@ use super::network_view::NetworkView;
 use super::notice::Notice;
 use super::options_panel::OptionsPanel;
 use super::param_control::ParamControl;
-use super::presentation::{set_presenting, use_presentation_keys, SLIDES};
+use super::presentation::{lecture_view, overlays, use_lecture, Slides};
 use super::presets::Presets;
 use super::share::Share;
 use super::summary::Summary;
@@ -19,8 +20,10 @@ use super::theme_switch::ThemeSwitch;
 use crate::components::dom;
 use crate::cost::{Costs, Param, Part, Unit};
 use crate::i18n::Lang;
+use crate::lesson::Room;
+use crate::plots::Sweep;
 use crate::query;
-use crate::state::{Action, Embed, State, View};
+use crate::state::{Action, Embed, Scheme, State, View};
 use yew::prelude::*;
 
 #[function_component]
@@ -61,100 +64,80 @@ pub fn App() -> Html {
             let _ = root.set_attribute("data-ready", "");
         }
     });
-    // Set during render, before the charts and the animation read the colours.
-    let dark = theme.is_dark(use_dark_scheme());
-    set_root_attributes(dark, lang);
-    use_resize_reporter(embed != Embed::Page);
-    // Presentation mode: one panel at a time, large type; the panel shown, or None.
-    let presenting = use_state(|| None::<usize>);
-    use_presentation_keys(presenting.clone(), SLIDES);
-
     // One callback for the whole page, the same on every render (the dispatcher never
     // changes), so that children whose values did not change skip rendering.
     let on_action = use_callback(state.dispatcher(), |action, dispatcher| {
         dispatcher.dispatch(action)
     });
+    // The lecture: the lesson's stop (in the state and the URL), blank, hidden, help.
+    let lecture = use_lecture(state.slide, on_action.clone());
+    // Set during render, before the charts and the animation read the colours and size.
+    let scheme = theme.scheme(use_dark_scheme());
+    set_root_attributes(scheme, lang, lecture.room);
+    use_resize_reporter(embed != Embed::Page);
     let control = |param: Param| {
         html! { <ParamControl {param} value={layer.get(param)} on_action={on_action.clone()} /> }
     };
 
     let notice = html! { <Notice message={state.notice.clone()} on_action={on_action.clone()} /> };
+    let layer_panel = html! {
+        <section class="panel layer-panel" aria-labelledby="layer-title">
+            <h2 id="layer-title">{ lang.tr("The layer", "这一层") }</h2>
+            <p class="panel-note">
+                { lang.tr("Input Df × Df × M, N filters of Dk × Dk × M, output Dp × Dp × N.",
+                    "输入 Df × Df × M，N 个 Dk × Dk × M 的卷积核，输出 Dp × Dp × N。") }
+            </p>
+            <Presets on_action={on_action.clone()} />
+            { control(Param::Df) }
+            { control(Param::Dk) }
+            { control(Param::M) }
+            { control(Param::N) }
+        </section>
+    };
     let controls = html! {
         <div class="controls">
-            <section class="panel layer-panel" aria-labelledby="layer-title">
-                <h2 id="layer-title">{ lang.tr("The layer", "这一层") }</h2>
-                <p class="panel-note">
-                    { lang.tr("Input Df × Df × M, N filters of Dk × Dk × M, output Dp × Dp × N.",
-                        "输入 Df × Df × M，N 个 Dk × Dk × M 的卷积核，输出 Dp × Dp × N。") }
-                </p>
-                <Presets on_action={on_action.clone()} />
-                { control(Param::Df) }
-                { control(Param::Dk) }
-                { control(Param::M) }
-                { control(Param::N) }
-            </section>
+            { layer_panel.clone() }
             <GeometryPanel {costs} on_action={on_action.clone()} />
             <OptionsPanel {scaled} {costs} {unit} on_action={on_action.clone()} />
         </div>
     };
+    let summary = html! { <Summary {costs} {unit} /> };
     let counts = html! {
         <>
-            <Summary {costs} {unit} />
+            { summary.clone() }
             { cards(&costs, unit, lang) }
             <CodePanel costs={slow_costs} />
         </>
     };
     let animation = html! {
-        <Animation costs={slow_costs} playhead={slow_playhead} unit={slow_unit} {dark}
+        <Animation costs={slow_costs} playhead={slow_playhead} unit={slow_unit} {scheme}
             on_action={on_action.clone()} />
     };
-    let charts = html! { <ChartsPanel costs={slow_costs} unit={slow_unit} {dark} /> };
+    let charts = html! { <ChartsPanel costs={slow_costs} unit={slow_unit} {scheme} /> };
     let network = html! { <NetworkView net={state.net} on_action={on_action.clone()} /> };
 
-    let body = if let Some(slide) = *presenting {
-        let slides = [
-            (
-                lang.tr("The layer and its counts", "这一层和它的计数"),
-                html! {
-                    <main class="layout">{ controls }<div class="results">{ counts }</div></main>
-                },
-            ),
-            (
-                lang.tr(
-                    "Where every multiplication comes from",
-                    "每一次乘法从哪里来",
-                ),
-                animation,
-            ),
-            (lang.tr("Why R flattens out", "R 为什么趋于平缓"), charts),
-            (lang.tr("A real network", "一个真实的网络"), network),
-        ];
-        let count = slides.len();
-        let go = |to: Option<usize>| {
-            let presenting = presenting.clone();
-            Callback::from(move |_: MouseEvent| set_presenting(&presenting, to))
+    let body = if let Some(stop) = state.slide {
+        let chart = html! {
+            <section class="panel charts" aria-labelledby="charts-title">
+                <h2 id="charts-title">{ lang.tr("Why R flattens out", "R 为什么趋于平缓") }</h2>
+                <Chart id="ratio-vs-n" kind={Kind::Ratio(Sweep::Filters)} costs={slow_costs}
+                    unit={slow_unit} {scheme}
+                    title={lang.tr("R against the number of filters N", "R 随卷积核个数 N 的变化")} />
+            </section>
         };
-        let (title, body) = slides
-            .into_iter()
-            .nth(slide.min(count - 1))
-            .unwrap_or_default();
+        let slides = Slides {
+            layer: layer_panel,
+            counts: cards(&costs, unit, lang),
+            ratio: summary,
+            animation,
+            chart,
+            network,
+        };
         html! {
-            <div class="presentation">
-                <nav class="slide-bar" aria-label={lang.tr("Presentation", "演示")}>
-                    <button type="button" class="tool"
-                        aria-label={lang.tr("Previous panel (←)", "上一页（←）")}
-                        onclick={go(Some(slide.saturating_sub(1)))}>{ "‹" }</button>
-                    <span class="slide-title" id="slide-title">
-                        { format!("{} / {count} · {title}", slide + 1) }</span>
-                    <button type="button" class="tool"
-                        aria-label={lang.tr("Next panel (→)", "下一页（→）")}
-                        onclick={go(Some((slide + 1).min(count - 1)))}>{ "›" }</button>
-                    <button type="button" class="tool" id="present-exit" onclick={go(None)}>
-                        { lang.tr("Exit (Esc)", "退出（Esc）") }</button>
-                </nav>
+            <>
                 { notice }
-                { body }
-            </div>
+                { lecture_view(stop, &costs, slides, &lecture, lang) }
+            </>
         }
     } else if embed != Embed::Page {
         // One panel for an iframe: no page chrome, a way out to everything.
@@ -193,10 +176,15 @@ pub fn App() -> Html {
                 notice,
             },
             on_action,
-            presenting,
+            lecture.press.clone(),
         )
     };
-    html! { <ContextProvider<Lang> context={lang}>{ body }</ContextProvider<Lang>> }
+    html! {
+        <ContextProvider<Lang> context={lang}>
+            { body }
+            { overlays(lecture.room, &lecture.press, lang) }
+        </ContextProvider<Lang>>
+    }
 }
 
 /// The page's parts, each rendered once and placed by the view.
@@ -215,7 +203,7 @@ fn whole_page(
     query: String,
     panels: Panels,
     on_action: Callback<Action>,
-    presenting: UseStateHandle<Option<usize>>,
+    press: Callback<&'static str>,
 ) -> Html {
     let Panels {
         controls,
@@ -226,7 +214,7 @@ fn whole_page(
         notice,
     } = panels;
     let (lang, theme) = (state.lang, state.theme);
-    let present = Callback::from(move |_: MouseEvent| set_presenting(&presenting, Some(0)));
+    let present = press.reform(|_: MouseEvent| "p");
     let languages = Lang::ALL.map(|choice| {
         let onclick = on_action.reform(move |_: MouseEvent| Action::SetLang(choice));
         html! {
@@ -355,14 +343,33 @@ fn write_url(query: &str) {
 }
 
 /// `<html data-theme="dark" lang="zh-Hans">`: the stylesheet's colours follow the theme;
-/// fonts, hyphenation and screen readers follow the language.
-fn set_root_attributes(dark: bool, lang: Lang) {
+/// fonts, hyphenation and screen readers follow the language. In a lecture,
+/// `data-presenting` sizes the type to the room and `data-numbers-hidden` hides the
+/// numbers for the class to guess.
+fn set_root_attributes(scheme: Scheme, lang: Lang, room: Room) {
     let root = dom::window()
         .and_then(|w| w.document())
         .and_then(|d| d.document_element());
     if let Some(root) = root {
-        set_if_changed(&root, "data-theme", if dark { "dark" } else { "light" });
+        set_if_changed(&root, "data-theme", scheme.name());
         set_if_changed(&root, "lang", lang.html_tag());
+        set_flag(&root, "data-presenting", room.slide.is_some());
+        set_flag(
+            &root,
+            "data-numbers-hidden",
+            room.slide.is_some() && room.hidden,
+        );
+    }
+}
+
+/// Sets or removes a valueless attribute of the document's root, only when it changes.
+fn set_flag(root: &web_sys::Element, name: &str, on: bool) {
+    if root.has_attribute(name) != on {
+        let _ = if on {
+            root.set_attribute(name, "")
+        } else {
+            root.remove_attribute(name)
+        };
     }
 }
 

@@ -140,17 +140,34 @@ pub fn use_window_keydown<F>(on_key: F)
 where
     F: Fn(web_sys::KeyboardEvent) + 'static,
 {
+    use_window_key("keydown", false, on_key);
+}
+
+/// Calls `on_key` for every `event` ("keydown", "keyup") in the window, before any
+/// element sees it when `capture` is set, so that it can keep the key from them.
+#[hook]
+pub fn use_window_key<F>(event: &'static str, capture: bool, on_key: F)
+where
+    F: Fn(web_sys::KeyboardEvent) + 'static,
+{
     let on_key = use_mut_ref(|| Some(on_key)).borrow_mut().take();
     use_effect_with((), move |_| {
         let listener = on_key.map(|f| Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(f));
         let window = dom::window();
         if let (Some(w), Some(l)) = (&window, &listener) {
-            let _ = w.add_event_listener_with_callback("keydown", l.as_ref().unchecked_ref());
+            let _ = w.add_event_listener_with_callback_and_bool(
+                event,
+                l.as_ref().unchecked_ref(),
+                capture,
+            );
         }
         move || {
             if let (Some(w), Some(l)) = (window, listener) {
-                let _ =
-                    w.remove_event_listener_with_callback("keydown", l.as_ref().unchecked_ref());
+                let _ = w.remove_event_listener_with_callback_and_bool(
+                    event,
+                    l.as_ref().unchecked_ref(),
+                    capture,
+                );
             }
         }
     });

@@ -1,4 +1,5 @@
-//! Light, dark, or as the system says: a lecture hall's projector often wants the other one.
+//! Light, dark, or as the system says, or the projector palette: a lecture hall's
+//! projector often wants the other one, or more contrast than either.
 
 use super::hooks::use_lang;
 use crate::state::{Action, Theme};
@@ -18,6 +19,7 @@ pub fn ThemeSwitch(props: &Props) -> Html {
             Theme::System => lang.tr("system", "跟随系统"),
             Theme::Light => lang.tr("light", "浅色"),
             Theme::Dark => lang.tr("dark", "深色"),
+            Theme::Projector => lang.tr("projector", "投影"),
         };
         let onclick = props
             .on_action

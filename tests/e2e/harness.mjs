@@ -166,3 +166,24 @@ export function shared(options) {
   });
   return env;
 }
+
+/**
+ * The WCAG contrast of each CSS variable in `names`, as the browser resolves it, against
+ * the least contrasting of the variables in `against` (the panel, by default).
+ */
+export function contrasts(page, names, against = ['--panel']) {
+  return page.evaluate(([names, against]) => {
+    const probe = document.createElement('canvas').getContext('2d');
+    const style = getComputedStyle(document.documentElement);
+    const lum = (name) => {
+      probe.fillStyle = '#000';
+      probe.fillStyle = style.getPropertyValue(name).trim();
+      const hex = probe.fillStyle.slice(1);
+      const [r, g, b] = [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255)
+        .map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const ratio = (a, b) => (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+    return Object.fromEntries(names.map((n) => [n, Math.min(...against.map((a) => ratio(lum(n), lum(a))))]));
+  }, [names, against]);
+}

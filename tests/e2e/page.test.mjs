@@ -192,9 +192,10 @@ test('every request stays under the sub-path, with relative asset URLs', async (
 // serde_json for the network definitions) to about 238 KB, and English and Chinese for
 // every text (issue 6) to about 256 KB, the 3D scene to 276 KB. Dropping serde from the
 // wasm (issue 12) took 19 KB off; the pre-rendered default page adds 6 KB of HTML, which
-// buys a first paint with real numbers. This ceiling stops it growing unseen while the gap
-// is worked on (see the README).
-const BUDGET_KB = 266;
+// buys a first paint with real numbers. The lecture (issue 13: ten stops, classroom keys,
+// the projector palette) costs 7 KB more. This ceiling stops it growing unseen while the
+// gap is worked on (see the README).
+const BUDGET_KB = 272;
 
 test(`the whole page stays under ${BUDGET_KB} KB gzipped`, async () => {
   const { gzipSync } = await import('node:zlib');
@@ -210,41 +211,6 @@ test(`the whole page stays under ${BUDGET_KB} KB gzipped`, async () => {
   }
   assert.ok(loaded.size >= 4, `page loaded ${[...loaded]}`);
   assert.ok(total < BUDGET_KB * 1024, `the page weighs ${(total / 1024).toFixed(1)} KB gzipped`);
-});
-
-test('presentation mode: P enters, arrows move panel by panel in large type, Escape leaves', async () => {
-  const page = await open(env.browser, env.server.url, '?df=14&dk=3&m=512&n=512&pad=same&step=5');
-  const fontSize = () => page.evaluate(() => getComputedStyle(document.documentElement).fontSize);
-  assert.equal(await fontSize(), '16px');
-  await page.keyboard.press('p');
-  await eventually(async () => assert.match(await page.locator('#slide-title').textContent(), /^1 \/ 4 · The layer and its counts/));
-  assert.equal(await fontSize(), '21px');
-  assert.equal(await page.locator('#cost-standard').getAttribute('data-value'), '462422016');
-  assert.equal(await page.locator('#anim-canvas').count(), 0, 'one panel at a time');
-  await page.keyboard.press('ArrowRight');
-  await eventually(async () => assert.match(await page.locator('#slide-title').textContent(), /^2 \/ 4 · Where every multiplication/));
-  assert.equal(await page.locator('#anim-canvas').count(), 1);
-  await page.keyboard.press('ArrowRight');
-  await eventually(async () => assert.equal(await page.locator('#ratio-vs-n').count(), 1));
-  await page.keyboard.press('ArrowRight');
-  await eventually(async () => assert.equal(await page.locator('#net-macs').getAttribute('data-value'), '568740352'));
-  await page.keyboard.press('ArrowRight');
-  assert.match(await page.locator('#slide-title').textContent(), /^4 \/ 4/, 'stays on the last panel');
-  // Arrows in a control stay with the control.
-  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowLeft');
-  await page.locator('#n-slider').focus();
-  await page.keyboard.press('ArrowRight');
-  await eventually(async () => assert.equal(await page.locator('#n-input').inputValue(), '513'));
-  assert.match(await page.locator('#slide-title').textContent(), /^1 \/ 4/);
-  await page.locator('#n-slider').blur();
-  await page.keyboard.press('Escape');
-  await eventually(async () => assert.equal(await page.locator('#slide-title').count(), 0));
-  assert.equal(await fontSize(), '16px');
-  await page.locator('#present').click();
-  await eventually(async () => assert.equal(await page.locator('#slide-title').count(), 1));
-  await page.locator('#present-exit').click();
-  await eventually(async () => assert.equal(await page.locator('.masthead').count(), 1));
-  assert.deepEqual(page.problems.filter((p) => !/fullscreen/i.test(p)), []);
 });
 
 test('<html data-ready> comes once the sliders answer and the counts are live', async () => {

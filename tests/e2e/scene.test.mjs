@@ -4,7 +4,7 @@
 // URL, the keys do what their controls say, nothing jumps while it plays, and the race.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { shared, open, eventually, live } from './harness.mjs';
+import { shared, open, eventually, live, contrasts } from './harness.mjs';
 import { outputSize, expected } from './reference.mjs';
 
 const env = shared();
@@ -271,29 +271,6 @@ test('the counters say what they count, and in FLOPs mode that they count multip
   assert.deepEqual(page.problems, []);
 });
 
-/** WCAG contrast of two CSS colours, as the browser resolves them. */
-async function contrasts(page, names) {
-  return page.evaluate((names) => {
-    const probe = document.createElement('canvas').getContext('2d');
-    const rgb = (css) => {
-      probe.fillStyle = '#000';
-      probe.fillStyle = css;
-      const hex = probe.fillStyle.slice(1);
-      return [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255);
-    };
-    const lum = (css) => {
-      const [r, g, b] = rgb(css).map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
-      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-    };
-    const style = getComputedStyle(document.documentElement);
-    const panel = lum(style.getPropertyValue('--panel').trim());
-    return Object.fromEntries(names.map((n) => {
-      const l = lum(style.getPropertyValue(n).trim());
-      return [n, (Math.max(l, panel) + 0.05) / (Math.min(l, panel) + 0.05)];
-    }));
-  }, names);
-}
-
 for (const theme of ['light', 'dark']) {
   for (const lang of ['en', 'zh']) {
     test(`cells, grid lines and highlights stand out at 3:1 (${theme}, ${lang})`, async () => {
@@ -304,16 +281,3 @@ for (const theme of ['light', 'dark']) {
     });
   }
 }
-
-test('on the presentation\'s animation slide, Space plays without a click', async () => {
-  const page = await open(env.browser, env.server.url, '?df=8&dk=3&m=3&n=8&pad=same&step=3');
-  await page.keyboard.press('p');
-  await page.keyboard.press('ArrowRight');
-  await page.waitForSelector('#anim-play');
-  await page.evaluate(() => document.activeElement?.blur());
-  await page.keyboard.press(' ');
-  await eventually(async () => assert.equal(await page.locator('#anim-play').textContent(), '❚❚ Pause'));
-  await page.keyboard.press(' ');
-  await eventually(async () => assert.equal(await page.locator('#anim-play').textContent(), '▶ Play'));
-  assert.deepEqual(page.problems, []);
-});

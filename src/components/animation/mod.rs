@@ -7,13 +7,13 @@ mod painter;
 mod ticker;
 mod words;
 
-use super::hooks::{use_frame_painter, use_lang, use_size, use_window_keydown};
+use super::hooks::{use_frame_painter, use_lang, use_size};
 use crate::anim::{scene, Camera, Look, Mode, Playhead, Timeline, View};
 use crate::components::dom;
 use crate::cost::{Costs, Unit};
-use crate::format::thousands;
+use crate::format::{decimal, thousands};
 use crate::i18n::Lang;
-use crate::state::Action;
+use crate::state::{Action, Scheme};
 use painter::{paint, Palette};
 use ticker::Ticker;
 use wasm_bindgen::JsCast;
@@ -38,8 +38,8 @@ pub struct Props {
     pub costs: Costs,
     pub playhead: Playhead,
     pub unit: Unit,
-    /// Dark colours (the theme chosen, or the system's).
-    pub dark: bool,
+    /// The palette on screen (the theme chosen, or the system's).
+    pub scheme: Scheme,
     pub on_action: Callback<Action>,
 }
 
@@ -138,19 +138,24 @@ pub fn Animation(props: &Props) -> Html {
 
     let canvas = use_node_ref();
     let size = use_size(canvas.clone());
-    let dark = props.dark;
+    let scheme = props.scheme;
     let lang = use_lang();
-    let palette = use_memo(dark, |_| Palette::read());
+    let palette = use_memo(scheme, |_| Palette::read());
+    // In a lecture the words and cells grow with the type; read when the canvas resizes,
+    // which it does whenever the lecture's type changes.
+    let zoom = *use_memo((size, scheme), |_| dom::zoom());
     {
         let (canvas, palette) = (canvas.clone(), palette.clone());
         use_frame_painter(
             canvas.clone(),
-            (timeline, shown, size, dark, lang, look, camera),
+            (timeline, shown, size, scheme, lang, look, camera),
             move |on_screen| {
                 if let Some(element) = canvas.cast::<HtmlCanvasElement>() {
+                    // Laid out for a canvas `zoom` times smaller, and painted to fill this
+                    // one: every word, line and cell `zoom` times larger.
                     let view = View {
-                        width: f64::from(size.0),
-                        height: f64::from(size.1),
+                        width: f64::from(size.0) / zoom,
+                        height: f64::from(size.1) / zoom,
                         look,
                         camera,
                     };
@@ -168,7 +173,7 @@ pub fn Animation(props: &Props) -> Html {
                     // What held-out checks and the tests read: what is lit, how much of it
                     // shows, and how large its cells are drawn.
                     attributes.push(("data-lit-visible", decimal(scene.lit.visible, 3)));
-                    attributes.push(("data-cell-px", decimal(scene.lit.cell_px, 1)));
+                    attributes.push(("data-cell-px", decimal(scene.lit.cell_px * zoom, 1)));
                     attributes.push(("data-lens", scene.lit.lens.to_string()));
                     for (name, value) in attributes {
                         let _ = element.set_attribute(name, &value);
@@ -252,7 +257,6 @@ pub fn Animation(props: &Props) -> Html {
             e.prevent_default();
         }
     });
-    use_space_while_presenting(toggle.clone());
 
     let on_pointer_down = {
         let (drag, camera) = (drag.clone(), props.playhead.camera);
@@ -408,15 +412,6 @@ pub fn Animation(props: &Props) -> Html {
     }
 }
 
-/// `value` with `places` decimals, rounded, without the float formatting machinery
-/// (which would ship several kilobytes for two attributes).
-fn decimal(value: f64, places: u32) -> String {
-    let scale = 10u64.pow(places);
-    let scaled = (value.max(0.0) * scale as f64).round() as u64;
-    let fraction = format!("{:0width$}", scaled % scale, width = places as usize);
-    format!("{}.{fraction}", scaled / scale)
-}
-
 fn speed_text(per_second: f64, lang: Lang) -> String {
     let rounded = thousands((per_second.round() as u128).max(1));
     match lang {
@@ -431,33 +426,6 @@ fn target_tag(e: &KeyboardEvent) -> String {
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
         .map(|el| el.tag_name().to_ascii_lowercase())
         .unwrap_or_default()
-}
-
-/// On the presentation's animation slide, Space plays and pauses wherever the focus is
-/// (outside a text box), without first clicking the picture.
-#[hook]
-fn use_space_while_presenting(toggle: Callback<()>) {
-    let current = use_mut_ref(|| toggle.clone());
-    *current.borrow_mut() = toggle;
-    use_window_keydown(move |e: KeyboardEvent| {
-        let presenting = dom::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.document_element())
-            .is_some_and(|root| root.has_attribute("data-presenting"));
-        let inside = e
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .is_some_and(|el| {
-                el.closest(".anim, input, textarea, select, button")
-                    .ok()
-                    .flatten()
-                    .is_some()
-            });
-        if presenting && e.key() == " " && !inside && !e.default_prevented() {
-            e.prevent_default();
-            current.borrow().emit(());
-        }
-    });
 }
 
 fn prefers_reduced_motion() -> bool {

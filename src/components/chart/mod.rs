@@ -11,8 +11,10 @@ use super::hooks::use_lang;
 use super::hooks::{use_css, use_frame_painter, use_size};
 use crate::components::dom;
 use crate::cost::{Costs, Unit};
+use crate::format::decimal;
 use crate::i18n::Lang;
 use crate::plots::{self, Frame, Measure, RatioChart, Sweep, Theme, CSS_VARIABLES};
+use crate::state::Scheme;
 use backend::AnyBackend;
 use export::{download, svg, svg_url};
 use plotters::prelude::*;
@@ -58,8 +60,8 @@ pub struct Props {
     /// Multiply-adds or FLOPs, as the page counts.
     pub unit: Unit,
     pub title: AttrValue,
-    /// Dark colours (the theme chosen, or the system's); the palette is read again when it changes.
-    pub dark: bool,
+    /// The palette on screen; its colours are read again when it changes.
+    pub scheme: Scheme,
 }
 
 /// What the pointer is over: where (CSS pixels in the canvas) and the exact value there.
@@ -74,9 +76,9 @@ struct Readout {
 pub fn Chart(props: &Props) -> Html {
     let canvas = use_node_ref();
     let size = use_size(canvas.clone());
-    let dark = props.dark;
+    let scheme = props.scheme;
     // The theme's colours, then the font, read again only when the scheme changes.
-    let style = use_memo(dark, |_| {
+    let style = use_memo(scheme, |_| {
         root_css(&[&CSS_VARIABLES[..], &["--sans"]].concat())
     });
     let toggled = use_state(View::default);
@@ -86,6 +88,8 @@ pub fn Chart(props: &Props) -> Html {
     };
     let lang = use_lang();
     let frame = use_mut_ref(|| None::<Frame>);
+    // In a lecture the words and lines grow with the type (read when the canvas resizes).
+    let zoom = *use_memo((size, scheme), |_| dom::zoom());
     let readout = use_state(|| None::<Readout>);
     let readout_box = use_node_ref();
     let place = (*readout).as_ref().map_or_else(Vec::new, |r| {
@@ -109,7 +113,7 @@ pub fn Chart(props: &Props) -> Html {
         // The model follows from (kind, costs, view), so those are all the dependencies.
         use_frame_painter(
             canvas.clone(),
-            (kind, costs, view, size, dark, lang),
+            (kind, costs, view, size, scheme, lang),
             move |shown| {
                 let model = if worked.0 == key {
                     worked.1.clone()
@@ -124,7 +128,7 @@ pub fn Chart(props: &Props) -> Html {
                         &costs,
                         view,
                         model.as_ref().as_ref(),
-                        |scale| theme(&style, scale, lang),
+                        |scale| theme(&style, scale * zoom, lang),
                         size,
                     );
                 }
@@ -313,11 +317,11 @@ fn paint(
         .and_then(|d| d.parse::<u32>().ok())
         .unwrap_or(0);
     let _ = canvas.set_attribute("data-draws", &(draws + 1).to_string());
-    let _ = canvas.set_attribute("data-draw-ms", &format!("{:.2}", now() - started));
+    let _ = canvas.set_attribute("data-draw-ms", &decimal(now() - started, 2));
     if let Some(chart) = model {
         let (px, py) = frame.pixel(f64::from(chart.current_x), chart.current_value.to_f64());
-        let _ = canvas.set_attribute("data-point-x", &format!("{:.1}", px / scale));
-        let _ = canvas.set_attribute("data-point-y", &format!("{:.1}", py / scale));
+        let _ = canvas.set_attribute("data-point-x", &decimal(px / scale, 1));
+        let _ = canvas.set_attribute("data-point-y", &decimal(py / scale, 1));
     }
     Some(frame)
 }

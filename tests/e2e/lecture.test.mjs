@@ -1,0 +1,295 @@
+// The lecture: ten stops a clicker walks through, each filling a 720p or 1080p projector
+// without scrolling, in type the back row reads; classroom keys; links to one stop; the
+// projector palette.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { shared, open, live, eventually, launch, contrasts } from './harness.mjs';
+import { expected } from './reference.mjs';
+
+const require = createRequire(import.meta.url);
+const AXE = require.resolve('axe-core/axe.min.js');
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const env = shared();
+// MobileNet v1's second separable layer.
+const LAYER = 'df=112&dk=3&m=64&n=128&pad=same';
+
+const stop = async (page) => Number(/^(\d+) \/ 10/.exec(await page.locator('#slide-title').textContent())?.[1]);
+const atStop = (page, n) => eventually(async () => assert.equal(await stop(page), n));
+
+/** How the stop sits on the screen: what scrolls, what is cut, what the type is. */
+function measure(page) {
+  return page.evaluate(() => {
+    const deck = document.querySelector('.presentation').getBoundingClientRect();
+    const outside = [...document.querySelectorAll('.presentation *')]
+      .filter((e) => { const r = e.getBoundingClientRect(); return r.height > 0 && (r.bottom > innerHeight + 0.5 || r.right > innerWidth + 0.5); })
+      .map((e) => e.id || e.className);
+    // A panel that hides what does not fit in it would hide it from the class.
+    const cut = [...document.querySelectorAll('.stop *')]
+      .filter((e) => getComputedStyle(e).overflowY === 'hidden' && e.scrollHeight > e.clientHeight + 1 && e.tagName !== 'SPAN')
+      .map((e) => e.id || e.className);
+    return {
+      scrolls: document.documentElement.scrollHeight > innerHeight || document.documentElement.scrollWidth > innerWidth,
+      used: (Math.min(deck.bottom, innerHeight) - Math.max(deck.top, 0)) / innerHeight,
+      body: parseFloat(getComputedStyle(document.body).fontSize),
+      height: innerHeight,
+      outside,
+      cut,
+    };
+  });
+}
+
+for (const [width, height, lang] of [[1280, 720, 'en'], [1920, 1080, 'zh']]) {
+  test(`every stop fills a ${width}x${height} projector without scrolling, in type the back row reads (${lang})`, async () => {
+    const page = await open(env.browser, env.server.url, `?${LAYER}&lang=${lang}&slide=1`, { width, height }, '#slide-title');
+    for (let n = 1; n <= 10; n++) {
+      await atStop(page, n);
+      // The canvases have their size and the charts and the picture are drawn.
+      await eventually(async () => {
+        for (const id of ['anim-canvas', 'ratio-vs-n']) {
+          if (await page.locator(`#${id}`).count()) assert.ok(Number(await page.locator(`#${id}`).getAttribute('data-draws')) >= 1, id);
+        }
+      });
+      const m = await measure(page);
+      assert.equal(m.scrolls, false, `stop ${n} scrolls`);
+      assert.ok(m.used >= 0.9, `stop ${n} uses ${(m.used * 100).toFixed(1)} % of the height`);
+      assert.ok(m.body >= m.height / 40, `stop ${n}: body text ${m.body}px at ${m.height}px high`);
+      assert.deepEqual(m.outside, [], `stop ${n}: off screen`);
+      assert.deepEqual(m.cut, [], `stop ${n}: cut off inside its panel`);
+      await page.keyboard.press('PageDown');
+    }
+    await page.keyboard.press('PageDown');
+    assert.equal(await stop(page), 10, 'the last stop stays');
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  });
+}
+
+test('the animation\'s stops end exactly on the formulas, and the canvases redraw larger', async () => {
+  const want = expected({ df: 112, dk: 3, m: 64, n: 128, pad: 'same' });
+  const page = await open(env.browser, env.server.url, `?${LAYER}&slide=2`, { width: 1920, height: 1080 }, '#slide-title');
+  const value = (id) => page.locator(`#${id}`).getAttribute('data-value');
+  await eventually(async () => assert.equal(await value('anim-mults-total'), '9'));
+  const cell = Number(await page.locator('#anim-canvas').getAttribute('data-cell-px'));
+  await page.keyboard.press('PageDown');
+  // Channel 2's first position: one whole channel of 112² positions of 9, and one more step.
+  await eventually(async () => assert.equal(await value('anim-mults-total'), String(112 * 112 * 9 + 9)));
+  await page.keyboard.press('PageDown');
+  await eventually(async () => assert.equal(await value('anim-mults-phase'), want['cost-depthwise']));
+  assert.equal(await value('anim-phase-formula'), want['cost-depthwise']);
+  await page.keyboard.press('PageDown');
+  await eventually(async () => assert.equal(await value('anim-mults-step'), '64'));
+  await page.keyboard.press('PageDown');
+  await eventually(async () => assert.equal(await value('anim-mults-total'), want['cost-separable']));
+  await page.keyboard.press('PageDown');
+  await eventually(async () => assert.equal(await value('cost-standard'), want['cost-standard']));
+  // The same picture on the page at the same window: the lecture draws its cells larger.
+  await page.goto(`${env.server.url}?${LAYER}&step=1`);
+  await live(page);
+  await eventually(async () => assert.ok(Number(await page.locator('#anim-canvas').getAttribute('data-cell-px')) > 0));
+  const onPage = Number(await page.locator('#anim-canvas').getAttribute('data-cell-px'));
+  assert.ok(cell > onPage * 1.3, `cells ${cell}px in the lecture, ${onPage}px on the page`);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test('Page Down and Page Up move exactly one stop from any focused control', async () => {
+  const page = await open(env.browser, env.server.url, `?${LAYER}&slide=1`, { width: 1280, height: 720 }, '#slide-title');
+  // On the first stop: a slider, a number box and the preset menu.
+  for (const id of ['n-slider', 'df-input', 'preset']) {
+    await page.locator(`#${id}`).focus();
+    await page.keyboard.press('PageDown');
+    await atStop(page, 2);
+    await page.keyboard.press('PageUp');
+    await atStop(page, 1);
+  }
+  assert.equal(await page.locator('#n-input').inputValue(), '128', 'the slider did not move');
+  // On an animation stop: the picture, the play button, the timeline, the speed.
+  await page.keyboard.press('PageDown');
+  await page.keyboard.press('PageDown');
+  await atStop(page, 3);
+  const step = () => page.locator('#anim-step').getAttribute('data-value');
+  await eventually(async () => assert.equal(await step(), String(112 * 112 + 1)));
+  for (const id of ['anim-canvas', 'anim-play', 'anim-scrubber', 'anim-speed', 'anim-mode-standard']) {
+    await page.locator(`#${id}`).focus();
+    await page.keyboard.press('PageDown');
+    await atStop(page, 4);
+    await eventually(async () => assert.equal(await step(), String(64 * 112 * 112)), 'the stop, not the end of a phase');
+    await page.keyboard.press('PageUp');
+    await atStop(page, 3);
+    await eventually(async () => assert.equal(await step(), String(112 * 112 + 1)));
+  }
+  assert.equal(await page.locator('#anim-play').textContent(), '▶ Play', 'Page Down never played');
+  // Space and the arrows, from outside any control; the arrows stay with a slider.
+  await page.evaluate(() => document.activeElement?.blur());
+  await page.keyboard.press(' ');
+  await atStop(page, 4);
+  await page.keyboard.press('ArrowLeft');
+  await atStop(page, 3);
+  await page.locator('#anim-play').focus();
+  await page.keyboard.press(' ');
+  await atStop(page, 4);
+  assert.equal(await page.locator('#anim-play').textContent(), '▶ Play', 'Space on the button moved on and did not click it');
+  await page.locator('#anim-scrubber').focus();
+  await page.keyboard.press('ArrowRight');
+  await eventually(async () => assert.equal(await step(), String(64 * 112 * 112 + 1)));
+  assert.equal(await stop(page), 4);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test('going back restores a stop whole, and its link opens it', async () => {
+  const page = await open(env.browser, env.server.url, `?${LAYER}&slide=3`, { width: 1280, height: 720 }, '#slide-title');
+  const canvas = page.locator('#anim-canvas');
+  await canvas.focus();
+  await page.keyboard.press('d');
+  await page.keyboard.press('ArrowRight');
+  await eventually(async () => assert.equal(await canvas.getAttribute('data-yaw'), '45'));
+  await eventually(async () => assert.equal(await page.locator('#anim-step').getAttribute('data-value'), String(112 * 112 + 2)));
+  await page.keyboard.press('PageDown');
+  await atStop(page, 4);
+  await page.keyboard.press('PageUp');
+  await atStop(page, 3);
+  await eventually(async () => assert.equal(await page.locator('#anim-step').getAttribute('data-value'), String(112 * 112 + 1)));
+  assert.equal(await canvas.getAttribute('data-yaw'), '35');
+  assert.equal(await canvas.getAttribute('data-scene'), 'volume');
+  // The address bar names the stop; opening it lands there, with its step.
+  await page.keyboard.press('PageDown');
+  await page.keyboard.press('PageDown');
+  await atStop(page, 5);
+  await eventually(async () => assert.match(page.url(), /[?&]slide=5(&|$)/));
+  await page.reload();
+  await live(page);
+  await atStop(page, 5);
+  assert.equal(await page.locator('#anim-step').getAttribute('data-value'), String(64 * 112 * 112 + 1));
+  await page.keyboard.press('Escape');
+  await eventually(async () => assert.equal(await page.locator('#slide-title').count(), 0));
+  await eventually(async () => assert.doesNotMatch(page.url(), /slide=/));
+  assert.deepEqual(page.problems.filter((p) => !/fullscreen/i.test(p)), []);
+  await page.close();
+});
+
+test('B blanks the screen; H hides the numbers and the next click reveals them', async () => {
+  const page = await open(env.browser, env.server.url, `?${LAYER}&slide=7`, { width: 1280, height: 720 }, '#slide-title');
+  await page.keyboard.press('b');
+  const blank = page.locator('#blank');
+  await eventually(async () => assert.ok(await blank.isVisible()));
+  const box = await blank.boundingBox();
+  assert.deepEqual([box.width, box.height], [1280, 720]);
+  assert.equal(await blank.evaluate((e) => getComputedStyle(e).backgroundColor), 'rgb(0, 0, 0)');
+  await page.keyboard.press('PageDown');
+  await eventually(async () => assert.equal(await blank.count(), 0));
+  assert.equal(await stop(page), 7, 'out of the black, on the same stop');
+
+  const colour = () => page.locator('#cost-standard').evaluate((e) => getComputedStyle(e).color);
+  const shown = await colour();
+  await page.keyboard.press('h');
+  await eventually(async () => assert.equal(await colour(), 'rgba(0, 0, 0, 0)'));
+  assert.equal(await page.locator('#cost-standard').getAttribute('data-value'), expected({ df: 112, dk: 3, m: 64, n: 128, pad: 'same' })['cost-standard'], 'hidden, not gone');
+  await page.locator('#slide-next').click();
+  await eventually(async () => assert.equal(await colour(), shown));
+  assert.equal(await stop(page), 7, 'the click revealed, and did not move');
+  await page.keyboard.press('PageDown');
+  await atStop(page, 8);
+  // Letters typed into a box stay there.
+  for (let i = 0; i < 7; i++) await page.keyboard.press('PageUp');
+  await atStop(page, 1);
+  await page.locator('#df-input').focus();
+  await page.keyboard.press('b');
+  await page.keyboard.press('h');
+  assert.equal(await blank.count(), 0);
+  assert.equal(await page.evaluate(() => document.documentElement.hasAttribute('data-numbers-hidden')), false);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test('P starts the lecture from a slider, ? lists the keys, Escape closes and then leaves', async () => {
+  const page = await open(env.browser, env.server.url, `?${LAYER}`, { width: 1280, height: 720 });
+  const fontSize = () => page.evaluate(() => getComputedStyle(document.documentElement).fontSize);
+  assert.equal(await fontSize(), '16px');
+  await page.locator('#n-slider').focus();
+  await page.keyboard.press('p');
+  await atStop(page, 1);
+  assert.equal(await fontSize(), '18.72px', '2.6 % of 720 px');
+  await page.keyboard.press('?');
+  await eventually(async () => assert.ok(await page.locator('#lecture-help').isVisible()));
+  assert.match(await page.locator('#lecture-help').textContent(), /Page Down.*next stop.*blank the screen.*hide the numbers/s);
+  await page.keyboard.press('Escape');
+  await eventually(async () => assert.equal(await page.locator('#lecture-help').count(), 0));
+  assert.equal(await stop(page), 1, 'Escape closed the help first');
+  await page.keyboard.press('Escape');
+  await eventually(async () => assert.equal(await page.locator('#slide-title').count(), 0));
+  assert.equal(await fontSize(), '16px');
+  await page.locator('#present').click();
+  await atStop(page, 1);
+  await page.locator('#present-exit').click();
+  await eventually(async () => assert.equal(await page.locator('.masthead').count(), 1));
+  assert.deepEqual(page.problems.filter((p) => !/fullscreen/i.test(p)), []);
+  await page.close();
+});
+
+test('nothing jumps: the animation\'s buttons keep their place while captions and banners change', async () => {
+  const page = await open(env.browser, env.server.url, `?${LAYER}&slide=2`, { width: 1280, height: 720 }, '#slide-title');
+  const places = [];
+  for (let n = 2; n <= 6; n++) {
+    await atStop(page, n);
+    await eventually(async () => assert.equal(await page.locator('#anim-done').count(), n === 4 || n === 6 ? 1 : 0));
+    places.push(JSON.stringify(await page.evaluate(() => ['anim-play', 'anim-scrubber', 'anim-mode-race', 'slide-next']
+      .map((id) => { const r = document.getElementById(id).getBoundingClientRect(); return [id, r.x, r.y, r.width]; }))));
+    await page.keyboard.press('PageDown');
+  }
+  assert.deepEqual(new Set(places).size, 1, places.join('\n'));
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test('the projector palette: text at 7:1, graphics at 3:1, axe finds nothing, kept in the link', async () => {
+  const page = await open(env.browser, env.server.url, `?${LAYER}&theme=projector&step=900`, { width: 1280, height: 720 });
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'projector');
+  assert.equal(await page.locator('#theme-projector').getAttribute('aria-pressed'), 'true');
+  const text = await contrasts(page, ['--ink', '--muted', '--accent', '--ok', '--error', '--focus'], ['--panel', '--bg']);
+  for (const [name, ratio] of Object.entries(text)) assert.ok(ratio >= 7, `${name}: ${ratio.toFixed(2)}:1`);
+  const graphics = await contrasts(page, ['--line', '--standard', '--depthwise', '--pointwise', '--highlight',
+    '--series-1', '--series-2', '--series-3', '--series-4', '--anim-line', '--anim-done', '--anim-read', '--anim-filter'], ['--panel', '--bg']);
+  for (const [name, ratio] of Object.entries(graphics)) assert.ok(ratio >= 3, `${name}: ${ratio.toFixed(2)}:1`);
+  const speedup = await page.locator('#speedup').evaluate((e) => getComputedStyle(e).color);
+  assert.equal(speedup, await page.evaluate(() => { const p = document.createElement('p'); p.style.color = 'var(--ok)'; document.body.append(p); const c = getComputedStyle(p).color; p.remove(); return c; }));
+  const axe = async () => {
+    await page.addScriptTag({ path: AXE });
+    const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+  };
+  assert.deepEqual(await axe(), []);
+  // In the lecture, on the counts and on the animation, with the keys shown.
+  await page.keyboard.press('p');
+  for (let i = 0; i < 3; i++) await page.keyboard.press('PageDown');
+  await atStop(page, 4);
+  await page.keyboard.press('?');
+  await page.waitForSelector('#lecture-help');
+  assert.deepEqual(await axe(), []);
+  await page.keyboard.press('Escape');
+  for (let i = 0; i < 3; i++) await page.keyboard.press('PageDown');
+  await atStop(page, 7);
+  assert.deepEqual(await axe(), []);
+  assert.match(page.url(), /theme=projector/);
+  assert.deepEqual(page.problems.filter((p) => !/fullscreen/i.test(p)), []);
+  await page.close();
+});
+
+test('the lecture runs from the single file on disk, in Chinese', async () => {
+  const file = `${ROOT}target/e2e/sepconv-lecture.html`;
+  execFileSync('node', ['scripts/single.mjs', 'dist', file], { cwd: ROOT });
+  const browser = await launch();
+  const page = await open(browser, `file://${file}`, `?${LAYER}&lang=zh&theme=projector&slide=4`, { width: 1920, height: 1080 }, '#slide-title');
+  await atStop(page, 4);
+  assert.match(await page.locator('#slide-title').textContent(), /深度卷积：所有通道都完成了/);
+  await eventually(async () => assert.equal(await page.locator('#anim-mults-phase').getAttribute('data-value'), String(64 * 112 * 112 * 9)));
+  await page.keyboard.press('PageDown');
+  await atStop(page, 5);
+  const others = page.requests.filter((u) => !u.startsWith(`file://${file}`) && !/^(data|blob):/.test(u));
+  assert.deepEqual(others, []);
+  assert.deepEqual(page.problems, []);
+  await browser.close();
+});
