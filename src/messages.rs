@@ -232,7 +232,10 @@ fn choices(lang: Lang, key: &str) -> (&'static str, &'static str) {
             lang.tr("; using separable", "，改用 separable"),
         ),
         "theme" => (
-            lang.tr("it is light, dark or system", "可取 light、dark 或 system"),
+            lang.tr(
+                "it is light, dark, projector or system",
+                "可取 light、dark、projector 或 system",
+            ),
             lang.tr("; following the system", "，跟随系统"),
         ),
         "embed" => (
@@ -274,6 +277,24 @@ fn choices(lang: Lang, key: &str) -> (&'static str, &'static str) {
                 "应为 -80 到 80 之间的整数度数",
             ),
             lang.tr("; using the default view", "，使用默认视角"),
+        ),
+        "slide" => (
+            lang.tr(
+                "it is a stop of the lecture, 1 to 10",
+                "应为演示的第 1 到 10 页",
+            ),
+            lang.tr("; opening the page", "，打开普通页面"),
+        ),
+        "id" => (
+            lang.tr(
+                "it is up to 64 letters, digits, - or _",
+                "应为不超过 64 个字母、数字、- 或 _",
+            ),
+            lang.tr("; resize messages carry no id", "，尺寸消息不带 id"),
+        ),
+        "bg" => (
+            lang.tr("it is transparent", "可取 transparent"),
+            lang.tr("; drawing its own background", "，使用自己的背景"),
         ),
         "lang" => (
             lang.tr("it is en or zh", "可取 en 或 zh"),

@@ -2,8 +2,9 @@
 //! `?df=8&dk=3&m=3&n=8&pad=same&stride=1&dil=1&mode=separable&step=0`, so that a copied
 //! link opens the same layer at the same frame of the animation, in the same language.
 //! Groups, bias, the unit, α, ρ, the network view, the animation's look (`scene`) and
-//! camera (`yaw`, `pitch`), the theme and the lecture's stop (`slide`, 1 to 10) are
-//! written only when they differ from their defaults, so that older links stay as they were; `lang` always is,
+//! camera (`yaw`, `pitch`), the theme, the lecture's stop (`slide`, 1 to 10) and an
+//! embed's name and background (`id`, `bg`) are written only when they differ from their
+//! defaults, so that older links stay as they were; `lang` always is,
 //! so that a link reads the same whatever the reader's browser prefers. In the network
 //! view `alpha` is the network's, and the layer's α and ρ are not in the link. Read and
 //! written with `form_urlencoded`, the few hundred bytes of `url` that do just this.
@@ -34,6 +35,10 @@ pub struct Loaded {
     pub lang: Option<Lang>,
     /// The lesson's stop, for a link to one slide of a lecture.
     pub slide: Option<Stop>,
+    /// The iframe's name on its host page, for its resize messages.
+    pub frame_id: Option<String>,
+    /// No background of its own, for an embed over a host page's.
+    pub transparent: bool,
     pub problems: Vec<Problem>,
 }
 
@@ -70,7 +75,8 @@ pub fn parse(query: &str) -> Loaded {
     let mut layer = defaults;
     let mut playhead = Playhead::default();
     let (mut theme, mut embed, mut unit, mut lang) = (Theme::System, Embed::Page, Unit::Macs, None);
-    let (mut net_id, mut bias, mut slide) = (None, None, None);
+    let (mut net_id, mut bias, mut slide, mut frame_id) = (None, None, None, None);
+    let mut transparent = false;
     choice("mode", &mut |t| Mode::parse(t).map(|m| playhead.mode = m));
     choice("scene", &mut |t| Look::parse(t).map(|l| playhead.look = l));
     choice("theme", &mut |t| Theme::parse(t).map(|x| theme = x));
@@ -78,6 +84,13 @@ pub fn parse(query: &str) -> Loaded {
     choice("unit", &mut |t| Unit::parse(t).map(|u| unit = u));
     choice("lang", &mut |t| Lang::parse(t).map(|l| lang = Some(l)));
     choice("slide", &mut |t| Stop::parse(t).map(|s| slide = Some(s)));
+    choice("id", &mut |t| {
+        frame_id = Some(frame_name(t)?.to_owned());
+        Some(())
+    });
+    choice("bg", &mut |t| {
+        (t.trim() == "transparent").then(|| transparent = true)
+    });
     choice("bias", &mut |t| {
         bias = Some(match t.trim() {
             "0" => false,
@@ -254,8 +267,20 @@ pub fn parse(query: &str) -> Loaded {
         embed,
         lang,
         slide,
+        frame_id,
+        transparent,
         problems,
     }
+}
+
+/// An iframe's name as a link may give it: 1 to 64 ASCII letters, digits, `-` or `_`, so
+/// that a host page can use it as an element id as it is.
+fn frame_name(text: &str) -> Option<&str> {
+    let ok = |c: char| c.is_ascii_alphanumeric() || c == '-' || c == '_';
+    (1..=64)
+        .contains(&text.len())
+        .then_some(text)
+        .filter(|t| t.chars().all(ok))
 }
 
 impl Loaded {
@@ -273,6 +298,8 @@ impl Loaded {
             net: self.net,
             theme: self.theme,
             embed: self.embed,
+            frame_id: self.frame_id,
+            transparent: self.transparent,
             ..State::scaled(scaled, self.playhead, self.problems)
         }
         .at_slide(self.slide)
@@ -297,7 +324,7 @@ pub fn to_query(state: &State) -> String {
     let unless_one = |m: Multiplier| (!m.is_one()).then(|| m.to_string());
     let defaults = NetChoice::default();
     let camera = (!playhead.camera.is_default()).then_some(playhead.camera);
-    let pairs: [(&str, Option<String>); 23] = [
+    let pairs: [(&str, Option<String>); 25] = [
         ("df", Some(layer.df.to_string())),
         ("dk", Some(layer.dk.to_string())),
         ("m", Some(layer.m.to_string())),
@@ -340,6 +367,8 @@ pub fn to_query(state: &State) -> String {
         ),
         ("embed", state.embed.key().map(str::to_owned)),
         ("slide", state.slide.map(|s| s.number().to_string())),
+        ("id", state.frame_id.clone()),
+        ("bg", state.transparent.then(|| "transparent".to_owned())),
     ];
     let mut query = form_urlencoded::Serializer::new(String::new());
     for (key, value) in pairs {

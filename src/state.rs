@@ -168,6 +168,10 @@ pub struct State {
     pub notice: Option<Notice>,
     /// The lesson's stop in presentation mode; `None` outside it.
     pub slide: Option<Stop>,
+    /// The iframe's name on its host page (`id`), echoed in every resize message.
+    pub frame_id: Option<String>,
+    /// Drawn without a background of its own (`bg=transparent`), over the host page's.
+    pub transparent: bool,
 }
 
 pub enum Action {
@@ -225,6 +229,8 @@ impl State {
             embed: Embed::Page,
             notice,
             slide: None,
+            frame_id: None,
+            transparent: false,
         }
     }
 

@@ -211,3 +211,23 @@ fn a_grouped_standard_layer_counts_m_over_g_per_step() {
     assert_eq!(t.frame(t.total_steps()).mults_total, c.standard());
     assert_eq!(c.standard(), 12 * 36 * 9 * 2);
 }
+
+#[test]
+fn a_recording_starts_and_ends_on_the_steps_asked_for() {
+    use sepconv::anim::recording_steps;
+    assert_eq!(recording_steps(5, 9, 300), vec![5, 6, 7, 8, 9]);
+    assert_eq!(
+        recording_steps(9, 5, 300),
+        vec![5, 6, 7, 8, 9],
+        "either way round"
+    );
+    assert_eq!(recording_steps(7, 7, 300), vec![7]);
+    let long = recording_steps(1, 7_225_344, 300);
+    assert_eq!(long.len(), 300);
+    assert_eq!((long[0], long[299]), (1, 7_225_344));
+    assert!(long.windows(2).all(|w| w[0] < w[1]), "always forward");
+    assert_eq!(
+        recording_steps(0, u64::MAX, 3),
+        vec![0, u64::MAX / 2, u64::MAX]
+    );
+}

@@ -228,3 +228,38 @@ fn the_bars_count_in_the_unit_the_page_counts_in() {
     }
     assert!(out.contains("FLOPs") && !out.contains("multiplications"));
 }
+
+#[test]
+fn the_log_axis_reaches_down_to_a_labelled_decade() {
+    // Dk = 7's curve ends near 1/49 + 1/4096 ≈ 0.0207: the axis goes on to 0.01, labelled.
+    let c = costs(112, 3, 64, 128, Padding::Same);
+    let chart = RatioChart::new(&c, Unit::Macs, Sweep::Filters, Measure::Ratio);
+    let text = svg(&chart);
+    for tick in [">\n1\n<", ">\n0.1\n<", ">\n0.01\n<"] {
+        assert!(text.contains(tick), "the y axis should label {tick}");
+    }
+}
+
+#[test]
+fn a_clear_theme_leaves_the_background_unpainted() {
+    let c = costs(112, 3, 64, 128, Padding::Same);
+    let chart = RatioChart::new(&c, Unit::Macs, Sweep::Filters, Measure::Ratio);
+    let draw = |clear: bool| {
+        let mut out = String::new();
+        {
+            let root = SVGBackend::with_string(&mut out, (800, 480)).into_drawing_area();
+            let theme = Theme {
+                clear,
+                ..Theme::default()
+            };
+            draw_ratio(&root, &chart, &theme, None).unwrap();
+        }
+        out
+    };
+    let full = r##"<rect x="0" y="0" width="800" height="480" opacity="1" fill="#FFFFFF""##;
+    assert!(
+        draw(false).contains(full),
+        "the panel's white behind the chart"
+    );
+    assert!(!draw(true).contains(full), "nothing behind a clear chart");
+}

@@ -599,7 +599,8 @@ fn race(
         let pen = Pen {
             look: view.look,
             rot,
-            font: font * 0.85,
+            // Never below 12 px, even in a blog's 700 px column.
+            font: (font * 0.85).max(12.0),
             lang,
             lines: LABEL_LINES - 1,
         };

@@ -168,3 +168,18 @@ pub struct Scene {
     pub shapes: Vec<Shape>,
     pub lit: LitReport,
 }
+
+impl Scene {
+    /// The smallest text in the scene, in CSS pixels once painted on a canvas of
+    /// `(width, height)` CSS pixels (the painter scales the scene to fit it).
+    pub fn smallest_text(&self, (width, height): (f64, f64)) -> Option<f64> {
+        let fit = (width / self.width).min(height / self.height);
+        self.shapes
+            .iter()
+            .filter_map(|shape| match shape {
+                Shape::Text { size, .. } => Some(size * fit),
+                _ => None,
+            })
+            .reduce(f64::min)
+    }
+}

@@ -333,6 +333,20 @@ impl Timeline {
     }
 }
 
+/// The steps a recording of `from` to `to` draws, one per video frame: every step when
+/// there are at most `frames`, else evenly spaced ones. It always starts on `from` and
+/// ends exactly on `to`, so that the video's last counters are the ones asked for.
+pub fn recording_steps(from: u64, to: u64, frames: u64) -> Vec<u64> {
+    let (from, to) = (from.min(to), from.max(to));
+    let span = to - from;
+    let gaps = span.min(frames.max(2) - 1).max(1);
+    let at = |i: u64| from + (u128::from(span) * u128::from(i) / u128::from(gaps)) as u64;
+    if span == 0 {
+        return vec![from];
+    }
+    (0..=gaps).map(at).collect()
+}
+
 /// Padding on the top and left: explicit P, or for same padding half of what it takes
 /// (TensorFlow puts the odd pixel at the bottom and right).
 pub fn pad_before(costs: &Costs) -> u32 {

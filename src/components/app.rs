@@ -18,12 +18,14 @@ use super::share::Share;
 use super::summary::Summary;
 use super::theme_switch::ThemeSwitch;
 use crate::components::dom;
-use crate::cost::{Costs, Param, Part, Unit};
+use crate::cost::{Costs, Fraction, Param, Part, Unit};
+use crate::format::headline_factor;
 use crate::i18n::Lang;
 use crate::lesson::Room;
+use crate::messages;
 use crate::plots::Sweep;
 use crate::query;
-use crate::state::{Action, Embed, Scheme, State, View};
+use crate::state::{Action, Embed, Notice as Message, Scheme, State, View};
 use yew::prelude::*;
 
 #[function_component]
@@ -73,13 +75,27 @@ pub fn App() -> Html {
     let lecture = use_lecture(state.slide, on_action.clone());
     // Set during render, before the charts and the animation read the colours and size.
     let scheme = theme.scheme(use_dark_scheme());
-    set_root_attributes(scheme, lang, lecture.room);
-    use_resize_reporter(embed != Embed::Page);
+    set_root_attributes(scheme, lang, lecture.room, state.transparent);
+    use_resize_reporter(embed != Embed::Page, state.frame_id.clone());
+    // An embed's readers did not write its link: what is wrong with it goes to the
+    // console, for its author, and never to them as a banner.
+    let embedded = embed != Embed::Page;
+    let link_problem = matches!(state.notice, Some(Message::Link(_))) && embedded;
+    use_effect_with(
+        (link_problem, state.notice.clone()),
+        move |(warn, notice)| {
+            if let (true, Some(notice)) = (warn, notice) {
+                let words = format!("sepconv embed: {}", messages::notice(lang, notice));
+                web_sys::console::warn_1(&words.into());
+            }
+        },
+    );
     let control = |param: Param| {
         html! { <ParamControl {param} value={layer.get(param)} on_action={on_action.clone()} /> }
     };
 
-    let notice = html! { <Notice message={state.notice.clone()} on_action={on_action.clone()} /> };
+    let shown_notice = state.notice.clone().filter(|_| !link_problem);
+    let notice = html! { <Notice message={shown_notice} on_action={on_action.clone()} /> };
     let layer_panel = html! {
         <section class="panel layer-panel" aria-labelledby="layer-title">
             <h2 id="layer-title">{ lang.tr("The layer", "这一层") }</h2>
@@ -87,7 +103,7 @@ pub fn App() -> Html {
                 { lang.tr("Input Df × Df × M, N filters of Dk × Dk × M, output Dp × Dp × N.",
                     "输入 Df × Df × M，N 个 Dk × Dk × M 的卷积核，输出 Dp × Dp × N。") }
             </p>
-            <Presets on_action={on_action.clone()} />
+            <Presets {layer} on_action={on_action.clone()} />
             { control(Param::Df) }
             { control(Param::Dk) }
             { control(Param::M) }
@@ -143,6 +159,8 @@ pub fn App() -> Html {
         // One panel for an iframe: no page chrome, a way out to everything.
         let full = query::to_query(&State {
             embed: Embed::Page,
+            frame_id: None,
+            transparent: false,
             ..(*state).clone()
         });
         let panel = match embed {
@@ -215,6 +233,10 @@ fn whole_page(
     } = panels;
     let (lang, theme) = (state.lang, state.theme);
     let present = press.reform(|_: MouseEvent| "p");
+    let problems = match &state.notice {
+        Some(link @ Message::Link(_)) => Some(AttrValue::from(messages::notice(lang, link))),
+        _ => None,
+    };
     let languages = Lang::ALL.map(|choice| {
         let onclick = on_action.reform(move |_: MouseEvent| Action::SetLang(choice));
         html! {
@@ -241,6 +263,7 @@ fn whole_page(
     let main = match state.view {
         View::Layer => html! {
             <main class="layout">
+                { ratio_bar(&state.costs, state.unit, lang) }
                 { controls }
                 <div class="results">
                     { counts }
@@ -268,12 +291,45 @@ fn whole_page(
             <nav class="seg-group views" aria-label={lang.tr("View", "视图")}>{ for tabs }</nav>
             { notice }
             { main }
-            <Share {query} />
+            <Share {query} problems={problems} />
             <footer class="footer">
                 <p>{ lang.tr("Counts are exact integers: multiply-adds as in the MobileNets paper (Howard et al., 2017) and the counters fvcore and thop, or FLOPs if chosen.",
                     "所有计数都是精确整数：按 MobileNets 论文（Howard 等，2017）以及 fvcore、thop 等计数工具的约定数乘加次数，也可改为数 FLOPs。") }</p>
             </footer>
         </>
+    }
+}
+
+/// The headline again, small, kept at the top of a phone's screen while its sliders move
+/// further down (the stylesheet shows it only there; screen readers have the headline).
+fn ratio_bar(costs: &Costs, unit: Unit, lang: Lang) -> Html {
+    let (standard, separable) = (
+        costs.count(Part::Standard, unit),
+        costs.count(Part::Separable, unit),
+    );
+    let speedup = Fraction::new(standard, separable);
+    let what = match unit {
+        Unit::Macs => lang.tr("multiply-adds", "乘加次数"),
+        Unit::Flops => "FLOPs",
+    };
+    let words = match (separable > standard, lang) {
+        (false, Lang::En) => format!("fewer {what} · R = {}", costs.ratio_in(unit).significant(3)),
+        (false, Lang::Zh) => format!("更少的{what} · R = {}", costs.ratio_in(unit).significant(3)),
+        (true, Lang::En) => format!(
+            "more {what} when separable · R = {}",
+            costs.ratio_in(unit).significant(3)
+        ),
+        (true, Lang::Zh) => format!(
+            "可分离反而更多{what} · R = {}",
+            costs.ratio_in(unit).significant(3)
+        ),
+    };
+    html! {
+        <div class="ratio-bar" id="ratio-bar" aria-hidden="true">
+            <strong class={classes!((separable > standard).then_some("more"))}>
+                { headline_factor(speedup) }{ "×" }</strong>
+            <span>{ words }</span>
+        </div>
     }
 }
 
@@ -345,8 +401,9 @@ fn write_url(query: &str) {
 /// `<html data-theme="dark" lang="zh-Hans">`: the stylesheet's colours follow the theme;
 /// fonts, hyphenation and screen readers follow the language. In a lecture,
 /// `data-presenting` sizes the type to the room and `data-numbers-hidden` hides the
-/// numbers for the class to guess.
-fn set_root_attributes(scheme: Scheme, lang: Lang, room: Room) {
+/// numbers for the class to guess. An embed over its host's background has
+/// `data-transparent`.
+fn set_root_attributes(scheme: Scheme, lang: Lang, room: Room, transparent: bool) {
     let root = dom::window()
         .and_then(|w| w.document())
         .and_then(|d| d.document_element());
@@ -359,6 +416,7 @@ fn set_root_attributes(scheme: Scheme, lang: Lang, room: Room) {
             "data-numbers-hidden",
             room.slide.is_some() && room.hidden,
         );
+        set_flag(&root, "data-transparent", transparent);
     }
 }
 

@@ -1,5 +1,6 @@
 //! Small helpers around the DOM that the canvas components share.
 
+use wasm_bindgen::JsCast;
 use web_sys::{HtmlCanvasElement, Window};
 
 /// The browser's window; `None` outside a browser, where the page is rendered to HTML at
@@ -84,4 +85,18 @@ fn hundredths(text: &str) -> Option<u32> {
     let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
     let fraction: String = fraction.chars().chain("00".chars()).take(2).collect();
     Some(whole.parse::<u32>().ok()? * 100 + fraction.parse::<u32>().ok()?)
+}
+
+/// Saves `url` as `file` through a temporary link, as browsers want for downloads.
+pub fn download(url: &str, file: &str) {
+    let Some(document) = window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(link) = document.create_element("a") else {
+        return;
+    };
+    let link: web_sys::HtmlAnchorElement = link.unchecked_into();
+    link.set_href(url);
+    link.set_download(file);
+    link.click();
 }

@@ -92,10 +92,12 @@ pub fn use_css(node: NodeRef, properties: Vec<(&'static str, String)>) {
 }
 
 /// While `enabled` (an embedded panel), tells the page around the iframe how tall this
-/// document is, as `{type: "sepconv:resize", height}`, whenever that changes.
+/// document is, as `{type: "sepconv:resize", id, height}`, whenever that changes: `id`
+/// is the link's, so that a host page with several frames knows whose height it is.
 #[hook]
-pub fn use_resize_reporter(enabled: bool) {
-    use_effect_with(enabled, move |&enabled| {
+pub fn use_resize_reporter(enabled: bool, id: Option<String>) {
+    use_effect_with((enabled, id), move |(enabled, id)| {
+        let (enabled, id) = (*enabled, id.clone());
         let window = dom::window();
         let root = window
             .as_ref()
@@ -108,6 +110,9 @@ pub fn use_resize_reporter(enabled: bool) {
             let message = js_sys::Object::new();
             let _ = js_sys::Reflect::set(&message, &"type".into(), &"sepconv:resize".into());
             let _ = js_sys::Reflect::set(&message, &"height".into(), &height.into());
+            if let Some(id) = &id {
+                let _ = js_sys::Reflect::set(&message, &"id".into(), &id.into());
+            }
             if let Some(parent) = &parent {
                 let _ = parent.post_message(&message, "*");
             }
@@ -353,4 +358,61 @@ impl Drop for NextFrame {
             let _ = w.cancel_animation_frame(id);
         }
     }
+}
+
+/// Whether the element behind `node` is in view now: work that only matters there waits
+/// for it, and stops when it goes.
+#[hook]
+pub fn use_in_view(node: NodeRef) -> bool {
+    let seen = use_state(|| false);
+    {
+        let seen = seen.clone();
+        use_effect_with(node, move |node| {
+            let on_view = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
+                // The last report is the current one.
+                let last = entries.length().saturating_sub(1);
+                let entry: web_sys::IntersectionObserverEntry = entries.get(last).unchecked_into();
+                seen.set(entry.is_intersecting());
+            });
+            let observer =
+                web_sys::IntersectionObserver::new(on_view.as_ref().unchecked_ref()).ok();
+            if let (Some(observer), Some(element)) = (&observer, node.cast::<web_sys::Element>()) {
+                observer.observe(&element);
+            }
+            move || {
+                if let Some(observer) = observer {
+                    observer.disconnect();
+                }
+                drop(on_view);
+            }
+        });
+    }
+    *seen
+}
+
+/// Calls `on_message` with the data of every message posted to this window (from an
+/// iframe) while the component is mounted. Made once, as `use_window_key`.
+#[hook]
+pub fn use_window_message<F>(on_message: F)
+where
+    F: Fn(wasm_bindgen::JsValue) + 'static,
+{
+    let on_message = use_mut_ref(|| Some(on_message)).borrow_mut().take();
+    use_effect_with((), move |_| {
+        let listener = on_message.map(|f| {
+            Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
+                f(e.data())
+            })
+        });
+        let window = dom::window();
+        if let (Some(w), Some(l)) = (&window, &listener) {
+            let _ = w.add_event_listener_with_callback("message", l.as_ref().unchecked_ref());
+        }
+        move || {
+            if let (Some(w), Some(l)) = (window, listener) {
+                let _ =
+                    w.remove_event_listener_with_callback("message", l.as_ref().unchecked_ref());
+            }
+        }
+    });
 }

@@ -83,6 +83,18 @@ pub fn NetworkView(props: &Props) -> Html {
         ..net
     };
 
+    // The columns' names: the table's header, and on a phone each number's own label.
+    let labels = [
+        "#",
+        lang.tr("Type / stride", "类型 / 步长"),
+        lang.tr("Filter", "卷积核"),
+        lang.tr("Input", "输入"),
+        lang.tr("Output", "输出"),
+        lang.tr("Multiply-adds", "乘加次数"),
+        lang.tr("Parameters", "参数"),
+        lang.tr("Share", "占比"),
+        lang.tr("Load", "载入"),
+    ];
     let rows = count.rows.iter().enumerate().map(|(i, row)| {
         let (size, c) = row.input;
         let (out_size, out) = row.output;
@@ -119,12 +131,12 @@ pub fn NetworkView(props: &Props) -> Html {
                 data-macs={row.macs.to_string()} data-params={row.params.to_string()}>
                 <td class="num">{ i + 1 }</td>
                 <td>{ name }{ if row.residual { " +" } else { "" } }</td>
-                <td>{ filter }</td>
-                <td>{ format!("{size}×{size}×{c}") }</td>
-                <td>{ format!("{out_size}×{out_size}×{out}") }</td>
-                <td class="num">{ thousands(row.macs) }</td>
-                <td class="num">{ thousands(row.params) }</td>
-                <td class="num share-cell">
+                <td data-label={labels[2]}>{ filter }</td>
+                <td data-label={labels[3]}>{ format!("{size}×{size}×{c}") }</td>
+                <td data-label={labels[4]}>{ format!("{out_size}×{out_size}×{out}") }</td>
+                <td class="num" data-label={labels[5]}>{ thousands(row.macs) }</td>
+                <td class="num" data-label={labels[6]}>{ thousands(row.params) }</td>
+                <td class="num share-cell" data-label={labels[7]}>
                     <svg class="share-bar" viewBox="0 0 10000 10" preserveAspectRatio="none" aria-hidden="true">
                         <rect width={share.to_string()} height="10" />
                     </svg>
@@ -175,11 +187,8 @@ pub fn NetworkView(props: &Props) -> Html {
                 <table class="net-table">
                     <caption class="sr-only">{ format!("{}, α = {}, {}×{}", network.title, net.alpha, net.res, net.res) }</caption>
                     <thead><tr>
-                        <th scope="col">{ "#" }</th><th scope="col">{ lang.tr("Type / stride", "类型 / 步长") }</th>
-                        <th scope="col">{ lang.tr("Filter", "卷积核") }</th><th scope="col">{ lang.tr("Input", "输入") }</th>
-                        <th scope="col">{ lang.tr("Output", "输出") }</th><th scope="col">{ lang.tr("Multiply-adds", "乘加次数") }</th>
-                        <th scope="col">{ lang.tr("Parameters", "参数") }</th><th scope="col">{ lang.tr("Share", "占比") }</th>
-                        <th scope="col"><span class="sr-only">{ lang.tr("Load", "载入") }</span></th>
+                        { for labels[..8].iter().map(|l| html! { <th scope="col">{ *l }</th> }) }
+                        <th scope="col"><span class="sr-only">{ labels[8] }</span></th>
                     </tr></thead>
                     <tbody>{ for rows }</tbody>
                 </table>

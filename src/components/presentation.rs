@@ -198,7 +198,8 @@ pub fn overlays(room: Room, press: &Callback<&'static str>, lang: Lang) -> Html 
         }
     });
     let help = room.help.then(|| help(press, lang));
-    html! { <>{ for blank }{ for help }</> }
+    // One element always, so that the page beside it is never rebuilt when they come.
+    html! { <div class="overlays">{ for blank }{ for help }</div> }
 }
 
 fn help(press: &Callback<&'static str>, lang: Lang) -> Html {

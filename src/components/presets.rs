@@ -71,8 +71,13 @@ pub fn presets(lang: Lang) -> Vec<(String, Layer)> {
     list
 }
 
+/// Kernels wider than this get a word that real networks do not use them.
+const LARGEST_USUAL_KERNEL: u32 = 11;
+
 #[derive(Properties, PartialEq)]
 pub struct Props {
+    /// The layer on screen: the menu shows the preset it is, or that it is custom.
+    pub layer: Layer,
     pub on_action: Callback<Action>,
 }
 
@@ -86,23 +91,58 @@ pub fn Presets(props: &Props) -> Html {
         Callback::from(move |e: Event| {
             let select = e.target_unchecked_into::<HtmlSelectElement>();
             let chosen = select.value().parse::<usize>().ok();
-            // Back to the prompt, so the same preset can be chosen again; the prompt
-            // itself loads nothing.
-            select.set_value("");
             if let Some((_, layer)) = chosen.and_then(|i| list.get(i)) {
                 on_action.emit(Action::Load(*layer));
             }
         })
     };
+    // The preset on screen, if the layer is one; otherwise the prompt, or "custom" once
+    // the layer is neither a preset nor the page's first.
+    let current = list.iter().position(|(_, layer)| *layer == props.layer);
+    let prompt = if props.layer == Layer::default() {
+        lang.tr("a preset layer…", "选择一个预设层…")
+    } else {
+        lang.tr(
+            "custom layer (choose a preset…)",
+            "自定义的层（选择一个预设…）",
+        )
+    };
+    // The option's `selected` attribute stops counting once the reader has chosen one, so
+    // the menu's value is set as well.
+    let menu = use_node_ref();
+    {
+        let menu = menu.clone();
+        use_effect_with(current, move |current| {
+            if let Some(select) = menu.cast::<HtmlSelectElement>() {
+                select.set_value(&current.map(|i| i.to_string()).unwrap_or_default());
+            }
+        });
+    }
+    let dk = props.layer.dk;
+    let note = (dk > LARGEST_USUAL_KERNEL).then(|| {
+        let words = match lang {
+            Lang::En => format!(
+                "A {dk} × {dk} kernel is arithmetic, not a real layer: CNNs use 1 × 1 to 7 × 7 kernels (11 × 11 at most, in AlexNet's first layer). The article picks Dk = 512 to make 1/Dk² vanish."
+            ),
+            Lang::Zh => format!(
+                "{dk} × {dk} 的卷积核只是算术上的例子，并非真实的层：卷积网络用的是 1 × 1 到 7 × 7 的卷积核（最大也不过 AlexNet 第一层的 11 × 11）。原文取 Dk = 512，是为了让 1/Dk² 小到可以忽略。"
+            ),
+        };
+        html! { <p class="panel-note kernel-note" id="kernel-note">{ words }</p> }
+    });
     html! {
-        <label class="preset">
-            <span>{ lang.tr("Start from", "从预设开始") }</span>
-            <select id="preset" {onchange}>
-                <option value="" selected=true>{ lang.tr("a preset layer…", "选择一个预设层…") }</option>
-                { for list.iter().enumerate().map(|(i, (name, _))| html! {
-                    <option value={i.to_string()}>{ name.clone() }</option>
-                }) }
-            </select>
-        </label>
+        <>
+            <label class="preset">
+                <span>{ lang.tr("Start from", "从预设开始") }</span>
+                <select id="preset" ref={menu} {onchange}>
+                    <option value="" selected={current.is_none()}>{ prompt }</option>
+                    { for list.iter().enumerate().map(|(i, (name, _))| html! {
+                        <option value={i.to_string()} selected={current == Some(i)}>{ name.clone() }</option>
+                    }) }
+                </select>
+            </label>
+            // Always there, so that the sliders after it are not rebuilt when it shows.
+            <div class="kernel-note-box">{ for note }</div>
+        </>
     }
 }

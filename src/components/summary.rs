@@ -71,13 +71,18 @@ pub fn Summary(props: &Props) -> Html {
     // Each part shows at least a sliver. They are SVG attributes, not styles: a strict
     // Content-Security-Policy refuses `style` attributes, and attributes are in the page
     // pre-rendered at build time, before any wasm runs.
-    let share = |part: u128| (part * 10_000 / standard.max(1)).max(20);
+    // The longer cost fills its track: when separable costs more (Dk = 1, N = 1, many
+    // groups) its bar is the longer one, not cut at the standard's end.
+    let longest = standard.max(separable).max(1);
+    let share = |part: u128| (part * 10_000 / longest).max(20);
     let percent = |bp: u128| format!("{}.{:02}%", bp / 100, bp % 100);
     let (depthwise_width, pointwise_width) = (share(depthwise), share(pointwise));
+    let more = separable > standard;
     html! {
         <section class="panel summary" aria-labelledby="summary-title">
             <h2 id="summary-title" class="headline">
-                <span id="speedup" class="speedup" data-value={speedup.significant(DATA_DIGITS)}>
+                <span id="speedup" class={classes!("speedup", more.then_some("more"))}
+                    data-value={speedup.significant(DATA_DIGITS)}>
                     { headline_factor(speedup) }{ "×" }
                 </span>
                 <span class="headline-text">{ headline_text(speedup, what, lang) }</span>
@@ -85,7 +90,9 @@ pub fn Summary(props: &Props) -> Html {
             <div class="bars" role="img" aria-label={bars_label(lang, what, standard, depthwise, pointwise)}>
                 <div class="bar-row">
                     <span class="bar-label">{ lang.tr("standard", "标准") }</span>
-                    <div class="bar-track"><div class="bar bar-standard"></div></div>
+                    <svg class="bar-track">
+                        <rect class="bar-standard" height="100%" width={percent(share(standard))} />
+                    </svg>
                 </div>
                 <div class="bar-row">
                     <span class="bar-label">{ lang.tr("separable", "可分离") }</span>

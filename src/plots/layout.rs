@@ -18,7 +18,7 @@ pub struct Margins {
     pub right: u32,
 }
 
-/// Fills the background and sets up a linear plane over `x` and `y` in drawing
+/// Fills the background (unless it is to stay clear) and sets up a linear plane over `x` and `y` in drawing
 /// coordinates (log10 of the data on a log axis), with `title` on top when given.
 pub fn plane<'a, DB: DrawingBackend>(
     root: &'a DrawingArea<DB, Shift>,
@@ -28,7 +28,9 @@ pub fn plane<'a, DB: DrawingBackend>(
     x: Axis,
     y: Axis,
 ) -> DrawResult<ChartContext<'a, DB, Plane>, DB> {
-    root.fill(&theme.background)?;
+    if !theme.clear {
+        root.fill(&theme.background)?;
+    }
     let mut builder = ChartBuilder::on(root);
     builder
         .margin(theme.px(10))

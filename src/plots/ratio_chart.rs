@@ -58,12 +58,14 @@ pub fn draw<DB: DrawingBackend>(
         theme.muted.stroke_width(theme.px(2)),
     ))?;
     let what = level_name(chart, lang);
-    ctx.draw_series(std::iter::once(Text::new(
+    // Below the line at the left, where every curve is still far above it, and clear of
+    // the dashes: a superscript reaches above the text's top.
+    let (lx, ly) = ctx.backend_coord(&(x.lo + 0.02 * (x.hi - x.lo), level));
+    root.draw(&Text::new(
         format!("{what} = {}", short_decimal(chart.asymptote.to_f64())),
-        (x.lo + 0.02 * (x.hi - x.lo), level),
-        // Below the line at the left, where every curve is still far above it.
+        (lx, ly + theme.px(6) as i32),
         label.clone().pos(Pos::new(HPos::Left, VPos::Top)),
-    )))?;
+    ))?;
 
     // The curves, then a label at the end of each, nudged apart where they would overlap.
     let mut others = theme.series.iter().cycle();
@@ -201,8 +203,10 @@ fn y_axis(chart: &RatioChart) -> Axis {
     });
     let (lo, hi) = (lo.log10(), hi.log10());
     let pad = ((hi - lo) * 0.1).max(0.15);
+    // Down to a whole decade, so that the lowest curve has a labelled power of ten
+    // (0.01) under it rather than ending in an unlabelled stretch.
     Axis {
-        lo: lo - pad,
+        lo: (lo - pad).floor(),
         hi: hi + pad,
         log: true,
     }

@@ -22,6 +22,8 @@ pub struct Theme {
     pub font: String,
     /// The language of the axis titles and labels.
     pub lang: Lang,
+    /// Leave the background clear instead of filling it: an embed over its host's page.
+    pub clear: bool,
 }
 
 /// The CSS variables a theme is read from, in the order `from_css` takes them.
@@ -60,6 +62,7 @@ impl Default for Theme {
             ],
             scale: 1.0,
             font: "sans-serif".to_owned(),
+            clear: false,
             lang: Lang::En,
         }
     }

@@ -56,6 +56,28 @@ export async function serve({ csp = false, cors = false } = {}) {
 </script>`);
       return;
     }
+    if (url.pathname === '/blog/page.html') {
+      // A blog post in a column of ?width= px, light or ?dark=1, with one sandboxed frame
+      // per panel in ?frames= (each named by its id), sized by the embed.js that dist/
+      // ships; ?extra= goes into every frame's link. Every message lands in `messages`.
+      const q = url.searchParams;
+      const dark = q.get('dark') === '1';
+      const frames = (q.get('frames') ?? 'anim,plots').split(',').map((embed) => {
+        const src = `${BASE_PATH}?df=14&dk=3&m=512&n=512&pad=same&embed=${embed}&id=sepconv-${embed}${q.get('extra') ?? ''}`;
+        return `<iframe id="sepconv-${embed}" sandbox="allow-scripts" src="${src.replace(/&/g, '&amp;')}" title="sepconv ${embed}" width="100%" height="150" style="border: 0; display: block"></iframe>`;
+      });
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(`<!doctype html><meta charset="utf-8"><meta name="color-scheme" content="${dark ? 'dark' : 'light'}">
+<title>A post</title>
+<style>body { margin: 0; background: ${dark ? '#1b1e27' : '#fdfcf8'}; color: ${dark ? '#e8e6e1' : '#222'}; font: 18px Georgia, serif; }
+main { width: ${Number(q.get('width') ?? 700)}px; margin: 0 auto; } p { margin: 16px 0; }</style>
+<script>window.messages = []; addEventListener('message', (e) => window.messages.push(e.data));</script>
+<main><h1>Depthwise separable convolutions</h1><p>Some prose before the first embed.</p>
+${frames.join('\n<p>Some prose between the embeds.</p>\n')}
+<p>Some prose after.</p></main>
+<script src="${BASE_PATH}embed.js" async></script>`);
+      return;
+    }
     if (!url.pathname.startsWith(BASE_PATH)) {
       res.writeHead(404).end('outside the sub-path');
       return;

@@ -31,8 +31,8 @@ test('a copied link restores the same layer, frame and theme in a new page', asy
   await page.getByRole('button', { name: 'charts' }).click();
   await page.locator('#copy-embed').click();
   const code = await page.evaluate(() => navigator.clipboard.readText());
-  assert.match(code, /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/courses\/cnn\/sepconv\/\?df=14&amp;dk=5&amp;m=64&amp;n=96[^"]*&amp;embed=plots" title="sepconv: [^"]+" width="100%" height="\d+"/);
-  assert.match(code, /sandbox="allow-scripts allow-downloads"><\/iframe>$/);
+  assert.match(code, /^<iframe id="sepconv-plots" src="http:\/\/127\.0\.0\.1:\d+\/courses\/cnn\/sepconv\/\?df=14&amp;dk=5&amp;m=64&amp;n=96[^"]*&amp;embed=plots&amp;id=sepconv-plots" title="sepconv: [^"]+" width="100%" height="\d+"/);
+  assert.match(code, /sandbox="allow-scripts allow-downloads"><\/iframe>\n<script src="[^"]+\/embed\.js" async><\/script>$/);
   await context.close();
 });
 

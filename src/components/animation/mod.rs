@@ -4,21 +4,23 @@
 //! this component only plays, pauses, orbits and paints it.
 
 mod painter;
+mod recorder;
 mod ticker;
 mod words;
 
 use super::hooks::{use_frame_painter, use_lang, use_size};
-use crate::anim::{scene, Camera, Look, Mode, Playhead, Timeline, View};
+use crate::anim::{recording_steps, scene, Camera, Look, Mode, Playhead, Timeline, View};
 use crate::components::dom;
 use crate::cost::{Costs, Unit};
 use crate::format::{decimal, thousands};
 use crate::i18n::Lang;
 use crate::state::{Action, Scheme};
 use painter::{paint, Palette};
+use recorder::{record, save_png, Progress, Recording, Still, MOST_FRAMES};
 use ticker::Ticker;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlCanvasElement, HtmlInputElement};
-use words::{caption, counters, lit_attributes, mode_name};
+use words::{caption, counters, lit_attributes, mode_name, progress_text, still_lines};
 use yew::prelude::*;
 
 /// The speed slider runs over 0..=SPEED_STOPS, for 10^(stop / 20) steps a second:
@@ -175,6 +177,11 @@ pub fn Animation(props: &Props) -> Html {
                     attributes.push(("data-lit-visible", decimal(scene.lit.visible, 3)));
                     attributes.push(("data-cell-px", decimal(scene.lit.cell_px * zoom, 1)));
                     attributes.push(("data-lens", scene.lit.lens.to_string()));
+                    // The smallest words drawn, in CSS pixels: 12 at least, in a blog's column.
+                    let canvas_size = (f64::from(size.0), f64::from(size.1));
+                    if let Some(px) = scene.smallest_text(canvas_size) {
+                        attributes.push(("data-min-text-px", decimal(px, 1)));
+                    }
                     for (name, value) in attributes {
                         let _ = element.set_attribute(name, &value);
                     }
@@ -343,6 +350,85 @@ pub fn Animation(props: &Props) -> Html {
     });
     let reset = set_camera.reform(|_: MouseEvent| Camera::default());
 
+    // Saving: the frame on screen as PNG, or a range of steps as a video, each with the
+    // counters written under the picture.
+    let range = use_state(|| None::<(u64, u64)>);
+    let (from, to) = range.unwrap_or((shown, timeline.next_phase_end(shown)));
+    let progress = use_state(|| None::<Progress>);
+    let recording = use_mut_ref(|| None::<Recording>);
+    let still = {
+        let costs = props.costs;
+        move |step: u64| {
+            let frame = timeline.frame(step);
+            let race = (mode == Mode::Race)
+                .then(|| separable.frame(separable.steps_within(frame.mults_total)));
+            let view = View {
+                width: f64::from(size.0) / zoom,
+                height: f64::from(size.1) / zoom,
+                look,
+                camera,
+            };
+            Still {
+                scene: scene(&timeline, &frame, &view, lang),
+                lines: still_lines(&costs, &timeline, &frame, race.as_ref(), lang),
+            }
+        }
+    };
+    let name = {
+        let l = props.costs.layer;
+        format!(
+            "sepconv-df{}-dk{}-m{}-n{}-{}",
+            l.df,
+            l.dk,
+            l.m,
+            l.n,
+            mode.name()
+        )
+    };
+    let on_png = {
+        let (palette, name) = (palette.clone(), name.clone());
+        Callback::from(move |_: MouseEvent| {
+            save_png(
+                &still(shown),
+                &palette,
+                size,
+                &format!("{name}-step-{shown}.png"),
+            );
+        })
+    };
+    let on_record = {
+        let (palette, progress, recording) = (palette.clone(), progress.clone(), recording.clone());
+        Callback::from(move |_: MouseEvent| {
+            // A second press stops the recording under way, without saving it.
+            if recording.borrow_mut().take().is_some() {
+                progress.set(None);
+                return;
+            }
+            let steps = recording_steps(from.min(total), to.min(total), MOST_FRAMES);
+            let file = format!("{name}-steps-{}-{}", from.min(to), to.max(from));
+            let (done, report) = (recording.clone(), progress.clone());
+            let session = record(still, steps, (*palette).clone(), size, file, move |p| {
+                if matches!(p, Progress::Saved { .. } | Progress::Failed) {
+                    done.borrow_mut().take();
+                }
+                report.set(Some(p));
+            });
+            *recording.borrow_mut() = session;
+        })
+    };
+    let on_range = |end: usize| {
+        let range = range.clone();
+        Callback::from(move |e: InputEvent| {
+            let value = e.target_unchecked_into::<HtmlInputElement>().value();
+            if let Ok(step) = value.trim().parse::<u64>() {
+                let mut both = [from, to];
+                both[end] = step.min(total);
+                range.set(Some((both[0], both[1])));
+            }
+        })
+    };
+    let busy = recording.borrow().is_some();
+
     let per_second = steps_per_second(*speed);
     let race = race_frame.as_ref().map(|f| (&separable, f));
     html! {
@@ -402,6 +488,26 @@ pub fn Animation(props: &Props) -> Html {
                         oninput={on_speed} />
                     <span class="anim-speed-value">{ speed_text(per_second, lang) }</span>
                 </label>
+            </div>
+            <div class="anim-save" role="group" aria-label={lang.tr("Save", "保存")}>
+                <button type="button" class="tool" id="anim-png" onclick={on_png}>
+                    { lang.tr("⤓ PNG of this step", "⤓ 保存这一步为 PNG") }</button>
+                <label class="record-range">
+                    <span>{ lang.tr("video of steps", "录制第") }</span>
+                    <input id="record-from" type="number" inputmode="numeric" min="0"
+                        max={total.to_string()} value={from.to_string()} oninput={on_range(0)}
+                        aria-label={lang.tr("first step of the video", "视频的第一步")} />
+                    <span>{ "–" }</span>
+                    <input id="record-to" type="number" inputmode="numeric" min="0"
+                        max={total.to_string()} value={to.to_string()} oninput={on_range(1)}
+                        aria-label={lang.tr("last step of the video", "视频的最后一步")} />
+                    <span>{ lang.tr("", "步") }</span>
+                </label>
+                <button type="button" class="tool" id="anim-record" onclick={on_record}
+                    aria-pressed={busy.to_string()}>
+                    { if busy { lang.tr("■ Stop", "■ 停止") } else { lang.tr("● Record video", "● 录制视频") } }</button>
+                <span class="record-status" id="record-status" role="status">
+                    { (*progress).as_ref().map(|p| progress_text(p, lang)).unwrap_or_default() }</span>
             </div>
             // Read out each step when stepping; while playing, sixty a second would drown
             // everything else a screen reader has to say.

@@ -42,7 +42,12 @@ impl Palette {
         }
     }
 
-    fn of(&self, paint: Paint) -> &str {
+    /// The font the page's text is in.
+    pub fn font(&self) -> &str {
+        &self.font
+    }
+
+    pub fn of(&self, paint: Paint) -> &str {
         self.colours
             .iter()
             .find(|(p, _)| *p == paint)

@@ -2,9 +2,10 @@
 //! phase, in either language. The counters say what they count: multiply-adds, which
 //! is what one step of a filter does once per weight.
 
+use super::recorder::Progress;
 use crate::anim::{Frame, Lit, Mode, Phase, Timeline};
-use crate::cost::{Fraction, Unit};
-use crate::format::thousands;
+use crate::cost::{Costs, Fraction, Unit};
+use crate::format::{decimal, thousands};
 use crate::i18n::Lang;
 use yew::prelude::*;
 
@@ -239,5 +240,77 @@ pub fn mode_name(mode: Mode, lang: Lang) -> &'static str {
         Mode::Separable => lang.tr("separable", "可分离"),
         Mode::Standard => lang.tr("standard", "标准"),
         Mode::Race => lang.tr("race", "赛跑"),
+    }
+}
+
+/// The words written under a saved picture or video: what the layer is, where the step
+/// is, and the counters against their formulas, so that it stands on its own in a post.
+pub fn still_lines(
+    costs: &Costs,
+    timeline: &Timeline,
+    frame: &Frame,
+    race: Option<&Frame>,
+    lang: Lang,
+) -> Vec<String> {
+    let l = costs.layer;
+    let of = lang.tr(" of ", " / ");
+    let (phase_done, phase_all) = (
+        thousands(frame.mults_phase),
+        thousands(timeline.phase_formula(frame.phase)),
+    );
+    let (done, all) = (
+        thousands(frame.mults_total),
+        thousands(timeline.total_formula()),
+    );
+    let phase = phase_name(frame.phase, lang);
+    let layer = match lang {
+        Lang::En => format!(
+            "sepconv · input {0}×{0}×{1}, {2} filters of {3}×{3}×{1} · multiply-adds",
+            l.df, l.m, l.n, l.dk
+        ),
+        Lang::Zh => format!(
+            "sepconv · 输入 {0}×{0}×{1}，{2} 个 {3}×{3}×{1} 的卷积核 · 乘加次数",
+            l.df, l.m, l.n, l.dk
+        ),
+    };
+    let counts = match lang {
+        Lang::En => format!(
+            "step {}{of}{} · {phase} so far {phase_done}{of}{phase_all} · in all {done}{of}{all}",
+            thousands(u128::from(frame.step)),
+            thousands(u128::from(timeline.total_steps()))
+        ),
+        Lang::Zh => format!(
+            "第 {} 步，共 {} 步 · {phase}累计 {phase_done}{of}{phase_all} · 总计 {done}{of}{all}",
+            thousands(u128::from(frame.step)),
+            thousands(u128::from(timeline.total_steps()))
+        ),
+    };
+    vec![caption(timeline, frame, race, lang), counts, layer]
+}
+
+/// Where a recording stands, in words.
+pub fn progress_text(progress: &Progress, lang: Lang) -> String {
+    match (progress, lang) {
+        (Progress::Drawing(done, all), Lang::En) => format!("Recording: frame {done} of {all}…"),
+        (Progress::Drawing(done, all), Lang::Zh) => format!("正在录制：第 {done} / {all} 帧……"),
+        (Progress::Saved { file, bytes, seconds }, Lang::En) => format!(
+            "Saved {file}: {} KB, {} s.",
+            thousands((*bytes / 1024.0).round() as u128),
+            decimal(*seconds, 1)
+        ),
+        (Progress::Saved { file, bytes, seconds }, Lang::Zh) => format!(
+            "已保存 {file}：{} KB，{} 秒。",
+            thousands((*bytes / 1024.0).round() as u128),
+            decimal(*seconds, 1)
+        ),
+        (Progress::Unsupported, _) => lang
+            .tr(
+                "This browser cannot record video (no MediaRecorder for WebM or MP4); the PNG still works.",
+                "这个浏览器不能录制视频（没有支持 WebM 或 MP4 的 MediaRecorder）；仍可保存 PNG。",
+            )
+            .to_owned(),
+        (Progress::Failed, _) => lang
+            .tr("The recording failed; the page is unchanged.", "录制失败；页面没有变化。")
+            .to_owned(),
     }
 }

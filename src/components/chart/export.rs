@@ -1,13 +1,10 @@
-//! Saving a chart: as SVG, drawn again by the same code on plotters' SVG backend, and
-//! the download itself.
+//! Saving a chart as SVG, drawn again by the same code on plotters' SVG backend.
 
 use super::backend::AnyBackend;
 use super::{draw, Kind, View};
-use crate::components::dom;
 use crate::cost::Costs;
 use crate::plots::{RatioChart, Theme};
 use plotters::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// The chart as an SVG document, drawn by the same code at the on-screen CSS size.
 pub fn svg(
@@ -39,18 +36,4 @@ pub fn svg_url(svg: &str) -> Option<String> {
     options.set_type("image/svg+xml");
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
     web_sys::Url::create_object_url_with_blob(&blob).ok()
-}
-
-/// Saves `url` as `file` through a temporary link, as browsers want for downloads.
-pub fn download(url: &str, file: &str) {
-    let Some(document) = dom::window().and_then(|w| w.document()) else {
-        return;
-    };
-    let Ok(link) = document.create_element("a") else {
-        return;
-    };
-    let link: web_sys::HtmlAnchorElement = link.unchecked_into();
-    link.set_href(url);
-    link.set_download(file);
-    link.click();
 }

@@ -16,23 +16,30 @@ use crate::i18n::Lang;
 use crate::plots::{self, Frame, Measure, RatioChart, Sweep, Theme, CSS_VARIABLES};
 use crate::state::Scheme;
 use backend::AnyBackend;
-use export::{download, svg, svg_url};
+use dom::download;
+use export::{svg, svg_url};
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use web_sys::HtmlCanvasElement;
 use words::{data_attributes, describe, file_name, read_out};
 use yew::prelude::*;
 
+/// What the chart reads from the stylesheet besides its colours: the font, and whether
+/// its canvas stays clear (`--canvas-fill: transparent`, an embed over its host's page).
+const STYLE_EXTRAS: [&str; 2] = ["--sans", "--canvas-fill"];
+
 /// The chart theme from the stylesheet's values, at `scale` device pixels a CSS pixel.
 fn theme(style: &[String], scale: f64, lang: Lang) -> Theme {
-    let (colours, font) = style.split_at(CSS_VARIABLES.len());
-    let font = font
+    let (colours, extras) = style.split_at(CSS_VARIABLES.len());
+    let font = extras
         .first()
         .filter(|f| !f.is_empty())
         .map_or("sans-serif", String::as_str);
     Theme {
         lang,
+        clear: extras.get(1).is_some_and(|fill| fill == "transparent"),
         ..Theme::from_css(colours, scale, font)
     }
 }
@@ -79,7 +86,7 @@ pub fn Chart(props: &Props) -> Html {
     let scheme = props.scheme;
     // The theme's colours, then the font, read again only when the scheme changes.
     let style = use_memo(scheme, |_| {
-        root_css(&[&CSS_VARIABLES[..], &["--sans"]].concat())
+        root_css(&[&CSS_VARIABLES[..], &STYLE_EXTRAS[..]].concat())
     });
     let toggled = use_state(View::default);
     let view = View {
@@ -155,7 +162,13 @@ pub fn Chart(props: &Props) -> Html {
     };
     let on_leave = {
         let readout = readout.clone();
-        Callback::from(move |_: PointerEvent| readout.set(None))
+        // A finger's read-out stays pinned where it was tapped: lifting the finger is
+        // not leaving. A mouse's goes when the mouse does.
+        Callback::from(move |e: PointerEvent| {
+            if e.pointer_type() != "touch" {
+                readout.set(None);
+            }
+        })
     };
     let toggles = toggles(kind, view, &toggled, lang);
     let file = file_name(&props.id, &costs, view);
@@ -220,7 +233,12 @@ pub fn Chart(props: &Props) -> Html {
             <div class="chart-body">
                 { canvas_tag }
                 if let Some(r) = &*readout {
-                    <div class="readout" role="status" ref={readout_box}>{ &r.text }</div>
+                    // Beside the pointer on the side with more room, so that it stays
+                    // inside the chart at either edge.
+                    <div class={classes!("readout",
+                            (r.x > f64::from(size.0) / 2.0).then_some("left"),
+                            (r.y < 48.0).then_some("below"))}
+                        role="status" ref={readout_box}>{ &r.text }</div>
                 }
             </div>
             <p id={desc_id} class="chart-desc">{ description }</p>
@@ -308,6 +326,9 @@ fn paint(
     let started = now();
     let scale = fit_canvas(canvas, size);
     let theme = theme_at(scale);
+    if theme.clear {
+        clear(canvas);
+    }
     let backend = AnyBackend::Canvas(CanvasBackend::with_canvas_object(canvas.clone())?);
     let frame = draw(backend, kind, costs, view, model, &theme, None)?;
     // For tests and the benchmark: how often and how fast this chart drew, and where
@@ -324,6 +345,19 @@ fn paint(
         let _ = canvas.set_attribute("data-point-y", &decimal(py / scale, 1));
     }
     Some(frame)
+}
+
+/// Wipes the last drawing, for a chart that does not paint its background over it.
+fn clear(canvas: &HtmlCanvasElement) {
+    let context = canvas
+        .get_context("2d")
+        .ok()
+        .flatten()
+        .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok());
+    if let Some(context) = context {
+        let (w, h) = (f64::from(canvas.width()), f64::from(canvas.height()));
+        context.clear_rect(0.0, 0.0, w, h);
+    }
 }
 
 /// The one place that draws a chart, on either backend.

@@ -1,0 +1,186 @@
+// Blogs: two embeds on one post each get their own height from dist/embed.js, at a 700 px
+// column and on a phone; a clear embed takes a dark post's background; a broken link in an
+// embed is the author's business, not the readers'; the share dialog measures the height;
+// a post without iframes gets a PNG or a WebM of the animation, counters included.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { shared, open, eventually, live } from './harness.mjs';
+import { expected } from './reference.mjs';
+
+const env = shared({ cors: true });
+const host = (query) => env.server.url.replace(/\/courses.*/, `/blog/page.html?${query}`);
+
+/** Each frame's height, and its document's height, once both have settled. */
+function fitted(page, ids) {
+  return eventually(async () => {
+    const sizes = [];
+    for (const id of ids) {
+      const frame = page.frame({ url: new RegExp(`id=${id}`) });
+      assert.ok(frame, `${id} has a frame`);
+      const inner = await frame.evaluate(() => document.documentElement.scrollHeight);
+      const outer = await page.locator(`#${id}`).evaluate((f) => f.getBoundingClientRect().height);
+      assert.ok(Math.abs(inner - outer) <= 1, `${id}: the frame is ${outer}px, its page ${inner}px`);
+      sizes.push(outer);
+    }
+    return sizes;
+  }, 8000);
+}
+
+for (const [width, viewport] of [[700, { width: 1280, height: 900 }], [366, { width: 390, height: 844 }]]) {
+  test(`two embeds on one post each get their own height (${width} px column)`, async () => {
+    const page = await open(env.browser, host(`frames=anim,plots&width=${width}`), '', viewport, null);
+    await page.frameLocator('#sepconv-anim').locator('#anim-canvas').waitFor();
+    await page.frameLocator('#sepconv-plots').locator('#ratio-vs-n').waitFor();
+    const [anim, plots] = await fitted(page, ['sepconv-anim', 'sepconv-plots']);
+    assert.ok(anim > 300 && plots > 600 && anim !== plots, `anim ${anim}, plots ${plots}`);
+    // Every resize message names its frame.
+    const messages = await page.evaluate(() => window.messages.filter((m) => m?.type === 'sepconv:resize'));
+    assert.deepEqual([...new Set(messages.map((m) => m.id))].sort(), ['sepconv-anim', 'sepconv-plots']);
+    // Nothing inside either frame is wider than its column.
+    for (const id of ['sepconv-anim', 'sepconv-plots']) {
+      const frame = page.frame({ url: new RegExp(`id=${id}`) });
+      const wide = await frame.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+      assert.ok(wide <= 0, `${id} overflows by ${wide}px`);
+    }
+    // The words on the animation's canvas stay legible in the column, in a race too.
+    const anim12 = page.frameLocator('#sepconv-anim').locator('#anim-canvas');
+    await eventually(async () => assert.ok(Number(await anim12.getAttribute('data-min-text-px')) >= 12));
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  });
+}
+
+test('a race in a 700 px column still writes at 12 px or more', async () => {
+  const page = await open(env.browser, host('frames=anim&width=700&extra=%26mode%3Drace%26step%3D40'), '', { width: 1280, height: 900 }, null);
+  const canvas = page.frameLocator('#sepconv-anim').locator('#anim-canvas');
+  await eventually(async () => assert.equal(await canvas.getAttribute('data-mode'), 'race'));
+  await eventually(async () => assert.ok(Number(await canvas.getAttribute('data-min-text-px')) >= 12,
+    `smallest text ${await canvas.getAttribute('data-min-text-px')}px`));
+  await page.close();
+});
+
+test('a clear embed on a dark post shows the post\'s background, not a box', async () => {
+  const page = await open(env.browser, host('frames=anim,plots&width=700&dark=1&extra=%26bg%3Dtransparent%26theme%3Ddark'), '', { width: 1280, height: 900 }, null);
+  for (const id of ['sepconv-anim', 'sepconv-plots']) {
+    const frame = page.frameLocator(`#${id}`);
+    await frame.locator('.panel').first().waitFor();
+    const backgrounds = await frame.locator('html').evaluate(() => ['html', 'body', '#app', '.embedded', '.panel', '.anim-canvas, .chart-canvas']
+      .map((s) => [s, getComputedStyle(document.querySelector(s)).backgroundColor]));
+    for (const [selector, colour] of backgrounds) assert.equal(colour, 'rgba(0, 0, 0, 0)', `${id} ${selector}`);
+  }
+  // The chart leaves its canvas clear too: a corner pixel has no colour of its own.
+  const chart = page.frameLocator('#sepconv-plots').locator('#ratio-vs-n');
+  await eventually(async () => assert.ok(Number(await chart.getAttribute('data-draws')) >= 1));
+  const alpha = await chart.evaluate((c) => c.getContext('2d').getImageData(1, 1, 1, 1).data[3]);
+  assert.equal(alpha, 0);
+  // On screen, the space beside the animation's picture is the post's own colour.
+  const box = await page.locator('#sepconv-anim').boundingBox();
+  const shot = await page.screenshot({ clip: { x: box.x + 2, y: box.y + box.height - 6, width: 1, height: 1 } });
+  const pixel = await page.evaluate(async (bytes) => {
+    const bitmap = await createImageBitmap(new Blob([new Uint8Array(bytes)], { type: 'image/png' }));
+    const c = new OffscreenCanvas(1, 1).getContext('2d');
+    c.drawImage(bitmap, 0, 0);
+    return [...c.getImageData(0, 0, 1, 1).data.slice(0, 3)];
+  }, [...shot]);
+  assert.deepEqual(pixel, [0x1b, 0x1e, 0x27]);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test('a typo in an embed\'s link goes to the console, not to the readers', async () => {
+  const page = await open(env.browser, host('frames=cost&width=700&extra=%26df%3Dabc'), '', { width: 1280, height: 900 }, null);
+  const frame = page.frameLocator('#sepconv-cost');
+  await frame.locator('#cost-standard').waitFor();
+  assert.equal(await frame.locator('#notice-text').count(), 0, 'no banner');
+  await eventually(async () => assert.ok(page.problems.some((p) => /console warning: sepconv embed: .*df/.test(p)), page.problems.join('\n')));
+  // The reader sees the repaired layer's counts: Df back at its default, 8.
+  assert.equal(await frame.locator('#cost-standard').getAttribute('data-value'), expected({ df: 8, dk: 3, m: 512, n: 512, pad: 'same' })['cost-standard']);
+  await page.close();
+});
+
+test('the share dialog gives the height measured at the chosen width', async () => {
+  const page = await open(env.browser, env.server.url, '?df=14&dk=3&m=512&n=512&pad=same');
+  await page.locator('#share-embed').scrollIntoViewIfNeeded();
+  await page.locator('#embed-plots').click();
+  await page.locator('#embed-width').fill('700');
+  const measured = await eventually(async () => {
+    assert.equal(await page.locator('#embed-height').getAttribute('data-for'), 'plots@700');
+    const value = Number(await page.locator('#embed-height').getAttribute('data-value'));
+    assert.ok(value > 600, `measured ${value}`);
+    return value;
+  }, 10000);
+  const code = await page.locator('#share-embed').inputValue();
+  assert.match(code, new RegExp(`^<iframe id="sepconv-plots" src="[^"]+&amp;embed=plots&amp;id=sepconv-plots" [^>]*height="${measured}"`));
+  assert.match(code, /<script src="http:\/\/127\.0\.0\.1:\d+\/courses\/cnn\/sepconv\/embed\.js" async><\/script>$/);
+  assert.match(await page.locator('#embed-height').textContent(), new RegExp(`${measured} px, measured at 700 px`));
+  // That height is what a post with no script of its own needs at 700 px.
+  const post = await open(env.browser, host('frames=plots&width=700'), '', { width: 1280, height: 900 }, null);
+  const [fits] = await fitted(post, ['sepconv-plots']);
+  assert.ok(Math.abs(fits - measured) <= 2, `the post settles at ${fits}px, the dialog said ${measured}px`);
+  // A clear backdrop for a dark post is one click.
+  await page.locator('#embed-bg-dark').click();
+  assert.match(await page.locator('#share-embed').inputValue(), /&amp;bg=transparent&amp;theme=dark&amp;id=/);
+  assert.deepEqual(page.problems, []);
+  await post.close();
+  await page.close();
+});
+
+test('the share dialog tells the author what was wrong with the link', async () => {
+  const page = await open(env.browser, env.server.url, '?df=abc&dk=3&m=64&n=64');
+  await page.locator('#share-embed').scrollIntoViewIfNeeded();
+  assert.match(await page.locator('#share-problems').textContent(), /df/);
+  await page.close();
+});
+
+async function downloaded(page, click) {
+  const [file] = await Promise.all([page.waitForEvent('download', { timeout: 20000 }), click()]);
+  return { name: file.suggestedFilename(), bytes: await readFile(await file.path()) };
+}
+
+for (const lang of ['en', 'zh']) {
+  test(`the animation as a PNG and as a playable WebM, counters included (${lang})`, async () => {
+    const page = await open(env.browser, env.server.url, `?df=8&dk=3&m=3&n=8&pad=same&step=1&lang=${lang}`);
+    const png = await downloaded(page, () => page.locator('#anim-png').click());
+    assert.equal(png.name, 'sepconv-df8-dk3-m3-n8-separable-step-1.png');
+    assert.deepEqual([...png.bytes.subarray(1, 4)], [0x50, 0x4e, 0x47]);
+    const canvasHeight = await page.locator('#anim-canvas').evaluate((c) => c.height);
+    const pngHeight = png.bytes.readUInt32BE(20);
+    assert.ok(pngHeight > canvasHeight + 40, `the picture (${pngHeight}px) has room for the counters under the scene (${canvasHeight}px)`);
+
+    await page.locator('#record-from').fill('1');
+    await page.locator('#record-to').fill('45');
+    const video = await downloaded(page, () => page.locator('#anim-record').click());
+    assert.equal(video.name, 'sepconv-df8-dk3-m3-n8-separable-steps-1-45.webm');
+    assert.deepEqual([...video.bytes.subarray(0, 4)], [0x1a, 0x45, 0xdf, 0xa3], 'an EBML (WebM) file');
+    assert.ok(video.bytes.length > 5000, `${video.bytes.length} bytes`);
+    const played = await page.evaluate(async (bytes) => {
+      const v = document.createElement('video');
+      v.muted = true;
+      v.src = URL.createObjectURL(new Blob([new Uint8Array(bytes)], { type: 'video/webm' }));
+      await new Promise((ok, fail) => { v.onloadedmetadata = ok; v.onerror = () => fail(new Error('not playable')); });
+      // A recorder's WebM says its length once the end has been sought.
+      if (!Number.isFinite(v.duration)) {
+        v.currentTime = 1e6;
+        await new Promise((ok) => { v.ondurationchange = ok; setTimeout(ok, 3000); });
+      }
+      return { duration: v.duration, width: v.videoWidth, height: v.videoHeight };
+    }, [...video.bytes]);
+    // 45 frames at 30 a second.
+    assert.ok(played.duration > 1.0 && played.duration < 3.0, `duration ${played.duration}`);
+    assert.ok(played.width > 300 && played.height > 150, `${played.width}x${played.height}`);
+    assert.match(await page.locator('#record-status').textContent(), lang === 'en' ? /^Saved .*\.webm: [\d,]+ KB, 1\.5 s\.$/ : /^已保存 .*\.webm：[\d,]+ KB，1\.5 秒。$/);
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  });
+}
+
+test('a reader can navigate away from an embed\'s full view link and back', async () => {
+  const page = await open(env.browser, host('frames=cost&width=700'), '', { width: 1280, height: 900 }, null);
+  const href = await page.frameLocator('#sepconv-cost').locator('.open-full a').getAttribute('href');
+  assert.doesNotMatch(href, /id=|bg=/, 'the full page is not an embed');
+  await page.goto(env.server.url + href);
+  await live(page);
+  await page.waitForSelector('.masthead');
+  await page.close();
+});

@@ -1,0 +1,165 @@
+// Phones (390 x 844): nothing overflows its card, every control is 44 px to a thumb, no
+// number breaks, read-outs stay in the chart and pin on a tap, the ratio stays in sight
+// while a slider moves. And the truth when separable costs more; presets that say which.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { shared, open, eventually } from './harness.mjs';
+import { expected } from './reference.mjs';
+
+const env = shared();
+const PHONE = { width: 390, height: 844 };
+// The largest counts the sliders reach, so that the longest numbers are on the page.
+const LARGE = '?df=4096&dk=7&m=8192&n=8192&pad=same&step=123456789';
+
+/** Elements whose box sticks out of the card (or table card) around them. */
+function overflowing(page, selector) {
+  return page.evaluate((selector) => [...document.querySelectorAll(selector)].flatMap((e) => {
+    const card = e.closest('.card, .panel, tr') ?? document.body;
+    const [r, c] = [e.getBoundingClientRect(), card.getBoundingClientRect()];
+    const out = r.width > 0 && (r.left < c.left - 0.5 || r.right > c.right + 0.5 || e.scrollWidth > e.clientWidth + 1);
+    return out ? [`${e.id || e.className || e.tagName}: ${e.textContent.slice(0, 30)} (${Math.round(r.left)}-${Math.round(r.right)} in ${Math.round(c.left)}-${Math.round(c.right)}, ${e.scrollWidth}/${e.clientWidth})`] : [];
+  }), selector);
+}
+
+/** Numbers laid out on more than one line: a break inside or after a digit group. */
+function brokenNumbers(page) {
+  return page.evaluate(() => [...document.querySelectorAll('[data-value], .exact, .short, .num, .anim-counters strong, .ratios strong, #ratio-bar strong')]
+    .filter((e) => e.getClientRects().length > 0)
+    .filter((e) => {
+      // Each run of text with a digit in it sits on one line.
+      const walker = document.createTreeWalker(e, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (!/\d/.test(node.textContent)) continue;
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.bottom)));
+        if (lines.size > 1) return true;
+      }
+      return false;
+    })
+    .map((e) => `${e.id || e.className}: ${e.textContent}`));
+}
+
+test('the network as cards on a phone: every figure whole, nothing off its card', async () => {
+  const page = await open(env.browser, env.server.url, '?net=mobilenet_v1', PHONE, '#net-macs');
+  assert.deepEqual(await overflowing(page, '.net-table td'), []);
+  const first = page.locator('.net-table tbody tr').first();
+  // Each figure under its own label (the column's name, which the header no longer shows).
+  const macs = first.locator('td[data-label="Multiply-adds"]');
+  assert.equal(await macs.textContent(), '10,838,016');
+  assert.equal(await macs.evaluate((td) => getComputedStyle(td, '::before').content), '"Multiply-adds"');
+  assert.equal(await page.locator('.net-table thead').evaluate((h) => h.getBoundingClientRect().height), 1, 'the header is for screen readers');
+  const box = await first.boundingBox();
+  assert.ok(box.width <= 390 && box.x >= 0, `the row is ${box.width}px wide at ${box.x}`);
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 390, 'nothing scrolls sideways');
+  assert.deepEqual(await brokenNumbers(page), []);
+  assert.deepEqual(page.problems, []);
+});
+
+test('on a phone the code is a full-width card that scrolls inside itself', async () => {
+  const page = await open(env.browser, env.server.url, '?df=112&dk=3&m=64&n=128&pad=same', PHONE);
+  const [card, code] = await Promise.all([page.locator('.code').boundingBox(), page.locator('#code').boundingBox()]);
+  assert.ok(card.width >= 360, `the code card is ${card.width}px wide`);
+  assert.ok(code.width >= card.width - 40, `the code box is ${code.width}px of ${card.width}`);
+  assert.equal(await page.locator('#code').evaluate((e) => getComputedStyle(e).overflowX), 'auto');
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 390);
+  assert.deepEqual(page.problems, []);
+});
+
+for (const query of ['?df=112&dk=3&m=64&n=128&pad=same', LARGE]) {
+  test(`no number breaks and nothing overflows its card on a phone (${query})`, async () => {
+    const page = await open(env.browser, env.server.url, query, PHONE);
+    await eventually(async () => assert.deepEqual(await brokenNumbers(page), []));
+    assert.deepEqual(await overflowing(page, '.exact, .anim-counters dd, .ratios dd, .count, .card, .panel'), []);
+    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 390);
+    assert.deepEqual(page.problems, []);
+  });
+}
+
+test('every button, box, menu and slider is at least 44 px to a thumb', async () => {
+  const page = await open(env.browser, env.server.url, '?df=112&dk=3&m=64&n=128&pad=same', PHONE);
+  const small = await page.evaluate(() => [...document.querySelectorAll('button, select, input, .param-slider')]
+    .filter((e) => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden')
+    .filter((e) => e.type !== 'checkbox')
+    .map((e) => [e.id || e.textContent.trim() || e.className, e.getBoundingClientRect()])
+    .filter(([, r]) => r.height < 44 || r.width < 44)
+    .map(([name, r]) => `${name}: ${Math.round(r.width)}x${Math.round(r.height)}`));
+  assert.deepEqual(small, []);
+  assert.deepEqual(page.problems, []);
+});
+
+test('a chart\'s read-out stays inside the chart and stays put after a tap', async () => {
+  const context = await env.browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
+  const page = await context.newPage();
+  await page.goto(`${env.server.url}?df=112&dk=3&m=64&n=128&pad=same`);
+  await page.waitForFunction(() => document.documentElement.hasAttribute('data-ready'));
+  const chart = page.locator('#ratio-vs-n');
+  await chart.scrollIntoViewIfNeeded();
+  const box = await chart.boundingBox();
+  // Near the right end of the plot (its labels take the last 80 px) and near the left.
+  for (const x of [box.x + box.width - 90, box.x + 90]) {
+    await page.touchscreen.tap(x, box.y + box.height / 2);
+    const readout = page.locator('.readout');
+    await eventually(async () => assert.ok(await readout.isVisible(), 'pinned after the finger lifts'));
+    const r = await readout.boundingBox();
+    const body = await page.locator('.chart-body', { has: chart }).boundingBox();
+    assert.ok(r.x >= body.x - 1 && r.x + r.width <= body.x + body.width + 1, `read-out ${r.x}..${r.x + r.width} in ${body.x}..${body.x + body.width}`);
+    assert.ok(r.y >= body.y - 1, 'not above the chart');
+  }
+  await context.close();
+});
+
+test('the ratio stays in sight while a slider far down the page moves', async () => {
+  const page = await open(env.browser, env.server.url, '?df=112&dk=3&m=64&n=128&pad=same', PHONE);
+  const bar = page.locator('#ratio-bar');
+  assert.match(await bar.textContent(), /^8\.4×fewer multiply-adds · R = 0\.119$/);
+  await page.locator('#n-slider').scrollIntoViewIfNeeded();
+  await page.evaluate(() => window.scrollBy(0, 200));
+  await page.locator('#n-input').fill('16');
+  await eventually(async () => assert.match(await bar.textContent(), /^5\.8×/));
+  const box = await bar.boundingBox();
+  assert.ok(box.y >= 0 && box.y + box.height <= 120, `the bar is at ${box.y}`);
+  assert.ok(await page.locator('#speedup').evaluate((e) => e.getBoundingClientRect().bottom < 0), 'the headline itself is off screen');
+  assert.deepEqual(page.problems, []);
+});
+
+test('when separable costs more the bars and the headline say so', async () => {
+  const page = await open(env.browser, env.server.url, '?df=8&dk=1&m=3&n=8&pad=same');
+  const want = expected({ df: 8, dk: 1, m: 3, n: 8, pad: 'same' });
+  assert.ok(BigInt(want['cost-separable']) > BigInt(want['cost-standard']));
+  const speedup = page.locator('#speedup');
+  assert.match(await speedup.getAttribute('class'), /\bmore\b/);
+  assert.match(await page.locator('.headline-text').textContent(), /^ more multiply-adds when separable/);
+  const [colour, warn] = await page.evaluate(() => {
+    const p = document.createElement('p');
+    p.style.color = 'var(--warn-ink)';
+    document.body.append(p);
+    return [getComputedStyle(document.getElementById('speedup')).color, getComputedStyle(p).color];
+  });
+  assert.equal(colour, warn, 'a warning colour, not the green of a saving');
+  const widths = await page.evaluate(() => ['.bar-standard', '.bar-depthwise', '.bar-pointwise']
+    .map((s) => document.querySelector(s).getBoundingClientRect().width));
+  const separable = widths[1] + widths[2];
+  assert.ok(separable > widths[0] * 1.1, `separable ${separable}px against standard ${widths[0]}px`);
+  assert.ok(Math.abs(widths[0] / separable - Number(want['cost-standard']) / Number(want['cost-separable'])) < 0.02);
+  assert.deepEqual(page.problems, []);
+});
+
+test('the preset menu shows the preset loaded, then "custom"; a huge kernel gets its word', async () => {
+  const page = await open(env.browser, env.server.url, '?df=8&dk=3&m=3&n=8&pad=same');
+  const menu = page.locator('#preset');
+  const chosen = () => menu.evaluate((s) => s.selectedOptions[0].textContent);
+  assert.equal(await chosen(), 'a preset layer…');
+  const value = await page.locator('#preset option', { hasText: "MobileNet's example layer" }).getAttribute('value');
+  await menu.selectOption(value);
+  await eventually(async () => assert.equal(await page.locator('#cost-standard').getAttribute('data-value'), '462422016'));
+  assert.match(await chosen(), /^MobileNet's example layer/);
+  assert.equal(await page.locator('#kernel-note').count(), 0);
+  await page.locator('#n-input').fill('500');
+  await eventually(async () => assert.match(await chosen(), /^custom layer/));
+  const article = await page.locator('#preset option', { hasText: "The article's example" }).getAttribute('value');
+  await menu.selectOption(article);
+  await eventually(async () => assert.match(await chosen(), /^The article's example/));
+  assert.match(await page.locator('#kernel-note').textContent(), /512 × 512 kernel is arithmetic, not a real layer/);
+  assert.deepEqual(page.problems, []);
+});
