@@ -2,7 +2,7 @@
 
 use crate::components::dom;
 use std::rc::Rc;
-use wasm_bindgen::{closure::Closure, JsCast};
+use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 use web_sys::MediaQueryList;
 use yew::prelude::*;
 
@@ -93,7 +93,8 @@ pub fn use_css(node: NodeRef, properties: Vec<(&'static str, String)>) {
 
 /// While `enabled` (an embedded panel), tells the page around the iframe how tall this
 /// document is, as `{type: "sepconv:resize", id, height}`, whenever that changes: `id`
-/// is the link's, so that a host page with several frames knows whose height it is.
+/// is the link's, so that a host page with several frames knows whose height it is. A
+/// host whose script came late asks again with `{type: "sepconv:report"}`.
 #[hook]
 pub fn use_resize_reporter(enabled: bool, id: Option<String>) {
     use_effect_with((enabled, id), move |(enabled, id)| {
@@ -104,30 +105,57 @@ pub fn use_resize_reporter(enabled: bool, id: Option<String>) {
             .and_then(|w| w.document())
             .and_then(|d| d.document_element());
         let parent = window.as_ref().and_then(|w| w.parent().ok().flatten());
-        let on_resize = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
-            let entry: web_sys::ResizeObserverEntry = entries.get(0).unchecked_into();
-            let height = entry.target().scroll_height();
-            let message = js_sys::Object::new();
-            let _ = js_sys::Reflect::set(&message, &"type".into(), &"sepconv:resize".into());
-            let _ = js_sys::Reflect::set(&message, &"height".into(), &height.into());
-            if let Some(id) = &id {
-                let _ = js_sys::Reflect::set(&message, &"id".into(), &id.into());
-            }
-            if let Some(parent) = &parent {
+        let report = {
+            let root = root.clone();
+            move || {
+                let (Some(root), Some(parent)) = (&root, &parent) else {
+                    return;
+                };
+                let message = js_sys::Object::new();
+                let set = |key: &str, value: JsValue| {
+                    let _ = js_sys::Reflect::set(&message, &key.into(), &value);
+                };
+                set("type", "sepconv:resize".into());
+                set("height", root.scroll_height().into());
+                if let Some(id) = &id {
+                    set("id", id.into());
+                }
                 let _ = parent.post_message(&message, "*");
             }
-        });
+        };
+        let on_resize = {
+            let report = report.clone();
+            Closure::<dyn Fn(js_sys::Array)>::new(move |_: js_sys::Array| report())
+        };
+        let on_ask =
+            Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
+                let kind = js_sys::Reflect::get(&e.data(), &"type".into()).ok();
+                if kind.and_then(|k| k.as_string()).as_deref() == Some("sepconv:report") {
+                    report();
+                }
+            });
         let observer = enabled
             .then(|| web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok())
             .flatten();
         if let (Some(observer), Some(root)) = (&observer, root) {
             observer.observe(&root);
+            if let Some(w) = &window {
+                let _ =
+                    w.add_event_listener_with_callback("message", on_ask.as_ref().unchecked_ref());
+            }
         }
         move || {
             if let Some(observer) = observer {
                 observer.disconnect();
             }
+            if let Some(w) = &window {
+                let _ = w.remove_event_listener_with_callback(
+                    "message",
+                    on_ask.as_ref().unchecked_ref(),
+                );
+            }
             drop(on_resize);
+            drop(on_ask);
         }
     });
 }

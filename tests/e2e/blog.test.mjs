@@ -51,6 +51,17 @@ for (const [width, viewport] of [[700, { width: 1280, height: 900 }], [366, { wi
   });
 }
 
+test('a post whose script comes after its frames reported still gets their heights', async () => {
+  const page = await open(env.browser, host('frames=anim,plots&width=700&late=1'), '', { width: 1280, height: 900 }, null);
+  await page.frameLocator('#sepconv-plots').locator('#ratio-vs-n').waitFor();
+  await page.waitForTimeout(1000);
+  assert.equal((await page.locator('#sepconv-plots').boundingBox()).height, 150, 'no script yet');
+  const [anim, plots] = await fitted(page, ['sepconv-anim', 'sepconv-plots']);
+  assert.ok(anim > 300 && plots > 600, `anim ${anim}, plots ${plots}`);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
 test('a race in a 700 px column still writes at 12 px or more', async () => {
   const page = await open(env.browser, host('frames=anim&width=700&extra=%26mode%3Drace%26step%3D40'), '', { width: 1280, height: 900 }, null);
   const canvas = page.frameLocator('#sepconv-anim').locator('#anim-canvas');

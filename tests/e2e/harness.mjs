@@ -59,7 +59,8 @@ export async function serve({ csp = false, cors = false } = {}) {
     if (url.pathname === '/blog/page.html') {
       // A blog post in a column of ?width= px, light or ?dark=1, with one sandboxed frame
       // per panel in ?frames= (each named by its id), sized by the embed.js that dist/
-      // ships; ?extra= goes into every frame's link. Every message lands in `messages`.
+      // ships (?late=1: three seconds after the frames have reported); ?extra= goes into
+      // every frame's link. Every message lands in `messages`.
       const q = url.searchParams;
       const dark = q.get('dark') === '1';
       const frames = (q.get('frames') ?? 'anim,plots').split(',').map((embed) => {
@@ -75,7 +76,10 @@ main { width: ${Number(q.get('width') ?? 700)}px; margin: 0 auto; } p { margin: 
 <main><h1>Depthwise separable convolutions</h1><p>Some prose before the first embed.</p>
 ${frames.join('\n<p>Some prose between the embeds.</p>\n')}
 <p>Some prose after.</p></main>
-<script src="${BASE_PATH}embed.js" async></script>`);
+${q.get('late') === '1'
+    // A post whose script comes only after its frames have reported.
+    ? `<script>setTimeout(() => { const s = document.createElement('script'); s.src = '${BASE_PATH}embed.js'; document.body.append(s); }, 3000);</script>`
+    : `<script src="${BASE_PATH}embed.js" async></script>`}`);
       return;
     }
     if (!url.pathname.startsWith(BASE_PATH)) {
