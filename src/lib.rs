@@ -8,6 +8,7 @@ pub mod components;
 pub mod cost;
 pub mod format;
 pub mod i18n;
+pub mod kernels;
 pub mod lesson;
 pub mod messages;
 pub mod network;

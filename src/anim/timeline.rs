@@ -4,7 +4,7 @@
 //! need no history, and the counters end exactly on the formulas.
 
 use super::camera::{Camera, Look};
-use crate::cost::{Costs, Padding};
+use crate::cost::Costs;
 
 /// Which convolution the animation walks through.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
@@ -347,17 +347,7 @@ pub fn recording_steps(from: u64, to: u64, frames: u64) -> Vec<u64> {
     (0..=gaps).map(at).collect()
 }
 
-/// Padding on the top and left: explicit P, or for same padding half of what it takes
-/// (TensorFlow puts the odd pixel at the bottom and right).
+/// Padding on the top and left; see [`Costs::pad_before`].
 pub fn pad_before(costs: &Costs) -> u32 {
-    let l = costs.layer;
-    match l.padding {
-        Padding::Valid => 0,
-        Padding::Explicit(p) => p,
-        Padding::Same => {
-            let span = u64::from(l.dilation.max(1)) * u64::from(l.dk.saturating_sub(1)) + 1;
-            let needed = (u64::from(costs.dp) - 1) * u64::from(l.stride.max(1)) + span;
-            (needed.saturating_sub(u64::from(l.df)) / 2) as u32
-        }
-    }
+    costs.pad_before()
 }

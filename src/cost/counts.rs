@@ -1,6 +1,7 @@
 //! Multiplication and parameter counts, each an exact u128, with the formulas that give them.
 
 use super::fraction::Fraction;
+use super::geometry::Padding;
 use super::layer::{Layer, LayerError};
 
 /// One factor of a cost formula: a symbol with its value and an exponent, or a sum of such.
@@ -273,6 +274,21 @@ impl Costs {
         match unit {
             Unit::Macs => macs,
             Unit::Flops => 2 * macs + if l.bias { outputs } else { 0 },
+        }
+    }
+
+    /// Padding on the top and left: explicit P, or for same padding half of what it
+    /// takes (TensorFlow puts the odd pixel at the bottom and right).
+    pub fn pad_before(&self) -> u32 {
+        let l = self.layer;
+        match l.padding {
+            Padding::Valid => 0,
+            Padding::Explicit(p) => p,
+            Padding::Same => {
+                let span = u64::from(l.dilation.max(1)) * u64::from(l.dk.saturating_sub(1)) + 1;
+                let needed = (u64::from(self.dp) - 1) * u64::from(l.stride.max(1)) + span;
+                (needed.saturating_sub(u64::from(l.df)) / 2) as u32
+            }
         }
     }
 
