@@ -59,12 +59,19 @@ pub fn draw<DB: DrawingBackend>(
     ))?;
     let what = level_name(chart, lang);
     // Below the line at the left, where every curve is still far above it, and clear of
-    // the dashes: a superscript reaches above the text's top.
+    // the dashes (a superscript reaches above the text's top); above it when the line runs
+    // so low that the words would sit on the axis.
     let (lx, ly) = ctx.backend_coord(&(x.lo + 0.02 * (x.hi - x.lo), level));
+    let floor = ctx.plotting_area().get_pixel_range().1.end;
+    let room_below = floor - ly > theme.px(28) as i32;
+    let (dy, anchor) = match room_below {
+        true => (theme.px(6) as i32, VPos::Top),
+        false => (-(theme.px(6) as i32), VPos::Bottom),
+    };
     root.draw(&Text::new(
         format!("{what} = {}", short_decimal(chart.asymptote.to_f64())),
-        (lx, ly + theme.px(6) as i32),
-        label.clone().pos(Pos::new(HPos::Left, VPos::Top)),
+        (lx, ly + dy),
+        label.clone().pos(Pos::new(HPos::Left, anchor)),
     ))?;
 
     // The curves, then a label at the end of each, nudged apart where they would overlap.
