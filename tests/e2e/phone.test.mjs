@@ -76,11 +76,12 @@ for (const query of ['?df=112&dk=3&m=64&n=128&pad=same', LARGE]) {
   });
 }
 
-test('every button, box, menu and slider is at least 44 px to a thumb', async () => {
+test('every button, box, menu, slider and checkbox is at least 44 px to a thumb', async () => {
   const page = await open(env.browser, env.server.url, '?df=112&dk=3&m=64&n=128&pad=same', PHONE);
+  // A checkbox is measured by its label, which takes the tap for it.
   const small = await page.evaluate(() => [...document.querySelectorAll('button, select, input, .param-slider')]
     .filter((e) => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden')
-    .filter((e) => e.type !== 'checkbox')
+    .map((e) => (e.type === 'checkbox' ? e.closest('label') ?? e : e))
     .map((e) => [e.id || e.textContent.trim() || e.className, e.getBoundingClientRect()])
     .filter(([, r]) => r.height < 44 || r.width < 44)
     .map(([name, r]) => `${name}: ${Math.round(r.width)}x${Math.round(r.height)}`));
