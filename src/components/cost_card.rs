@@ -38,28 +38,27 @@ pub struct CountProps {
 }
 
 /// An exact count with thousands separators, its short form, and the integer for machines.
+/// The number is one word, never broken; a long one is set smaller, by its length, so that
+/// it fits its card (the stylesheet sizes each length class to the card's width).
 #[function_component]
 pub fn Count(props: &CountProps) -> Html {
     let value = props.value;
     let lang = use_lang();
+    let text = thousands(value);
+    let length = match text.len() {
+        0..=11 => None,
+        12..=15 => Some("long"),
+        16..=19 => Some("longer"),
+        _ => Some("longest"),
+    };
     html! {
         <p class="count">
-            <span class="exact" id={props.id.clone()} data-value={value.to_string()}>
-                { breakable(value) }
+            <span class={classes!("exact", length)} id={props.id.clone()} data-value={value.to_string()}>
+                { text }
             </span>
             if value >= 10_000 {
                 <span class="short">{ lang.short(value) }</span>
             }
         </p>
     }
-}
-
-/// 373,708,714,671,389,802,496 with line-break chances after the commas only, so that
-/// a long count on a phone wraps between digit groups, never inside one.
-fn breakable(value: u128) -> Html {
-    let text = thousands(value);
-    let groups = text.split(',').enumerate().map(|(i, group)| {
-        html! { <>{ if i > 0 { "," } else { "" } }if i > 0 { <wbr /> }{ group }</> }
-    });
-    groups.collect()
 }

@@ -26,16 +26,17 @@ function brokenNumbers(page) {
   return page.evaluate(() => [...document.querySelectorAll('[data-value], .exact, .short, .num, .anim-counters strong, .ratios strong, #ratio-bar strong')]
     .filter((e) => e.getClientRects().length > 0)
     .filter((e) => {
-      // Each run of text with a digit in it sits on one line.
+      // All the text with digits in it sits on one line (a <wbr> splits a number into
+      // several text nodes, so they are measured together; an icon beside it is not text).
       const walker = document.createTreeWalker(e, NodeFilter.SHOW_TEXT);
+      const lines = new Set();
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
         if (!/\d/.test(node.textContent)) continue;
         const range = document.createRange();
         range.selectNodeContents(node);
-        const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.bottom)));
-        if (lines.size > 1) return true;
+        for (const r of range.getClientRects()) if (r.width > 0) lines.add(Math.round(r.bottom));
       }
-      return false;
+      return lines.size > 1;
     })
     .map((e) => `${e.id || e.className}: ${e.textContent}`));
 }
@@ -66,12 +67,13 @@ test('on a phone the code is a full-width card that scrolls inside itself', asyn
   assert.deepEqual(page.problems, []);
 });
 
-for (const query of ['?df=112&dk=3&m=64&n=128&pad=same', LARGE]) {
-  test(`no number breaks and nothing overflows its card on a phone (${query})`, async () => {
-    const page = await open(env.browser, env.server.url, query, PHONE);
+for (const [query, viewport] of [['?df=112&dk=3&m=64&n=128&pad=same', PHONE], [LARGE, PHONE],
+  ['?df=512&dk=512&m=3&n=100&pad=same&lang=zh', { width: 1280, height: 720 }], [LARGE, { width: 1280, height: 720 }]]) {
+  test(`no number breaks and nothing overflows its card (${query}, ${viewport.width} px)`, async () => {
+    const page = await open(env.browser, env.server.url, query, viewport);
     await eventually(async () => assert.deepEqual(await brokenNumbers(page), []));
     assert.deepEqual(await overflowing(page, '.exact, .anim-counters dd, .ratios dd, .count, .card, .panel'), []);
-    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 390);
+    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), viewport.width);
     assert.deepEqual(page.problems, []);
   });
 }
