@@ -58,6 +58,15 @@ pub enum Scheme {
 }
 
 impl Scheme {
+    /// How much larger the canvases draw their lines and words in this palette: the
+    /// projector's are a quarter larger.
+    pub fn zoom(self) -> f64 {
+        match self {
+            Scheme::Projector => 1.25,
+            Scheme::Light | Scheme::Dark => 1.0,
+        }
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             Scheme::Light => "light",

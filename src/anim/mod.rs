@@ -15,4 +15,4 @@ pub use occlusion::{inside, least_visible, unoccluded, Face};
 pub use scene::{scene, View, LENS_PX};
 pub use shape::{Anchor, LitReport, Paint, Point, Rect, Scene, Shape};
 pub use tensor::slots;
-pub use timeline::{pad_before, recording_steps, Frame, Lit, Mode, Phase, Playhead, Timeline};
+pub use timeline::{recording_steps, Frame, Lit, Mode, Phase, Playhead, Timeline};

@@ -9,7 +9,7 @@ use super::camera::{Camera, Look, Rotation};
 use super::occlusion::{least_visible, Face};
 use super::shape::{Anchor, LitReport, Paint, Rect, Scene, Shape};
 use super::tensor::{self, Cells, Drawn, Kind, Progress, Tensor, Window};
-use super::timeline::{pad_before, Frame, Mode, Phase, Timeline};
+use super::timeline::{Frame, Mode, Phase, Timeline};
 use crate::format::thousands;
 use crate::i18n::Lang;
 
@@ -136,7 +136,7 @@ fn items(timeline: &Timeline, frame: &Frame, lang: Lang) -> Vec<Item> {
         };
         (progress, write)
     };
-    let before = pad_before(&costs);
+    let before = costs.pad_before();
     let span = l.dilation * (l.dk - 1) + 1;
     let reach = (dp - 1) * l.stride + span;
     let after = reach.saturating_sub(l.df + before);

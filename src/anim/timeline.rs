@@ -324,7 +324,7 @@ impl Timeline {
     /// in input pixels; negative where it starts in the padding.
     pub fn window_origin(&self, row: u32, col: u32) -> (i64, i64) {
         let layer = self.costs.layer;
-        let before = i64::from(pad_before(&self.costs));
+        let before = i64::from(self.costs.pad_before());
         let stride = i64::from(layer.stride.max(1));
         (
             i64::from(row) * stride - before,
@@ -345,9 +345,4 @@ pub fn recording_steps(from: u64, to: u64, frames: u64) -> Vec<u64> {
         return vec![from];
     }
     (0..=gaps).map(at).collect()
-}
-
-/// Padding on the top and left; see [`Costs::pad_before`].
-pub fn pad_before(costs: &Costs) -> u32 {
-    costs.pad_before()
 }

@@ -57,27 +57,24 @@ pub fn density() -> f64 {
     window().map_or(1.0, |w| w.device_pixel_ratio()).max(1.0)
 }
 
-/// How much larger than usual the canvases draw their words, lines and cells: as much
-/// larger as the type in a lecture (`<html data-presenting>`, where the stylesheet sizes
-/// it to the room), and a quarter more in the projector palette.
-pub fn zoom() -> f64 {
+/// How much larger than usual the page's type is: 1, except in a lecture
+/// (`<html data-presenting>`), where the stylesheet sizes it to the room. The canvases
+/// draw their words, lines and cells that much larger too.
+pub fn type_zoom() -> f64 {
     let Some((root, window)) = window().and_then(|w| Some((w.document()?.document_element()?, w)))
     else {
         return 1.0;
     };
-    let projector = root.get_attribute("data-theme").as_deref() == Some("projector");
-    let type_size = if root.has_attribute("data-presenting") {
-        window
-            .get_computed_style(&root)
-            .ok()
-            .flatten()
-            .and_then(|s| s.get_property_value("font-size").ok())
-            .and_then(|px| hundredths(px.trim_end_matches("px")))
-            .map_or(1.0, |px| (f64::from(px) / 1600.0).max(1.0))
-    } else {
-        1.0
-    };
-    type_size * if projector { 1.25 } else { 1.0 }
+    if !root.has_attribute("data-presenting") {
+        return 1.0;
+    }
+    window
+        .get_computed_style(&root)
+        .ok()
+        .flatten()
+        .and_then(|s| s.get_property_value("font-size").ok())
+        .and_then(|px| hundredths(px.trim_end_matches("px")))
+        .map_or(1.0, |px| (f64::from(px) / 1600.0).max(1.0))
 }
 
 /// "28.08" as 2808: a float parse would ship its tables (some 17 KB) for one value.

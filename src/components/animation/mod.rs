@@ -145,7 +145,9 @@ pub fn Animation(props: &Props) -> Html {
     let palette = use_memo(scheme, |_| Palette::read());
     // In a lecture the words and cells grow with the type; read when the canvas resizes,
     // which it does whenever the lecture's type changes.
-    let zoom = *use_memo((size, scheme), |_| dom::zoom());
+    let zoom = *use_memo((size, scheme), |(_, scheme)| {
+        dom::type_zoom() * scheme.zoom()
+    });
     {
         let (canvas, palette) = (canvas.clone(), palette.clone());
         use_frame_painter(

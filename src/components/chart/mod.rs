@@ -96,7 +96,9 @@ pub fn Chart(props: &Props) -> Html {
     let lang = use_lang();
     let frame = use_mut_ref(|| None::<Frame>);
     // In a lecture the words and lines grow with the type (read when the canvas resizes).
-    let zoom = *use_memo((size, scheme), |_| dom::zoom());
+    let zoom = *use_memo((size, scheme), |(_, scheme)| {
+        dom::type_zoom() * scheme.zoom()
+    });
     let readout = use_state(|| None::<Readout>);
     let readout_box = use_node_ref();
     let place = (*readout).as_ref().map_or_else(Vec::new, |r| {
