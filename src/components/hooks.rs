@@ -127,18 +127,24 @@ pub fn use_resize_reporter(enabled: bool, id: Option<String>) {
             let report = report.clone();
             Closure::<dyn Fn(js_sys::Array)>::new(move |_: js_sys::Array| report())
         };
-        let on_ask =
+        let on_ask = {
+            let report = report.clone();
             Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
                 let kind = js_sys::Reflect::get(&e.data(), &"type".into()).ok();
                 if kind.and_then(|k| k.as_string()).as_deref() == Some("sepconv:report") {
                     report();
                 }
-            });
+            })
+        };
         let observer = enabled
             .then(|| web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok())
             .flatten();
         if let (Some(observer), Some(root)) = (&observer, root) {
             observer.observe(&root);
+            // At once as well: a frame below the fold of its post is not rendered, so its
+            // observer says nothing until the reader scrolls to it, and it would stay at
+            // the host's first height until then.
+            report();
             if let Some(w) = &window {
                 let _ =
                     w.add_event_listener_with_callback("message", on_ask.as_ref().unchecked_ref());
