@@ -68,13 +68,16 @@ browsers:
 # ---- the checks ----
 
 lint:
-	cargo fmt --check
-	cargo clippy --all-targets -- -D warnings
+	cargo fmt --all --check
+	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy --all-targets --target $(WASM_TARGET) -- -D warnings
 	cargo clippy --features prerender --bin prerender -- -D warnings
+	@# The measuring worker's kernels, as scripts/kernels.sh builds them.
+	RUSTFLAGS="-C target-feature=+simd128" cargo clippy -p sepconv-kernels --features worker \
+	  --target $(WASM_TARGET) --target-dir target/kernels -- -D warnings
 
 test-native:
-	cargo test
+	cargo test --workspace
 
 # In headless Chromium, through wasm-bindgen-test-runner (see .cargo/config.toml).
 test-wasm:

@@ -17,6 +17,9 @@ export function policy(dist) {
     "default-src 'self'",
     `script-src 'self' ${hashes.join(' ')} 'wasm-unsafe-eval'`,
     "img-src 'self' data: blob:",
+    // The "Run it" panel's worker starts from a blob URL (a sandboxed embed and the
+    // single file cannot start one from a file).
+    "worker-src blob:",
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'none'",

@@ -1,6 +1,7 @@
 // Folds a release build into one HTML file that opens by double-click, with no server:
 // for a lecture hall without network. The stylesheet, the icon, the JS glue and the wasm
-// (as base64) go inline; the wasm is instantiated from those bytes.
+// (as base64) go inline; the wasm is instantiated from those bytes. So do the parts that
+// load on demand.
 //   node scripts/single.mjs dist dist-single/sepconv.html   (what `make build-single` runs)
 import { readFileSync, writeFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -23,11 +24,18 @@ const bytes = Uint8Array.from(atob("${wasm}"), (c) => c.charCodeAt(0));
 await __wbg_init({ module_or_path: bytes });
 `;
 
+// What loads on demand goes in as inert data blocks, base64, which the app reads instead of
+// fetching (src/components/measure/worker.rs): the "Run it" panel's worker and kernels.
+const lazy = ['measure-worker.js', 'measure-kernels.wasm']
+  .map((name) => `<script type="application/octet-stream" id="asset:${name}">${readFileSync(join(dist, name)).toString('base64')}</script>`)
+  .join('\n');
+
 const single = html
   .replace(/<link[^>]*rel=stylesheet[^>]*>/, () => `<style>${css}</style>`)
   .replace(/<link[^>]*rel=icon[^>]*>/, () => `<link rel=icon href="data:image/svg+xml;base64,${icon}">`)
   .replace(/<link[^>]*rel=(modulepreload|preload)[^>]*>/g, '')
-  .replace(/<script type=module>[\s\S]*?<\/script>/, () => `<script type=module>${loader}</script>`);
+  .replace(/<script type=module>[\s\S]*?<\/script>/, () => `<script type=module>${loader}</script>`)
+  .replace('</body>', () => `${lazy}\n</body>`);
 if (single.includes('./sepconv-') || single.includes('./style-')) throw new Error('a reference to a separate file is left');
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, single);

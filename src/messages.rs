@@ -2,9 +2,11 @@
 //! notices, in English and in Simplified Chinese.
 
 use crate::cost::{
-    Fraction, GeometryError, InputError, LayerError, Limit, MultiplierError, Padding, Param,
+    Fraction, GeometryError, InputError, LayerError, Limit, MultiplierError, Padding, Param, Unit,
 };
 use crate::i18n::Lang;
+use crate::measure::{Kernel, Measured, Plan};
+use crate::plots::short_decimal;
 use crate::problem::Problem;
 use crate::state::{Change, Notice};
 use std::fmt;
@@ -376,6 +378,108 @@ pub fn headline_text(speedup: Fraction, what: &str, lang: Lang) -> String {
         ),
         (Less, Lang::Zh) => format!(
             " 深度可分离卷积的{what}反而是标准卷积的这么多倍（N = 1、Dk = 1 或分组很多时没什么可共享的）"
+        ),
+    }
+}
+
+/// What a run of the "Run it" panel could not do.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RunFailure {
+    /// The browser validates no WebAssembly SIMD.
+    NoSimd,
+    /// Even the smallest run of this layer would take too long.
+    TooLarge,
+    /// The worker or its kernels could not load, or stopped: the browser's words.
+    Broken(String),
+}
+
+pub fn run_failure(lang: Lang, failure: &RunFailure) -> String {
+    match (failure, lang) {
+        (RunFailure::NoSimd, Lang::En) => "This browser has no WebAssembly SIMD, which the kernels are built with. A current Chrome, Edge or Firefox, or Safari 16.4 or later, runs them.".into(),
+        (RunFailure::NoSimd, Lang::Zh) => "这个浏览器不支持 WebAssembly SIMD，而这些卷积核正是用它编译的。较新的 Chrome、Edge、Firefox 或 Safari 16.4 及以上版本可以运行。".into(),
+        (RunFailure::TooLarge, Lang::En) => "This layer is too large to run here, even on a crop with fewer channels and filters: its kernel alone needs more multiplications than a few seconds allow. Try Dk ≤ 11.".into(),
+        (RunFailure::TooLarge, Lang::Zh) => "这一层太大，即使裁小输入、减少通道和卷积核也无法在几秒内跑完：单是卷积核本身的乘法就太多了。请试试 Dk ≤ 11。".into(),
+        (RunFailure::Broken(why), Lang::En) => format!("The run stopped: {why}. The counts above are unaffected."),
+        (RunFailure::Broken(why), Lang::Zh) => format!("运行中断：{why}。上面的计数不受影响。"),
+    }
+}
+
+/// How the layer that runs differs from the page's, in one sentence; `None` when it is the
+/// page's own (a bias, which the kernels leave out, is said apart).
+pub fn run_scale(lang: Lang, plan: &Plan) -> Option<String> {
+    let mut parts = Vec::new();
+    if let Some((run, page)) = plan.crop {
+        parts.push(match lang {
+            Lang::En => format!("a {run} × {run} crop of the {page} × {page} input"),
+            Lang::Zh => format!("{page} × {page} 输入中裁出的 {run} × {run} 一块"),
+        });
+    }
+    if let Some((run, page)) = plan.channels {
+        parts.push(match lang {
+            Lang::En => format!("{run} of the {page} input channels"),
+            Lang::Zh => format!("{page} 个输入通道中的 {run} 个"),
+        });
+    }
+    if let Some((run, page)) = plan.filters {
+        parts.push(match lang {
+            Lang::En => format!("{run} of the {page} filters"),
+            Lang::Zh => format!("{page} 个卷积核中的 {run} 个"),
+        });
+    }
+    if parts.is_empty() {
+        return None;
+    }
+    let r = plan.costs.ratio_in(Unit::Macs).significant(3);
+    Some(match (lang, plan.filters.is_some()) {
+        (Lang::En, false) => format!(
+            "Too large to time in a few seconds, so this run uses {}. R does not depend on either: it stays {r}.",
+            parts.join(" and ")
+        ),
+        (Lang::En, true) => format!(
+            "Too large to time in a few seconds, so this run uses {}. With fewer filters R is {r} for this run, and the prediction below is this run's.",
+            parts.join(" and ")
+        ),
+        (Lang::Zh, false) => format!(
+            "这一层太大，几秒内测不完，所以这次用的是{}。R 与它们无关，仍是 {r}。",
+            parts.join("、")
+        ),
+        (Lang::Zh, true) => format!(
+            "这一层太大，几秒内测不完，所以这次用的是{}。卷积核变少后，这次运行的 R 是 {r}，下面的预测按这次运行计算。",
+            parts.join("、")
+        ),
+    })
+}
+
+/// Why the measured speed-up is not the predicted one, from the roofline, in words.
+pub fn run_why(lang: Lang, plan: &Plan, m: &Measured) -> String {
+    let n = short_decimal;
+    let (d, p) = (Kernel::Depthwise, Kernel::Pointwise);
+    let (predicted, measured) = (n(plan.predicted()), n(m.speedup()));
+    let (d_intensity, p_intensity) = (n(plan.intensity(d)), n(plan.intensity(p)));
+    let (d_speed, p_speed, peak) = (n(m.gflops(plan, d)), n(m.gflops(plan, p)), n(m.peak_gflops));
+    let d_roof = n(m.roof(plan.intensity(d)));
+    match (lang, m.memory_bound(plan, d)) {
+        (Lang::En, true) => format!(
+            "The counts predict {predicted}× (1/R); this machine ran the separable pair {measured}× faster. \
+             The depthwise step does only {d_intensity} FLOPs for each byte it moves, so memory holds it to at most {d_roof} GFLOP/s (it ran at {d_speed}), \
+             while the pointwise step does {p_intensity} a byte and can use the arithmetic: {p_speed} of a {peak} GFLOP/s peak. \
+             Fewer multiplications save less time when what is left waits on memory."
+        ),
+        (Lang::En, false) => format!(
+            "The counts predict {predicted}× (1/R); this machine ran the separable pair {measured}× faster. \
+             The depthwise step ({d_intensity} FLOPs a byte) ran at {d_speed} GFLOP/s and the pointwise step ({p_intensity} a byte) at {p_speed}, of a {peak} GFLOP/s peak: \
+             the gap is how far each kernel stays under its roof."
+        ),
+        (Lang::Zh, true) => format!(
+            "计数预测快 {predicted} 倍（1/R）；这台机器上可分离的两步实际快了 {measured} 倍。\
+             深度卷积每搬运一个字节只做 {d_intensity} 次浮点运算，内存把它限制在至多 {d_roof} GFLOP/s（实际 {d_speed}）；\
+             逐点卷积每字节做 {p_intensity} 次，能用上算力：{p_speed}，峰值为 {peak} GFLOP/s。\
+             剩下的工作在等内存时，少做的乘法省不下同样多的时间。"
+        ),
+        (Lang::Zh, false) => format!(
+            "计数预测快 {predicted} 倍（1/R）；这台机器上可分离的两步实际快了 {measured} 倍。\
+             深度卷积（每字节 {d_intensity} 次运算）跑到 {d_speed} GFLOP/s，逐点卷积（每字节 {p_intensity} 次）跑到 {p_speed}，峰值为 {peak} GFLOP/s：\
+             差距在于每个卷积核离它的上限还有多远。"
         ),
     }
 }

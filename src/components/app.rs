@@ -8,6 +8,7 @@ use super::code_panel::CodePanel;
 use super::cost_card::CostCard;
 use super::geometry_panel::GeometryPanel;
 use super::hooks::{use_dark_scheme, use_next_frame, use_resize_reporter};
+use super::measure::MeasurePanel;
 use super::network_view::NetworkView;
 use super::notice::Notice;
 use super::options_panel::OptionsPanel;
@@ -131,6 +132,7 @@ pub fn App() -> Html {
     };
     let charts = html! { <ChartsPanel costs={slow_costs} unit={slow_unit} {scheme} /> };
     let network = html! { <NetworkView net={state.net} on_action={on_action.clone()} /> };
+    let measure = html! { <MeasurePanel costs={slow_costs} {scheme} /> };
 
     let body = if let Some(stop) = state.slide {
         let chart = html! {
@@ -190,6 +192,7 @@ pub fn App() -> Html {
                 counts,
                 animation,
                 charts,
+                measure,
                 network,
                 notice,
             },
@@ -211,6 +214,8 @@ struct Panels {
     counts: Html,
     animation: Html,
     charts: Html,
+    /// "Run it": the layer timed for real (only on the whole page).
+    measure: Html,
     network: Html,
     notice: Html,
 }
@@ -228,6 +233,7 @@ fn whole_page(
         counts,
         animation,
         charts,
+        measure,
         network,
         notice,
     } = panels;
@@ -269,6 +275,7 @@ fn whole_page(
                     { counts }
                     { animation }
                     { charts }
+                    { measure }
                 </div>
             </main>
         },

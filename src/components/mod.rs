@@ -10,6 +10,7 @@ mod dom;
 mod formula;
 mod geometry_panel;
 mod hooks;
+mod measure;
 mod network_view;
 mod notice;
 mod options_panel;

@@ -194,9 +194,11 @@ test('every request stays under the sub-path, with relative asset URLs', async (
 // wasm (issue 12) took 19 KB off; the pre-rendered default page adds 6 KB of HTML, which
 // buys a first paint with real numbers. The lecture (issue 13: ten stops, classroom keys,
 // the projector palette) costs 7 KB more; blogs and phones (issue 14: the measured embed
-// dialog, the recorder, the phone layout, the preset and truth fixes) 19 KB. This ceiling
+// dialog, the recorder, the phone layout, the preset and truth fixes) 19 KB; the "Run it"
+// panel's view and roofline (issue 15) 26 KB, while its worker and kernels load only when
+// a reader runs it. This ceiling
 // stops it growing unseen while the gap is worked on (see the README).
-const BUDGET_KB = 292;
+const BUDGET_KB = 318;
 
 test(`the whole page stays under ${BUDGET_KB} KB gzipped`, async () => {
   const { gzipSync } = await import('node:zlib');

@@ -8,7 +8,7 @@ import { expected } from './reference.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-test('the single file works from disk: figures, charts, animation, no other file', async () => {
+test('the single file works from disk: figures, charts, animation, a run, no other file', async () => {
   const file = `${ROOT}target/e2e/sepconv.html`;
   execFileSync('node', ['scripts/single.mjs', 'dist', file], { cwd: ROOT });
   const browser = await launch();
@@ -21,6 +21,11 @@ test('the single file works from disk: figures, charts, animation, no other file
     await page.locator(`#${id}`).scrollIntoViewIfNeeded();
     await eventually(async () => assert.ok(Number(await page.locator(`#${id}`).getAttribute('data-draws')) >= 1, id));
   }
+  // "Run it" finds its worker and kernels inline too (base64 data blocks), not beside it.
+  await page.locator('#measure-run').scrollIntoViewIfNeeded();
+  await page.click('#measure-run');
+  await page.waitForSelector('#measure-max-error', { timeout: 60_000 });
+  assert.ok(Number(await page.locator('#measure-max-error').getAttribute('data-value')) < 1e-4);
   const others = page.requests.filter((u) => !u.startsWith(`file://${file}`) && !/^(data|blob):/.test(u));
   assert.deepEqual(others, [], 'nothing but the one file is loaded');
   assert.ok(page.requests.length >= 1);

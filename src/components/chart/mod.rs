@@ -28,10 +28,10 @@ use yew::prelude::*;
 
 /// What the chart reads from the stylesheet besides its colours: the font, and whether
 /// its canvas stays clear (`--canvas-fill: transparent`, an embed over its host's page).
-const STYLE_EXTRAS: [&str; 2] = ["--sans", "--canvas-fill"];
+pub const STYLE_EXTRAS: [&str; 2] = ["--sans", "--canvas-fill"];
 
 /// The chart theme from the stylesheet's values, at `scale` device pixels a CSS pixel.
-fn theme(style: &[String], scale: f64, lang: Lang) -> Theme {
+pub fn theme(style: &[String], scale: f64, lang: Lang) -> Theme {
     let (colours, extras) = style.split_at(CSS_VARIABLES.len());
     let font = extras
         .first()
@@ -350,7 +350,7 @@ fn paint(
 }
 
 /// Wipes the last drawing, for a chart that does not paint its background over it.
-fn clear(canvas: &HtmlCanvasElement) {
+pub fn clear(canvas: &HtmlCanvasElement) {
     let context = canvas
         .get_context("2d")
         .ok()

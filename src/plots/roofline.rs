@@ -1,0 +1,157 @@
+//! The roofline of the "Run it" panel: how fast this machine can run a kernel that does
+//! I FLOPs for every byte it moves (the lower of its arithmetic peak and its memory
+//! bandwidth times I), on log axes, with the three kernels a run timed as points. A kernel
+//! under the slanted part is bound by memory, whatever its count of multiplications.
+
+use super::frame::{Axis, Frame};
+use super::layout::{mesh, plane, DrawResult, Margins};
+use super::ratio_chart::short_decimal;
+use super::theme::Theme;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+/// What the roofline shows, all measured on the reader's machine.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Roofline {
+    /// The arithmetic peak, GFLOP/s.
+    pub peak: f64,
+    /// The memory bandwidth, GB/s, if measured.
+    pub bandwidth: Option<f64>,
+    /// Each kernel: its name, intensity (FLOPs per byte) and speed (GFLOP/s).
+    pub points: Vec<Point>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Point {
+    pub name: String,
+    pub kind: Kernel,
+    pub intensity: f64,
+    pub gflops: f64,
+}
+
+/// Which colour a point takes: the page's colour for that kernel.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kernel {
+    Standard,
+    Depthwise,
+    Pointwise,
+}
+
+impl Roofline {
+    /// The roof at `intensity`: GFLOP/s.
+    pub fn roof(&self, intensity: f64) -> f64 {
+        self.bandwidth
+            .map_or(self.peak, |b| self.peak.min(b * intensity))
+    }
+}
+
+/// Decades that hold every value in `values`, with half a decade of room: drawn as log10.
+fn decades(values: impl Iterator<Item = f64>) -> Axis {
+    let (lo, hi) = values
+        .filter(|v| v.is_finite() && *v > 0.0)
+        .fold((f64::MAX, f64::MIN), |(lo, hi), v| (lo.min(v), hi.max(v)));
+    let (lo, hi) = if lo > hi { (1.0, 10.0) } else { (lo, hi) };
+    Axis {
+        lo: (lo.log10() - 0.3).floor(),
+        hi: (hi.log10() + 0.3).ceil(),
+        log: true,
+    }
+}
+
+pub fn draw<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    roofline: &Roofline,
+    theme: &Theme,
+) -> DrawResult<Frame, DB> {
+    let intensities = roofline.points.iter().map(|p| p.intensity);
+    // The ridge, where the slope meets the roof, belongs on the chart too.
+    let ridge = roofline.bandwidth.map(|b| roofline.peak / b);
+    let x = decades(intensities.chain(ridge));
+    let speeds = roofline.points.iter().map(|p| p.gflops);
+    let y = decades(speeds.chain([roofline.peak, roofline.roof(10f64.powf(x.lo))]));
+    let margins = Margins {
+        x_labels: 44,
+        y_labels: 70,
+        right: 24,
+    };
+    let mut ctx = plane(root, theme, None, margins, x, y)?;
+    let lang = theme.lang;
+    let fmt = |v: &f64| short_decimal(10f64.powf(*v));
+    mesh(&mut ctx, theme)
+        .x_desc(lang.tr(
+            "FLOPs per byte moved (log scale)",
+            "每搬运一个字节的浮点运算数（对数坐标）",
+        ))
+        .y_desc(lang.tr("GFLOP/s (log scale)", "GFLOP/s（对数坐标）"))
+        .x_labels((x.hi - x.lo) as usize + 1)
+        .y_labels((y.hi - y.lo) as usize + 1)
+        .x_label_formatter(&fmt)
+        .y_label_formatter(&fmt)
+        .draw()?;
+
+    // The roof: the slope of the bandwidth up to the ridge, then the flat peak; straight
+    // lines on log axes.
+    let corners = [
+        Some(x.lo),
+        ridge.map(f64::log10).filter(|r| (x.lo..x.hi).contains(r)),
+        Some(x.hi),
+    ];
+    let roof: Vec<(f64, f64)> = corners
+        .into_iter()
+        .flatten()
+        .map(|lx| (lx, roofline.roof(10f64.powf(lx)).log10()))
+        .collect();
+    ctx.draw_series(LineSeries::new(roof, theme.ink.stroke_width(theme.px(3))))?;
+    let label = theme.text(14.0, theme.muted);
+    let peak_at = ctx.backend_coord(&(x.hi, roofline.peak.log10()));
+    root.draw(&Text::new(
+        match lang {
+            crate::i18n::Lang::En => format!("peak {} GFLOP/s", short_decimal(roofline.peak)),
+            crate::i18n::Lang::Zh => format!("峰值 {} GFLOP/s", short_decimal(roofline.peak)),
+        },
+        (
+            peak_at.0 - theme.px(4) as i32,
+            peak_at.1 - theme.px(6) as i32,
+        ),
+        label.clone().pos(Pos::new(HPos::Right, VPos::Bottom)),
+    ))?;
+    if let Some(bandwidth) = roofline.bandwidth {
+        // Under the slope, clear of it, a little way up.
+        let lx = x.lo + 0.1 * (x.hi - x.lo);
+        let at = ctx.backend_coord(&(lx, roofline.roof(10f64.powf(lx)).log10()));
+        root.draw(&Text::new(
+            match lang {
+                crate::i18n::Lang::En => format!("memory {} GB/s", short_decimal(bandwidth)),
+                crate::i18n::Lang::Zh => format!("内存 {} GB/s", short_decimal(bandwidth)),
+            },
+            (at.0 + theme.px(12) as i32, at.1 + theme.px(6) as i32),
+            label.clone().pos(Pos::new(HPos::Left, VPos::Top)),
+        ))?;
+    }
+
+    for point in &roofline.points {
+        let colour = match point.kind {
+            Kernel::Standard => theme.standard,
+            Kernel::Depthwise => theme.depthwise,
+            Kernel::Pointwise => theme.pointwise,
+        };
+        let at = (point.intensity.log10(), point.gflops.log10());
+        ctx.draw_series([Circle::new(at, theme.px(7), colour.filled())])?;
+        let (px, py) = ctx.backend_coord(&at);
+        root.draw(&Text::new(
+            format!("{} {}", point.name, short_decimal(point.gflops)),
+            (px + theme.px(10) as i32, py),
+            theme
+                .text(14.0, colour)
+                .pos(Pos::new(HPos::Left, VPos::Center)),
+        ))?;
+    }
+    let (x_pixels, y_pixels) = ctx.plotting_area().get_pixel_range();
+    Ok(Frame {
+        x_pixels,
+        y_pixels,
+        x,
+        y,
+    })
+}

@@ -1,0 +1,112 @@
+// "Run it": the layer runs for real in a worker that loads only on demand, under the
+// strict CSP; every figure the held-out checks read is filled with a plausible value; the
+// separable pair equals the standard kernel with rank-one weights; the page keeps drawing
+// frames while it runs; a run can be cancelled; a large layer is scaled down in words; a
+// browser without wasm SIMD gets a message.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { shared, open, eventually } from './harness.mjs';
+
+const env = shared({ csp: true });
+const IDS = ['measure-ms-standard', 'measure-ms-depthwise', 'measure-ms-pointwise', 'measure-speedup',
+  'measure-predicted', 'measure-max-error', 'measure-peak-gflops', 'measure-bandwidth-gbs'];
+
+/** The data-value of every figure a run fills, as numbers. */
+const measured = (page) => page.evaluate((ids) => Object.fromEntries(ids.map((id) =>
+  [id, Number(document.getElementById(id)?.dataset.value)])), IDS);
+
+/** Clicks "Run it" and waits for the figures; returns the longest gap between frames meanwhile. */
+async function run(page) {
+  await page.locator('#measure-run').scrollIntoViewIfNeeded();
+  // The charts scrolled into view paint now; the run's frames are counted after that.
+  await page.waitForTimeout(500);
+  await page.evaluate(() => {
+    window.gaps = [];
+    let last = performance.now();
+    const frame = (t) => {
+      window.gaps.push(t - last);
+      last = t;
+      if (!document.getElementById('measure-ms-standard')) requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  });
+  await page.click('#measure-run');
+  await page.waitForSelector('#measure-ms-standard', { timeout: 60_000 });
+  // The frame that draws the results is the last one counted.
+  return page.evaluate(() => Math.max(...window.gaps.slice(1, -1)));
+}
+
+test('a run fills every figure plausibly, proves the identity and keeps the page drawing', async () => {
+  const page = await open(env.browser, env.server.url, '?df=28&dk=3&m=32&n=64&pad=same');
+  const lazy = (u) => /measure-(worker\.js|kernels\.wasm)/.test(u);
+  assert.deepEqual(page.requests.filter(lazy), [], 'the worker is not part of the first load');
+  const gap = await run(page);
+  assert.equal(page.requests.filter(lazy).length, 2, 'the worker and its kernels load on demand');
+  const f = await measured(page);
+  for (const id of ['measure-ms-standard', 'measure-ms-depthwise', 'measure-ms-pointwise']) {
+    assert.ok(f[id] > 0 && f[id] < 5000, `${id} = ${f[id]}`);
+  }
+  // The standard convolution does 7.9 times the work: it cannot be the fastest.
+  assert.ok(f['measure-ms-standard'] > f['measure-ms-pointwise'], JSON.stringify(f));
+  assert.ok(Math.abs(f['measure-speedup'] - f['measure-ms-standard'] / (f['measure-ms-depthwise'] + f['measure-ms-pointwise'])) < 1e-9);
+  // 1/R = 1 / (1/64 + 1/9) = 576/73 with same padding at stride 1: the exact counts.
+  assert.ok(Math.abs(f['measure-predicted'] - 576 / 73) < 1e-9, `${f['measure-predicted']}`);
+  assert.ok(f['measure-max-error'] >= 0 && f['measure-max-error'] < 1e-4, `${f['measure-max-error']}`);
+  assert.ok(f['measure-peak-gflops'] > 0.5 && f['measure-peak-gflops'] < 5000, `${f['measure-peak-gflops']}`);
+  assert.ok(f['measure-bandwidth-gbs'] > 0.1 && f['measure-bandwidth-gbs'] < 5000, `${f['measure-bandwidth-gbs']}`);
+  // The depthwise step moves a byte for every ~2 FLOPs; the peak needs far more: it sits
+  // under the memory slope, which is what the sentence says.
+  assert.match(await page.locator('#measure-why').textContent(), /memory holds it/);
+  assert.ok(gap < 50, `the longest frame gap during the run was ${gap.toFixed(1)} ms`);
+  await page.locator('#measure-roofline').scrollIntoViewIfNeeded();
+  const inked = await page.evaluate(() => {
+    const c = document.getElementById('measure-roofline');
+    const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let n = 0;
+    for (let i = 3; i < data.length; i += 4) if (data[i] > 0) n += 1;
+    return n;
+  });
+  assert.ok(inked > 1000, 'the roofline is drawn');
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test('a run can be cancelled, and a large layer is scaled down in words', async () => {
+  const page = await open(env.browser, env.server.url, '?df=112&dk=3&m=32&n=64&pad=same&lang=zh');
+  assert.match(await page.locator('#measure-scale').textContent(), /112 × 112 输入中裁出的 56 × 56 一块/);
+  await page.locator('#measure-run').scrollIntoViewIfNeeded();
+  await page.click('#measure-run');
+  await page.waitForSelector('#measure-cancel');
+  await page.click('#measure-cancel');
+  await page.waitForSelector('#measure-run');
+  await new Promise((ok) => setTimeout(ok, 1500));
+  assert.equal(await page.locator('#measure-ms-standard').count(), 0, 'a cancelled run shows no figures');
+  // A run after a cancel finishes, and says why in Chinese.
+  await run(page);
+  assert.match(await page.locator('#measure-why').textContent(), /计数预测快/);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test('a browser without wasm SIMD is told so, and the page goes on', async () => {
+  const page = await open(env.browser, env.server.url, '?df=8&dk=3&m=3&n=8');
+  // This browser validates SIMD; make the worker's own check say it does not.
+  await page.route('**/measure-worker.js', async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, body: `WebAssembly.validate = () => false;\n${await response.text()}` });
+  });
+  await page.locator('#measure-run').scrollIntoViewIfNeeded();
+  await page.click('#measure-run');
+  await eventually(async () => assert.match(await page.locator('#measure-failure').textContent(), /no WebAssembly SIMD/), 10_000);
+  await page.locator('#m-input').fill('16');
+  await eventually(async () => assert.equal(await page.locator('#cost-depthwise').getAttribute('data-value'), String(16 * 64 * 9)));
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test('a kernel too large to run even scaled down is said so, and nothing runs', async () => {
+  const page = await open(env.browser, env.server.url, '?df=1024&dk=512&m=64&n=64&pad=same');
+  assert.match(await page.locator('#measure-failure').textContent(), /too large to run here/);
+  assert.ok(await page.locator('#measure-run').isDisabled());
+  await page.close();
+});
