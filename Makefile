@@ -17,7 +17,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER := /usr/bin/chromedriver
 export CHROMIUM := /usr/bin/chromium
 
-.PHONY: help serve build build-single test bench tools browsers lint test-native test-wasm test-e2e clean
+.PHONY: help serve build build-single test bench bench-kernels tools browsers lint test-native test-wasm test-e2e clean
 
 help:
 	@echo "make serve   install what is missing, serve the app at http://127.0.0.1:8080"
@@ -25,6 +25,7 @@ help:
 	@echo "make build   release build in dist/, for any static host and sub-path"
 	@echo "make build-single   one HTML file, dist-single/sepconv.html, that opens from disk"
 	@echo "make bench   weight, render, input, frame and memory figures (not in make test; SOAK=600 for 10 min)"
+	@echo "make bench-kernels   the Run it panel's kernels against TensorFlow.js's XNNPACK (not in make test)"
 
 serve: tools
 	trunk serve --release
@@ -93,6 +94,11 @@ bench: build browsers
 	  || cargo install twiggy --version $(TWIGGY_VERSION)
 	cargo build --release --target $(WASM_TARGET)
 	node tests/bench/bench.mjs
+
+# The "Run it" kernels against TensorFlow.js's WebAssembly backend (XNNPACK), whose npm
+# packages are dev dependencies; ONLY=depthwise,pointwise times just those.
+bench-kernels: build browsers
+	node tests/bench/kernels.mjs
 
 clean:
 	rm -rf dist dist-single target/e2e

@@ -34,11 +34,10 @@ mod ops {
         ]
     }
 
-    pub fn mul_add(acc: Inner, w: f32, x: Inner) -> Inner {
-        let w = f32x4_splat(w);
+    pub fn mul_add(acc: Inner, w: Inner, x: Inner) -> Inner {
         [
-            f32x4_add(acc[0], f32x4_mul(w, x[0])),
-            f32x4_add(acc[1], f32x4_mul(w, x[1])),
+            f32x4_add(acc[0], f32x4_mul(w[0], x[0])),
+            f32x4_add(acc[1], f32x4_mul(w[1], x[1])),
         ]
     }
 
@@ -71,8 +70,8 @@ mod ops {
         acc
     }
 
-    pub fn mul_add(mut acc: Inner, w: f32, x: Inner) -> Inner {
-        for (a, x) in acc.iter_mut().zip(x) {
+    pub fn mul_add(mut acc: Inner, w: Inner, x: Inner) -> Inner {
+        for ((a, w), x) in acc.iter_mut().zip(w).zip(x) {
             *a += w * x;
         }
         acc
@@ -95,14 +94,9 @@ impl F32x8 {
         F32x8(ops::load(values[..8].try_into().expect("eight values")))
     }
 
-    /// From eight values anywhere.
-    pub fn from_array(values: [f32; 8]) -> Self {
-        F32x8(ops::load(&values))
-    }
-
     /// `self + w * x`, lane by lane.
-    pub fn mul_add(self, w: f32, x: F32x8) -> Self {
-        F32x8(ops::mul_add(self.0, w, x.0))
+    pub fn mul_add(self, w: F32x8, x: F32x8) -> Self {
+        F32x8(ops::mul_add(self.0, w.0, x.0))
     }
 
     /// `self * w + x`, lane by lane.

@@ -4,16 +4,17 @@
 //! Rust with no yew or web-sys, built into a wasm of its own for the measuring worker
 //! (`worker`), with SIMD128 on.
 //!
-//! - The standard convolution lays each group's input windows out as columns (im2col) and
-//!   multiplies them by the weights in one GEMM; a 1 x 1 kernel with stride 1 and no
-//!   padding skips the copy.
-//! - The pointwise step is that GEMM alone: `filters x channels` times `channels x pixels`.
-//! - The depthwise step keeps eight outputs of a row in registers through all Dk x Dk taps,
-//!   and works the borders, where taps fall in the padding, one output at a time.
+//! The layouts are TensorFlow's, channels last (NHWC), for one image: input
+//! `[y][x][channel]`, standard weights `[ky][kx][channel in group][filter]`, depthwise
+//! weights `[ky][kx][channel]`, pointwise weights `[channel][filter]`, outputs
+//! `[y][x][channel or filter]`. Channels last keeps what one output needs side by side:
 //!
-//! Layouts, one image: input `[channel][y][x]`, standard weights
-//! `[filter][channel in group][ky][kx]`, depthwise weights `[channel][ky][kx]`, pointwise
-//! weights `[filter][channel]`, outputs `[channel or filter][y][x]`.
+//! - The standard convolution copies each output's window, tap by tap, as runs of
+//!   channels, into a row of a matrix (im2col) and multiplies it by the weights in one
+//!   GEMM per group; a 1 x 1 kernel with stride 1 and no padding skips the copy.
+//! - The pointwise step is that GEMM alone: `pixels x channels` times `channels x filters`.
+//! - The depthwise step works sixteen channels at a time in SIMD registers through all of
+//!   an output's taps, skipping the taps that fall in the padding.
 
 mod lanes;
 pub mod probe;
@@ -52,15 +53,12 @@ impl Geometry {
         self.out * self.out
     }
 
-    /// The output columns `ox` whose tap `k` reads inside the input, as a range, with the
-    /// input column the first of them reads.
-    fn columns(&self, k: usize) -> Option<(usize, usize, usize)> {
-        let offset = k * self.dilation;
-        // ox * stride + offset - pad must lie in 0..size.
-        let first = self.pad.saturating_sub(offset).div_ceil(self.stride);
-        let last_in = (self.size + self.pad).checked_sub(offset + 1)?;
-        let end = (last_in / self.stride + 1).min(self.out);
-        (first < end).then(|| (first, end, first * self.stride + offset - self.pad))
+    /// Along one axis: the input pixel that tap `k` of output `o` reads, if it lies inside
+    /// the input (not in the padding).
+    fn source(&self, o: usize, k: usize) -> Option<usize> {
+        (o * self.stride + k * self.dilation)
+            .checked_sub(self.pad)
+            .filter(|&i| i < self.size)
     }
 
     /// The length of the scratch `standard_into` lays one group's windows out in.
@@ -68,7 +66,7 @@ impl Geometry {
         if self.is_plain_one_by_one() {
             0
         } else {
-            self.channels / self.groups * self.taps() * self.plane()
+            self.plane() * self.taps() * (self.channels / self.groups)
         }
     }
 
@@ -77,28 +75,58 @@ impl Geometry {
     fn is_plain_one_by_one(&self) -> bool {
         self.kernel == 1 && self.stride == 1 && self.pad == 0 && self.out == self.size
     }
+}
 
-    /// The side of the padded square the depthwise kernel reads: every input pixel an
-    /// output's taps reach, padding included.
-    pub fn padded_width(&self) -> usize {
-        (self.out - 1) * self.stride + (self.kernel - 1) * self.dilation + 1
-    }
+/// A matrix inside a slice, row-major at any row stride.
+struct Matrix<'a> {
+    values: &'a [f32],
+    rows: usize,
+    cols: usize,
+    row_stride: usize,
+}
 
-    /// The length of the scratch `depthwise_into` pads one channel into.
-    pub fn padded_len(&self) -> usize {
-        self.padded_width() * self.padded_width()
+impl Matrix<'_> {
+    /// Whether every value lies inside the slice.
+    fn fits(&self) -> bool {
+        self.rows == 0 || (self.rows - 1) * self.row_stride + self.cols <= self.values.len()
     }
 }
 
-/// The standard (or grouped) convolution: `filters` planes of `out` x `out`.
+/// `out = a · b`, `out` row-major at `out_stride` values a row.
+fn product(a: &Matrix, b: &Matrix, out: &mut [f32], out_stride: usize) {
+    let written = a.rows.saturating_sub(1) * out_stride + b.cols;
+    assert!(a.cols == b.rows && a.fits() && b.fits() && out.len() >= written);
+    // SAFETY: every value the strides reach lies inside its slice (checked above), and
+    // `out` is borrowed mutably alone.
+    unsafe {
+        matrixmultiply::sgemm(
+            a.rows,
+            a.cols,
+            b.cols,
+            1.0,
+            a.values.as_ptr(),
+            a.row_stride as isize,
+            1,
+            b.values.as_ptr(),
+            b.row_stride as isize,
+            1,
+            0.0,
+            out.as_mut_ptr(),
+            out_stride as isize,
+            1,
+        );
+    }
+}
+
+/// The standard (or grouped) convolution: `out` x `out` pixels of `filters` values.
 pub fn standard(g: &Geometry, input: &[f32], weights: &[f32]) -> Vec<f32> {
-    let mut out = vec![0.0; g.filters * g.plane()];
+    let mut out = vec![0.0; g.plane() * g.filters];
     standard_into(g, input, weights, &mut vec![0.0; g.columns_len()], &mut out);
     out
 }
 
 /// [`standard`] into `out`, with `columns` (at least [`Geometry::columns_len`] long) as
-/// scratch: im2col, then one GEMM per group.
+/// scratch: im2col, then one GEMM per group, each writing its group's filters.
 pub fn standard_into(
     g: &Geometry,
     input: &[f32],
@@ -108,159 +136,119 @@ pub fn standard_into(
 ) {
     let per_group = g.channels / g.groups;
     let filters_per_group = g.filters / g.groups;
-    let (in_plane, depth) = (g.size * g.size, per_group * g.taps());
+    let depth = g.taps() * per_group;
     for group in 0..g.groups {
-        let source = &input[group * per_group * in_plane..][..per_group * in_plane];
-        let weights = &weights[group * filters_per_group * depth..][..filters_per_group * depth];
-        let out =
-            &mut out[group * filters_per_group * g.plane()..][..filters_per_group * g.plane()];
-        if g.is_plain_one_by_one() {
-            gemm(filters_per_group, depth, g.plane(), weights, source, out);
+        let windows = if g.is_plain_one_by_one() {
+            Matrix {
+                values: &input[group * per_group..],
+                rows: g.plane(),
+                cols: per_group,
+                row_stride: g.channels,
+            }
         } else {
-            im2col(g, source, &mut columns[..depth * g.plane()]);
-            gemm(filters_per_group, depth, g.plane(), weights, columns, out);
-        }
+            im2col(g, input, group * per_group, per_group, columns);
+            Matrix {
+                values: columns,
+                rows: g.plane(),
+                cols: depth,
+                row_stride: depth,
+            }
+        };
+        let weights = Matrix {
+            values: &weights[group * filters_per_group..],
+            rows: depth,
+            cols: filters_per_group,
+            row_stride: g.filters,
+        };
+        product(
+            &windows,
+            &weights,
+            &mut out[group * filters_per_group..],
+            g.filters,
+        );
     }
 }
 
-/// Row `(c, ky, kx)` of `columns` holds, for every output pixel, the input value that tap
-/// reads (0 in the padding).
-fn im2col(g: &Geometry, input: &[f32], columns: &mut [f32]) {
-    let mut rows = columns.chunks_exact_mut(g.plane());
-    for channel in input.chunks_exact(g.size * g.size) {
-        for ky in 0..g.kernel {
-            for kx in 0..g.kernel {
-                let row = rows.next().expect("one row per channel and tap");
-                let (Some((y0, y1, iy0)), Some((x0, x1, ix0))) = (g.columns(ky), g.columns(kx))
-                else {
-                    row.fill(0.0);
-                    continue;
-                };
-                for (oy, line) in row.chunks_exact_mut(g.out).enumerate() {
-                    if !(y0..y1).contains(&oy) {
-                        line.fill(0.0);
-                        continue;
-                    }
-                    let iy = iy0 + (oy - y0) * g.stride;
-                    let source = channel[iy * g.size + ix0..(iy + 1) * g.size].iter();
-                    line[..x0].fill(0.0);
-                    for (o, &x) in line[x0..x1].iter_mut().zip(source.step_by(g.stride)) {
-                        *o = x;
-                    }
-                    line[x1..].fill(0.0);
+/// Row `p` of `columns` holds output pixel `p`'s window: for each tap, the `width`
+/// channels from `first` of the pixel it reads (zeros in the padding).
+fn im2col(g: &Geometry, input: &[f32], first: usize, width: usize, columns: &mut [f32]) {
+    let row_len = g.taps() * width;
+    for (p, row) in columns[..g.plane() * row_len]
+        .chunks_exact_mut(row_len)
+        .enumerate()
+    {
+        let (oy, ox) = (p / g.out, p % g.out);
+        for (tap, run) in row.chunks_exact_mut(width).enumerate() {
+            let (ky, kx) = (tap / g.kernel, tap % g.kernel);
+            match (g.source(oy, ky), g.source(ox, kx)) {
+                (Some(iy), Some(ix)) => {
+                    run.copy_from_slice(&input[(iy * g.size + ix) * g.channels + first..][..width])
                 }
+                _ => run.fill(0.0),
             }
         }
-    }
-}
-
-/// `out = a · b` for row-major `a` (`rows x depth`) and `b` (`depth x cols`).
-fn gemm(rows: usize, depth: usize, cols: usize, a: &[f32], b: &[f32], out: &mut [f32]) {
-    assert!(a.len() >= rows * depth && b.len() >= depth * cols && out.len() >= rows * cols);
-    // SAFETY: the three matrices lie inside their slices (checked above), with the
-    // row-major strides given, and `out` is borrowed mutably alone.
-    unsafe {
-        matrixmultiply::sgemm(
-            rows,
-            depth,
-            cols,
-            1.0,
-            a.as_ptr(),
-            depth as isize,
-            1,
-            b.as_ptr(),
-            cols as isize,
-            1,
-            0.0,
-            out.as_mut_ptr(),
-            cols as isize,
-            1,
-        );
     }
 }
 
 /// The depthwise step: each channel through its own Dk x Dk kernel.
 pub fn depthwise(g: &Geometry, input: &[f32], weights: &[f32]) -> Vec<f32> {
-    let mut out = vec![0.0; g.channels * g.plane()];
-    depthwise_into(g, input, weights, &mut vec![0.0; g.padded_len()], &mut out);
+    let mut out = vec![0.0; g.plane() * g.channels];
+    depthwise_into(g, input, weights, &mut out);
     out
 }
 
-/// [`depthwise`] into `out`, with `padded` (at least [`Geometry::padded_len`] long) as
-/// scratch: each channel is copied into it with its padding as zeros, so that every output
-/// reads the same way, eight at a time. A row's last eight overlap the eight before them
-/// when the row is not a multiple of eight; a row shorter than eight goes one by one.
-pub fn depthwise_into(
-    g: &Geometry,
-    input: &[f32],
-    weights: &[f32],
-    padded: &mut [f32],
-    out: &mut [f32],
-) {
-    let (in_plane, taps, width) = (g.size * g.size, g.taps(), g.padded_width());
-    let padded = &mut padded[..width * width];
-    for (m, target) in out.chunks_exact_mut(g.plane()).enumerate() {
-        pad_plane(g, &input[m * in_plane..][..in_plane], padded);
-        let kernel = &weights[m * taps..][..taps];
-        for (oy, line) in target.chunks_exact_mut(g.out).enumerate() {
-            let top = &padded[oy * g.stride * width..];
-            let output = |ox: usize| -> f32 {
-                let mut sum = 0.0;
-                for (ky, weights) in kernel.chunks_exact(g.kernel).enumerate() {
-                    let row = &top[ky * g.dilation * width + ox * g.stride..];
-                    for (kx, w) in weights.iter().enumerate() {
-                        sum += w * row[kx * g.dilation];
-                    }
+/// [`depthwise`] into `out`: for each output pixel, eight channels at a time, the sum over
+/// its taps inside the input of weight times input, all in registers.
+pub fn depthwise_into(g: &Geometry, input: &[f32], weights: &[f32], out: &mut [f32]) {
+    let m = g.channels;
+    let vectors = m / F32x8::LANES * F32x8::LANES;
+    // The taps of one output inside the input: (offset of their weights, of their pixel).
+    let mut taps = Vec::with_capacity(g.taps());
+    for (p, pixel) in out[..g.plane() * m].chunks_exact_mut(m).enumerate() {
+        let (oy, ox) = (p / g.out, p % g.out);
+        taps.clear();
+        for ky in 0..g.kernel {
+            let Some(iy) = g.source(oy, ky) else { continue };
+            for kx in 0..g.kernel {
+                if let Some(ix) = g.source(ox, kx) {
+                    taps.push(((ky * g.kernel + kx) * m, (iy * g.size + ix) * m));
                 }
-                sum
-            };
-            if g.out < F32x8::LANES {
-                for (ox, o) in line.iter_mut().enumerate() {
-                    *o = output(ox);
-                }
-                continue;
             }
-            let last = g.out - F32x8::LANES;
-            for ox in (0..last).step_by(F32x8::LANES).chain([last]) {
-                let mut acc = F32x8::splat(0.0);
-                for (ky, weights) in kernel.chunks_exact(g.kernel).enumerate() {
-                    let row = &top[ky * g.dilation * width + ox * g.stride..];
-                    for (kx, &w) in weights.iter().enumerate() {
-                        let window = &row[kx * g.dilation..];
-                        let x = if g.stride == 1 {
-                            F32x8::load(window)
-                        } else {
-                            F32x8::from_array(std::array::from_fn(|l| window[l * g.stride]))
-                        };
-                        acc = acc.mul_add(w, x);
-                    }
-                }
-                acc.store(&mut line[ox..]);
+        }
+        let mut c = 0;
+        // Sixteen channels at a time where there are: two chains of multiply-adds.
+        while c + 2 * F32x8::LANES <= vectors {
+            let (mut a, mut b) = (F32x8::splat(0.0), F32x8::splat(0.0));
+            for &(w, x) in &taps {
+                let (w, x) = (&weights[w + c..], &input[x + c..]);
+                a = a.mul_add(F32x8::load(w), F32x8::load(x));
+                b = b.mul_add(
+                    F32x8::load(&w[F32x8::LANES..]),
+                    F32x8::load(&x[F32x8::LANES..]),
+                );
             }
+            a.store(&mut pixel[c..]);
+            b.store(&mut pixel[c + F32x8::LANES..]);
+            c += 2 * F32x8::LANES;
+        }
+        if c < vectors {
+            let mut acc = F32x8::splat(0.0);
+            for &(w, x) in &taps {
+                acc = acc.mul_add(F32x8::load(&weights[w + c..]), F32x8::load(&input[x + c..]));
+            }
+            acc.store(&mut pixel[c..]);
+        }
+        for (c, value) in pixel.iter_mut().enumerate().skip(vectors) {
+            *value = taps
+                .iter()
+                .map(|&(w, x)| weights[w + c] * input[x + c])
+                .sum();
         }
     }
 }
 
-/// `plane` with `pad` zeros before it and as many after as the outputs read, in a square
-/// of [`Geometry::padded_width`].
-fn pad_plane(g: &Geometry, plane: &[f32], padded: &mut [f32]) {
-    let width = g.padded_width();
-    for (y, line) in padded.chunks_exact_mut(width).enumerate() {
-        let Some(source) = y.checked_sub(g.pad).filter(|&iy| iy < g.size) else {
-            line.fill(0.0);
-            continue;
-        };
-        let row = &plane[source * g.size..][..g.size];
-        let (before, rest) = line.split_at_mut(g.pad.min(width));
-        before.fill(0.0);
-        let inside = rest.len().min(g.size);
-        rest[..inside].copy_from_slice(&row[..inside]);
-        rest[inside..].fill(0.0);
-    }
-}
-
 /// The pointwise step: each output value a 1 x 1 x M dot product through the channels of
-/// `input` (`channels` planes of `pixels` values), for `filters` filters.
+/// `input` (`pixels` pixels of `channels` values), for `filters` filters.
 pub fn pointwise(
     channels: usize,
     filters: usize,
@@ -268,8 +256,8 @@ pub fn pointwise(
     input: &[f32],
     weights: &[f32],
 ) -> Vec<f32> {
-    let mut out = vec![0.0; filters * pixels];
-    gemm(filters, channels, pixels, weights, input, &mut out);
+    let mut out = vec![0.0; pixels * filters];
+    pointwise_into(channels, filters, pixels, input, weights, &mut out);
     out
 }
 
@@ -282,11 +270,23 @@ pub fn pointwise_into(
     weights: &[f32],
     out: &mut [f32],
 ) {
-    gemm(filters, channels, pixels, weights, input, out);
+    let input = Matrix {
+        values: input,
+        rows: pixels,
+        cols: channels,
+        row_stride: channels,
+    };
+    let weights = Matrix {
+        values: weights,
+        rows: channels,
+        cols: filters,
+        row_stride: filters,
+    };
+    product(&input, &weights, out, filters);
 }
 
 /// The standard weights a separable pair amounts to: filter n's kernel on channel m is
-/// the depthwise kernel of channel m scaled by the pointwise weight P[n, m].
+/// the depthwise kernel of channel m scaled by the pointwise weight P[m, n].
 pub fn combined(
     channels: usize,
     filters: usize,
@@ -294,11 +294,11 @@ pub fn combined(
     pointwise: &[f32],
     depthwise: &[f32],
 ) -> Vec<f32> {
-    let mut out = Vec::with_capacity(filters * channels * taps);
-    for n in 0..filters {
+    let mut out = Vec::with_capacity(taps * channels * filters);
+    for tap in 0..taps {
         for m in 0..channels {
-            let p = pointwise[n * channels + m];
-            out.extend(depthwise[m * taps..][..taps].iter().map(|&d| p * d));
+            let d = depthwise[tap * channels + m];
+            out.extend(pointwise[m * filters..][..filters].iter().map(|&p| d * p));
         }
     }
     out
@@ -309,30 +309,25 @@ pub fn combined(
 pub fn reference(g: &Geometry, input: &[f32], weights: &[f32]) -> Vec<f32> {
     let per_group = g.channels / g.groups;
     let filters_per_group = g.filters / g.groups;
-    let mut out = vec![0.0; g.filters * g.plane()];
-    for n in 0..g.filters {
-        for oy in 0..g.out {
-            for ox in 0..g.out {
+    let mut out = vec![0.0; g.plane() * g.filters];
+    for oy in 0..g.out {
+        for ox in 0..g.out {
+            for n in 0..g.filters {
+                let first = (n / filters_per_group) * per_group;
                 let mut sum = 0.0f32;
-                for c in 0..per_group {
-                    let channel = (n / filters_per_group) * per_group + c;
-                    for ky in 0..g.kernel {
-                        for kx in 0..g.kernel {
-                            let iy = (oy * g.stride + ky * g.dilation) as isize - g.pad as isize;
-                            let ix = (ox * g.stride + kx * g.dilation) as isize - g.pad as isize;
-                            let inside = (0..g.size as isize).contains(&iy)
-                                && (0..g.size as isize).contains(&ix);
-                            if inside {
-                                let x =
-                                    input[(channel * g.size + iy as usize) * g.size + ix as usize];
-                                let w =
-                                    weights[((n * per_group + c) * g.kernel + ky) * g.kernel + kx];
-                                sum += w * x;
-                            }
+                for ky in 0..g.kernel {
+                    for kx in 0..g.kernel {
+                        let (Some(iy), Some(ix)) = (g.source(oy, ky), g.source(ox, kx)) else {
+                            continue;
+                        };
+                        for c in 0..per_group {
+                            let x = input[(iy * g.size + ix) * g.channels + first + c];
+                            let w = weights[((ky * g.kernel + kx) * per_group + c) * g.filters + n];
+                            sum += w * x;
                         }
                     }
                 }
-                out[(n * g.out + oy) * g.out + ox] = sum;
+                out[(oy * g.out + ox) * g.filters + n] = sum;
             }
         }
     }

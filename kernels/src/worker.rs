@@ -24,7 +24,6 @@ struct Layer {
     pointwise_weights: Vec<f32>,
     standard_weights: Vec<f32>,
     columns: Vec<f32>,
-    padded: Vec<f32>,
     standard_out: Vec<f32>,
     depthwise_out: Vec<f32>,
     pointwise_out: Vec<f32>,
@@ -85,7 +84,6 @@ fn layout(g: Geometry) -> Option<Layer> {
         product(&[g.filters.max(g.channels), plane])?,
         product(&[per_group, taps, plane])?,
         product(&[g.channels, taps])?,
-        product(&[g.padded_width(), g.padded_width()])?,
     ];
     if lengths.iter().any(|&len| len > MOST_VALUES) {
         return None;
@@ -98,7 +96,6 @@ fn layout(g: Geometry) -> Option<Layer> {
         pointwise_weights: vec![0.0; pointwise],
         standard_weights: vec![0.0; standard],
         columns: vec![0.0; g.columns_len()],
-        padded: vec![0.0; g.padded_len()],
         standard_out: vec![0.0; g.filters * plane],
         depthwise_out: vec![0.0; g.channels * plane],
         pointwise_out: vec![0.0; g.filters * plane],
@@ -159,15 +156,7 @@ pub extern "C" fn standard() {
 /// The depthwise step of the prepared layer, once.
 #[no_mangle]
 pub extern "C" fn depthwise() {
-    with_layer(|l| {
-        depthwise_into(
-            &l.g,
-            &l.input,
-            &l.depthwise_weights,
-            &mut l.padded,
-            &mut l.depthwise_out,
-        )
-    });
+    with_layer(|l| depthwise_into(&l.g, &l.input, &l.depthwise_weights, &mut l.depthwise_out));
 }
 
 /// The pointwise step of the prepared layer, once, on the depthwise step's output.
