@@ -182,3 +182,36 @@ fn data(len: usize, seed: u64) -> Vec<f32> {
     random(&mut values, seed);
     values
 }
+
+#[test]
+fn the_sentence_under_the_roofline_says_why_in_each_case() {
+    use sepconv::i18n::Lang;
+    use sepconv::messages::run_why;
+    let plan = Plan::of(&costs(56, 3, 128, 128));
+    let slower = Measured {
+        ms: [20.0, 1.0, 3.0],
+        max_error: 1e-6,
+        peak_gflops: 40.0,
+        bandwidth_gbs: Some(10.0),
+    };
+    // 5× measured against 8.4× predicted: the depthwise step waits on memory.
+    let words = run_why(Lang::En, &plan, &slower);
+    assert!(
+        words.contains("predict 8.41×") && words.contains("5× faster"),
+        "{words}"
+    );
+    assert!(
+        words.contains("memory holds it to at most 22.4 GFLOP/s"),
+        "{words}"
+    );
+    // Faster than predicted: the standard convolution was the slow one, and it says so.
+    let faster = Measured {
+        ms: [40.0, 1.0, 3.0],
+        ..slower
+    };
+    let words = run_why(Lang::Zh, &plan, &faster);
+    assert!(
+        words.contains("实际快了 10 倍") && words.contains("im2col"),
+        "{words}"
+    );
+}

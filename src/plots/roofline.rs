@@ -67,7 +67,12 @@ pub fn draw<DB: DrawingBackend>(
     let intensities = roofline.points.iter().map(|p| p.intensity);
     // The ridge, where the slope meets the roof, belongs on the chart too.
     let ridge = roofline.bandwidth.map(|b| roofline.peak / b);
-    let x = decades(intensities.chain(ridge));
+    // A decade more on the left, where the slope's label goes, above it.
+    let fitted = decades(intensities.chain(ridge));
+    let x = Axis {
+        lo: fitted.lo - 1.0,
+        ..fitted
+    };
     let speeds = roofline.points.iter().map(|p| p.gflops);
     let y = decades(speeds.chain([roofline.peak, roofline.roof(10f64.powf(x.lo))]));
     let margins = Margins {
@@ -116,20 +121,27 @@ pub fn draw<DB: DrawingBackend>(
         ),
         label.clone().pos(Pos::new(HPos::Right, VPos::Bottom)),
     ))?;
-    if let Some(bandwidth) = roofline.bandwidth {
-        // Under the slope, clear of it, a little way up.
-        let lx = x.lo + 0.1 * (x.hi - x.lo);
-        let at = ctx.backend_coord(&(lx, roofline.roof(10f64.powf(lx)).log10()));
-        root.draw(&Text::new(
-            match lang {
-                crate::i18n::Lang::En => format!("memory {} GB/s", short_decimal(bandwidth)),
-                crate::i18n::Lang::Zh => format!("内存 {} GB/s", short_decimal(bandwidth)),
-            },
-            (at.0 + theme.px(12) as i32, at.1 + theme.px(6) as i32),
-            label.clone().pos(Pos::new(HPos::Left, VPos::Top)),
-        ))?;
+    let (plot_x, _) = ctx.plotting_area().get_pixel_range();
+    if let (Some(bandwidth), Some(ridge)) = (roofline.bandwidth, ridge) {
+        // Above the roof's level, ending at the ridge, where the slope leaves room; said in
+        // the sentence under the chart anyway, so left out where it would not fit.
+        let words = match lang {
+            crate::i18n::Lang::En => format!("memory {} GB/s ↗", short_decimal(bandwidth)),
+            crate::i18n::Lang::Zh => format!("内存 {} GB/s ↗", short_decimal(bandwidth)),
+        };
+        let at = ctx.backend_coord(&(ridge.log10(), roofline.peak.log10()));
+        let (width, _) = root.estimate_text_size(&words, &label)?;
+        if at.0 - plot_x.start > width as i32 + theme.px(12) as i32 {
+            root.draw(&Text::new(
+                words,
+                (at.0 - theme.px(8) as i32, at.1 - theme.px(6) as i32),
+                label.clone().pos(Pos::new(HPos::Right, VPos::Bottom)),
+            ))?;
+        }
     }
 
+    let (_, plot_y) = ctx.plotting_area().get_pixel_range();
+    let mut taken: Vec<Rect> = Vec::new();
     for point in &roofline.points {
         let colour = match point.kind {
             Kernel::Standard => theme.standard,
@@ -139,12 +151,33 @@ pub fn draw<DB: DrawingBackend>(
         let at = (point.intensity.log10(), point.gflops.log10());
         ctx.draw_series([Circle::new(at, theme.px(7), colour.filled())])?;
         let (px, py) = ctx.backend_coord(&at);
+        // Right of the point, else left, below or above it: the first place inside the
+        // plot that no other label has taken.
+        let words = format!("{} {}", point.name, short_decimal(point.gflops));
+        let style = theme.text(14.0, colour);
+        let (w, h) = root.estimate_text_size(&words, &style)?;
+        let (w, h, gap) = (w as i32, h as i32, theme.px(10) as i32);
+        let places = [
+            (px + gap, py - h / 2),
+            (px - gap - w, py - h / 2),
+            (px - w / 2, py + gap),
+            (px - w / 2, py - gap - h),
+        ];
+        let inside = |&(x, y): &(i32, i32)| {
+            x >= plot_x.start && x + w <= plot_x.end && y >= plot_y.start && y + h <= plot_y.end
+        };
+        let free = |&(x, y): &(i32, i32)| taken.iter().all(|r| !r.overlaps(&Rect { x, y, w, h }));
+        let (x, y) = places
+            .iter()
+            .copied()
+            .find(|p| inside(p) && free(p))
+            .or_else(|| places.iter().copied().find(inside))
+            .unwrap_or(places[0]);
+        taken.push(Rect { x, y, w, h });
         root.draw(&Text::new(
-            format!("{} {}", point.name, short_decimal(point.gflops)),
-            (px + theme.px(10) as i32, py),
-            theme
-                .text(14.0, colour)
-                .pos(Pos::new(HPos::Left, VPos::Center)),
+            words,
+            (x, y),
+            style.pos(Pos::new(HPos::Left, VPos::Top)),
         ))?;
     }
     let (x_pixels, y_pixels) = ctx.plotting_area().get_pixel_range();
@@ -154,4 +187,21 @@ pub fn draw<DB: DrawingBackend>(
         x,
         y,
     })
+}
+
+/// A label's box, in backend pixels.
+struct Rect {
+    x: i32,
+    y: i32,
+    w: i32,
+    h: i32,
+}
+
+impl Rect {
+    fn overlaps(&self, other: &Rect) -> bool {
+        self.x < other.x + other.w
+            && other.x < self.x + self.w
+            && self.y < other.y + other.h
+            && other.y < self.y + self.h
+    }
 }

@@ -15,7 +15,7 @@ use crate::format::decimal;
 use crate::i18n::Lang;
 use crate::plots::{self, Frame, Measure, RatioChart, Sweep, Theme, CSS_VARIABLES};
 use crate::state::Scheme;
-use backend::AnyBackend;
+pub use backend::AnyBackend;
 use dom::download;
 use export::{svg, svg_url};
 use plotters::prelude::*;

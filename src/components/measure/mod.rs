@@ -5,7 +5,7 @@
 
 mod worker;
 
-use super::chart::{clear, theme, STYLE_EXTRAS};
+use super::chart::{clear, theme, AnyBackend, STYLE_EXTRAS};
 use super::dom::{self, fit_canvas, root_css};
 use super::hooks::{use_lang, use_size};
 use crate::cost::Costs;
@@ -299,12 +299,11 @@ fn RooflineChart(props: &RooflineProps) -> Html {
                         if theme.clear {
                             clear(&element);
                         }
-                        if let Some(backend) = CanvasBackend::with_canvas_object(element) {
-                            let _ = plots::draw_roofline(
-                                &backend.into_drawing_area(),
-                                roofline,
-                                &theme,
-                            );
+                        // The charts' backend: it measures text on a canvas, as the CSP
+                        // requires, and shares their drawing code.
+                        if let Some(canvas) = CanvasBackend::with_canvas_object(element) {
+                            let root = AnyBackend::Canvas(canvas).into_drawing_area();
+                            let _ = plots::draw_roofline(&root, roofline, &theme);
                         }
                     }
                 }
