@@ -450,52 +450,72 @@ pub fn run_scale(lang: Lang, plan: &Plan) -> Option<String> {
     })
 }
 
-/// Why the measured speed-up is not the predicted one, from the roofline, in words.
+/// Why the measured speed-up is not the predicted one, from the roofline, in words: where
+/// the depthwise step sits, what share of the time it took for its share of the work, and
+/// whether the standard convolution ran faster or slower per FLOP than the pointwise step.
 pub fn run_why(lang: Lang, plan: &Plan, m: &Measured) -> String {
     let n = short_decimal;
-    let (d, p) = (Kernel::Depthwise, Kernel::Pointwise);
+    let (s, d, p) = (Kernel::Standard, Kernel::Depthwise, Kernel::Pointwise);
     let (predicted, measured) = (n(plan.predicted()), n(m.speedup()));
     let (d_intensity, p_intensity) = (n(plan.intensity(d)), n(plan.intensity(p)));
-    let (d_speed, p_speed, peak) = (n(m.gflops(plan, d)), n(m.gflops(plan, p)), n(m.peak_gflops));
+    let (d_speed, p_speed, s_speed) = (
+        n(m.gflops(plan, d)),
+        n(m.gflops(plan, p)),
+        n(m.gflops(plan, s)),
+    );
     let d_roof = n(m.roof(plan.intensity(d)));
-    let s_speed = n(m.gflops(plan, Kernel::Standard));
-    if m.speedup() >= plan.predicted() {
-        return match lang {
-            Lang::En => format!(
-                "The counts predict {predicted}× (1/R); this machine ran the separable pair {measured}× faster, no less: \
-                 here the standard convolution ran at only {s_speed} GFLOP/s against the pointwise step's {p_speed}, \
-                 since it first copies every window into a matrix (im2col) before its one large multiplication. \
-                 The depthwise step still shows the limit: at {d_intensity} FLOPs a byte, memory allows it at most {d_roof} GFLOP/s (it ran at {d_speed}, of a {peak} GFLOP/s peak)."
-            ),
-            Lang::Zh => format!(
-                "计数预测快 {predicted} 倍（1/R）；这台机器上可分离的两步实际快了 {measured} 倍，并不更少：\
-                 这里标准卷积只跑到 {s_speed} GFLOP/s，逐点卷积则有 {p_speed}，因为它要先把每个窗口复制成矩阵（im2col），再做一次大的乘法。\
-                 深度卷积仍显出上限：每字节 {d_intensity} 次运算，内存至多允许 {d_roof} GFLOP/s（实际 {d_speed}，峰值 {peak} GFLOP/s）。"
-            ),
-        };
-    }
-    match (lang, m.memory_bound(plan, d)) {
+    let percent = |part: f64, whole: f64| n(100.0 * part / whole);
+    let d_work = percent(plan.flops(d) as f64, (plan.flops(d) + plan.flops(p)) as f64);
+    let d_time = percent(m.ms(d), m.ms(d) + m.ms(p));
+    let ratio = m.gflops(plan, s) / m.gflops(plan, p);
+    let mut words = match lang {
+        Lang::En => format!(
+            "The counts predict {predicted}× (1/R); this machine ran the separable pair {measured}× faster. "
+        ),
+        Lang::Zh => format!("计数预测快 {predicted} 倍（1/R）；这台机器上可分离的两步实际快了 {measured} 倍。"),
+    };
+    words += &match (lang, m.memory_bound(plan, d)) {
         (Lang::En, true) => format!(
-            "The counts predict {predicted}× (1/R); this machine ran the separable pair {measured}× faster. \
-             The depthwise step does only {d_intensity} FLOPs for each byte it moves, so memory holds it to at most {d_roof} GFLOP/s (it ran at {d_speed}), \
-             while the pointwise step does {p_intensity} a byte and can use the arithmetic: {p_speed} of a {peak} GFLOP/s peak. \
-             Fewer multiplications save less time when what is left waits on memory."
+            "The depthwise step does only {d_intensity} FLOPs for each byte it moves, so memory caps it at {d_roof} GFLOP/s; \
+             it ran at {d_speed}, while the pointwise step, at {p_intensity} FLOPs a byte, ran at {p_speed}. "
         ),
         (Lang::En, false) => format!(
-            "The counts predict {predicted}× (1/R); this machine ran the separable pair {measured}× faster. \
-             The depthwise step ({d_intensity} FLOPs a byte) ran at {d_speed} GFLOP/s and the pointwise step ({p_intensity} a byte) at {p_speed}, of a {peak} GFLOP/s peak: \
-             the gap is how far each kernel stays under its roof."
+            "The depthwise step ({d_intensity} FLOPs a byte) ran at {d_speed} GFLOP/s, the pointwise step ({p_intensity} a byte) at {p_speed}. "
         ),
         (Lang::Zh, true) => format!(
-            "计数预测快 {predicted} 倍（1/R）；这台机器上可分离的两步实际快了 {measured} 倍。\
-             深度卷积每搬运一个字节只做 {d_intensity} 次浮点运算，内存把它限制在至多 {d_roof} GFLOP/s（实际 {d_speed}）；\
-             逐点卷积每字节做 {p_intensity} 次，能用上算力：{p_speed}，峰值为 {peak} GFLOP/s。\
-             剩下的工作在等内存时，少做的乘法省不下同样多的时间。"
+            "深度卷积每搬运一个字节只做 {d_intensity} 次浮点运算，内存把它限制在至多 {d_roof} GFLOP/s；\
+             它实际跑到 {d_speed}，而每字节做 {p_intensity} 次的逐点卷积跑到 {p_speed}。"
         ),
         (Lang::Zh, false) => format!(
-            "计数预测快 {predicted} 倍（1/R）；这台机器上可分离的两步实际快了 {measured} 倍。\
-             深度卷积（每字节 {d_intensity} 次运算）跑到 {d_speed} GFLOP/s，逐点卷积（每字节 {p_intensity} 次）跑到 {p_speed}，峰值为 {peak} GFLOP/s：\
-             差距在于每个卷积核离它的上限还有多远。"
+            "深度卷积（每字节 {d_intensity} 次运算）跑到 {d_speed} GFLOP/s，逐点卷积（每字节 {p_intensity} 次）跑到 {p_speed}。"
         ),
+    };
+    words += &match lang {
+        Lang::En => format!(
+            "It has {d_work} % of the pair's multiplications and took {d_time} % of its time. "
+        ),
+        Lang::Zh => format!("它占两步乘法的 {d_work}%，却用了 {d_time}% 的时间。"),
+    };
+    if !(0.87..=1.15).contains(&ratio) {
+        words += &match (lang, ratio > 1.0) {
+            (Lang::En, true) => format!(
+                "The standard convolution ran at {s_speed} GFLOP/s, faster than the pointwise step, which lowers the measured figure too."
+            ),
+            (Lang::En, false) => format!(
+                "The standard convolution ran at only {s_speed} GFLOP/s, slower than the pointwise step (it first copies every window into a matrix, im2col), which raises the measured figure."
+            ),
+            (Lang::Zh, true) => format!(
+                "标准卷积跑到 {s_speed} GFLOP/s，比逐点卷积还快，这也拉低了实测倍数。"
+            ),
+            (Lang::Zh, false) => format!(
+                "标准卷积只跑到 {s_speed} GFLOP/s，比逐点卷积慢（它要先把每个窗口复制成矩阵，即 im2col），这抬高了实测倍数。"
+            ),
+        };
+    } else if m.speedup() < plan.predicted() {
+        words += lang.tr(
+            "Fewer multiplications save less time when what is left waits on memory.",
+            "剩下的工作在等内存时，少做的乘法省不下同样多的时间。",
+        );
     }
+    words.trim_end().to_owned()
 }

@@ -188,30 +188,36 @@ fn the_sentence_under_the_roofline_says_why_in_each_case() {
     use sepconv::i18n::Lang;
     use sepconv::messages::run_why;
     let plan = Plan::of(&costs(56, 3, 128, 128));
-    let slower = Measured {
-        ms: [20.0, 1.0, 3.0],
+    // Pointwise and standard at one speed; the depthwise step slower, under the slope.
+    let even = Measured {
+        ms: [
+            plan.flops(Kernel::Standard) as f64 / 20e6,
+            plan.flops(Kernel::Depthwise) as f64 / 5e6,
+            plan.flops(Kernel::Pointwise) as f64 / 20e6,
+        ],
         max_error: 1e-6,
         peak_gflops: 40.0,
         bandwidth_gbs: Some(10.0),
     };
-    // 5× measured against 8.4× predicted: the depthwise step waits on memory.
-    let words = run_why(Lang::En, &plan, &slower);
+    let words = run_why(Lang::En, &plan, &even);
     assert!(
-        words.contains("predict 8.41×") && words.contains("5× faster"),
+        words.contains("predict 8.41×") && words.contains("memory caps it at 22.4 GFLOP/s"),
         "{words}"
     );
+    // 1/(1 + 128/9) of the work, at a quarter of the speed: 23 % of the time.
     assert!(
-        words.contains("memory holds it to at most 22.4 GFLOP/s"),
+        words.contains("has 6.57 % of the pair's multiplications and took 22 % of its time"),
         "{words}"
     );
-    // Faster than predicted: the standard convolution was the slow one, and it says so.
-    let faster = Measured {
-        ms: [40.0, 1.0, 3.0],
-        ..slower
+    assert!(words.ends_with("waits on memory."), "{words}");
+    // A standard convolution slower per FLOP than the pointwise step is named as a cause.
+    let slow_standard = Measured {
+        ms: [even.ms[0] * 2.0, even.ms[1], even.ms[2]],
+        ..even
     };
-    let words = run_why(Lang::Zh, &plan, &faster);
+    let words = run_why(Lang::Zh, &plan, &slow_standard);
     assert!(
-        words.contains("实际快了 10 倍") && words.contains("im2col"),
+        words.contains("im2col") && words.contains("抬高了实测倍数"),
         "{words}"
     );
 }

@@ -197,53 +197,72 @@ pub fn depthwise(g: &Geometry, input: &[f32], weights: &[f32]) -> Vec<f32> {
     out
 }
 
-/// [`depthwise`] into `out`: for each output pixel, eight channels at a time, the sum over
-/// its taps inside the input of weight times input, all in registers.
+/// [`depthwise`] into `out`: for each output pixel, sixteen channels at a time, the sum
+/// over its taps inside the input of weight times input, all in registers.
 pub fn depthwise_into(g: &Geometry, input: &[f32], weights: &[f32], out: &mut [f32]) {
     let m = g.channels;
-    let vectors = m / F32x8::LANES * F32x8::LANES;
-    // The taps of one output inside the input: (offset of their weights, of their pixel).
-    let mut taps = Vec::with_capacity(g.taps());
+    // Where every tap lies inside the input, each reads at the same offset from the
+    // window's corner: one list serves all those pixels.
+    let every: Vec<(usize, usize)> = (0..g.taps())
+        .map(|tap| {
+            let (ky, kx) = (tap / g.kernel, tap % g.kernel);
+            (tap * m, (ky * g.size + kx) * g.dilation * m)
+        })
+        .collect();
+    let inside = |o: usize| g.source(o, 0).is_some() && g.source(o, g.kernel - 1).is_some();
+    // Elsewhere, the taps that are inside, at their own offsets.
+    let mut some = Vec::with_capacity(g.taps());
     for (p, pixel) in out[..g.plane() * m].chunks_exact_mut(m).enumerate() {
         let (oy, ox) = (p / g.out, p % g.out);
-        taps.clear();
+        if inside(oy) && inside(ox) {
+            let corner = ((oy * g.stride - g.pad) * g.size + ox * g.stride - g.pad) * m;
+            depthwise_pixel(weights, &input[corner..], &every, pixel);
+            continue;
+        }
+        some.clear();
         for ky in 0..g.kernel {
             let Some(iy) = g.source(oy, ky) else { continue };
             for kx in 0..g.kernel {
                 if let Some(ix) = g.source(ox, kx) {
-                    taps.push(((ky * g.kernel + kx) * m, (iy * g.size + ix) * m));
+                    some.push(((ky * g.kernel + kx) * m, (iy * g.size + ix) * m));
                 }
             }
         }
-        let mut c = 0;
-        // Sixteen channels at a time where there are: two chains of multiply-adds.
-        while c + 2 * F32x8::LANES <= vectors {
-            let (mut a, mut b) = (F32x8::splat(0.0), F32x8::splat(0.0));
-            for &(w, x) in &taps {
-                let (w, x) = (&weights[w + c..], &input[x + c..]);
-                a = a.mul_add(F32x8::load(w), F32x8::load(x));
-                b = b.mul_add(
-                    F32x8::load(&w[F32x8::LANES..]),
-                    F32x8::load(&x[F32x8::LANES..]),
-                );
-            }
-            a.store(&mut pixel[c..]);
-            b.store(&mut pixel[c + F32x8::LANES..]);
-            c += 2 * F32x8::LANES;
+        depthwise_pixel(weights, input, &some, pixel);
+    }
+}
+
+/// One output pixel of the depthwise step: `taps` are offsets into `weights` and `input`.
+fn depthwise_pixel(weights: &[f32], input: &[f32], taps: &[(usize, usize)], pixel: &mut [f32]) {
+    let vectors = pixel.len() / F32x8::LANES * F32x8::LANES;
+    let mut c = 0;
+    // Sixteen channels at a time where there are: two chains of multiply-adds.
+    while c + 2 * F32x8::LANES <= vectors {
+        let (mut a, mut b) = (F32x8::splat(0.0), F32x8::splat(0.0));
+        for &(w, x) in taps {
+            let (w, x) = (&weights[w + c..], &input[x + c..]);
+            a = a.mul_add(F32x8::load(w), F32x8::load(x));
+            b = b.mul_add(
+                F32x8::load(&w[F32x8::LANES..]),
+                F32x8::load(&x[F32x8::LANES..]),
+            );
         }
-        if c < vectors {
-            let mut acc = F32x8::splat(0.0);
-            for &(w, x) in &taps {
-                acc = acc.mul_add(F32x8::load(&weights[w + c..]), F32x8::load(&input[x + c..]));
-            }
-            acc.store(&mut pixel[c..]);
+        a.store(&mut pixel[c..]);
+        b.store(&mut pixel[c + F32x8::LANES..]);
+        c += 2 * F32x8::LANES;
+    }
+    if c < vectors {
+        let mut acc = F32x8::splat(0.0);
+        for &(w, x) in taps {
+            acc = acc.mul_add(F32x8::load(&weights[w + c..]), F32x8::load(&input[x + c..]));
         }
-        for (c, value) in pixel.iter_mut().enumerate().skip(vectors) {
-            *value = taps
-                .iter()
-                .map(|&(w, x)| weights[w + c] * input[x + c])
-                .sum();
-        }
+        acc.store(&mut pixel[c..]);
+    }
+    for (c, value) in pixel.iter_mut().enumerate().skip(vectors) {
+        *value = taps
+            .iter()
+            .map(|&(w, x)| weights[w + c] * input[x + c])
+            .sum();
     }
 }
 

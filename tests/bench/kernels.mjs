@@ -118,7 +118,7 @@ for (const r of results.rows) {
   const ratio = r.ours / r.xnnpack;
   const targeted = r.kernel !== 'standard';
   if (targeted && ratio < 0.8) short.push(r);
-  console.log(`${r.layer.padEnd(26)}${pad(r.kernel, 10)}${pad(r.ours.toFixed(2), 9)}${pad(r.xnnpack.toFixed(2), 9)}${pad(ratio.toFixed(2), 7)}  ${targeted ? (ratio >= 0.8 ? 'met' : 'MISSED') : ''}`);
+  console.log(`${r.layer.padEnd(26)}${pad(r.kernel, 10)}${pad(r.ours.toFixed(2), 9)}${pad(r.xnnpack.toFixed(2), 9)}${pad(ratio.toFixed(3), 7)}  ${targeted ? (ratio >= 0.8 ? 'met' : 'MISSED') : ''}`);
 }
 const mean = (kernel) => {
   const rs = results.rows.filter((r) => r.kernel === kernel).map((r) => r.ours / r.xnnpack);

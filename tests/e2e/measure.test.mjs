@@ -56,7 +56,7 @@ test('a run fills every figure plausibly, proves the identity and keeps the page
   assert.ok(f['measure-bandwidth-gbs'] > 0.1 && f['measure-bandwidth-gbs'] < 5000, `${f['measure-bandwidth-gbs']}`);
   // The depthwise step moves a byte for every ~2 FLOPs; the peak needs far more: it sits
   // under the memory slope, which is what the sentence says.
-  assert.match(await page.locator('#measure-why').textContent(), /memory (holds|allows) it/);
+  assert.match(await page.locator('#measure-why').textContent(), /memory caps it/);
   assert.ok(gap < 50, `the longest frame gap during the run was ${gap.toFixed(1)} ms`);
   await page.locator('#measure-roofline').scrollIntoViewIfNeeded();
   const inked = await page.evaluate(() => {
