@@ -5,7 +5,7 @@
 // browser without wasm SIMD gets a message.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { shared, open, eventually } from './harness.mjs';
+import { shared, open, eventually, serve } from './harness.mjs';
 
 const env = shared({ csp: true });
 const IDS = ['measure-ms-standard', 'measure-ms-depthwise', 'measure-ms-pointwise', 'measure-speedup',
@@ -109,4 +109,24 @@ test('a kernel too large to run even scaled down is said so, and nothing runs', 
   assert.match(await page.locator('#measure-failure').textContent(), /too large to run here/);
   assert.ok(await page.locator('#measure-run').isDisabled());
   await page.close();
+});
+
+test('a run works in a sandboxed frame on another page, under the CSP', async () => {
+  // An opaque origin: the worker's files are cross-origin fetches and the worker a blob.
+  const server = await serve({ csp: true, cors: true });
+  const page = await env.browser.newPage({ viewport: { width: 1280, height: 900 } });
+  // The host page on the same server (Chromium keeps public pages from loopback frames).
+  const host = new URL(server.url).origin;
+  await page.route(`${host}/post.html`, (route) => route.fulfill({
+    contentType: 'text/html',
+    body: `<!doctype html><iframe id="f" sandbox="allow-scripts" src="${server.url}?df=28&dk=3&m=32&n=64&pad=same" style="width: 1200px; height: 800px"></iframe>`,
+  }));
+  await page.goto(`${host}/post.html`);
+  const frame = page.frameLocator('#f');
+  await frame.locator('#measure-run').scrollIntoViewIfNeeded({ timeout: 30_000 });
+  await frame.locator('#measure-run').click();
+  await frame.locator('#measure-max-error').waitFor({ timeout: 60_000 });
+  assert.ok(Number(await frame.locator('#measure-max-error').getAttribute('data-value')) < 1e-4);
+  await page.close();
+  await server.close();
 });

@@ -1,0 +1,17 @@
+import { serve, launch } from './harness.mjs';
+const server = await serve({ csp: true });
+const browser = await launch();
+const [query, out, w, h, scheme] = process.argv.slice(2);
+const page = await browser.newPage({ viewport: { width: +w, height: +h }, colorScheme: scheme || 'light' });
+page.on('pageerror', (e) => console.log('error:', e.message));
+await page.goto(server.url + query);
+await page.waitForSelector('html[data-ready]');
+await page.locator('#measure-run').scrollIntoViewIfNeeded();
+await page.waitForTimeout(500);
+await page.click('#measure-run');
+await page.waitForSelector('#measure-ms-standard', { timeout: 60000 }).catch((e) => console.log('timeout', e.message));
+console.log(await page.evaluate(() => [...document.querySelectorAll('output[id^=measure-]')].map((e) => `${e.id}=${Number(e.dataset.value).toPrecision(3)}`).join(' ')));
+await page.locator('section.measure').scrollIntoViewIfNeeded();
+await page.waitForTimeout(300);
+await page.locator('section.measure').screenshot({ path: out });
+await browser.close(); await server.close();
