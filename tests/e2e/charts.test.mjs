@@ -77,6 +77,9 @@ test('the charts redraw on input, and the marked point moves to the new layer', 
     'the current point is drawn where data-point-x/y say');
 
   await page.locator('#n-input').fill('16');
+  // Typing scrolls the box into view, which may take the chart out of it, and a chart off
+  // screen waits to paint until it is back (its words follow at once).
+  await page.locator('#ratio-vs-n').scrollIntoViewIfNeeded();
   // The chart follows the counts within a frame or two: wait for its new words and its
   // new picture together.
   const after = await eventually(async () => {
