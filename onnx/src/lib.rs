@@ -1,0 +1,19 @@
+//! Your own network: an ONNX model read in the browser (never its weights' values), its
+//! shapes worked out from its inputs, and every Conv, Gemm and MatMul counted exactly, with
+//! what MobileNet's trick would buy it. No dependencies and no yew or web-sys, so it is
+//! tested natively and can run in a worker of its own.
+//!
+//! - `wire`: the protobuf wire format, read by hand;
+//! - `model`: the parts of onnx.proto3 that counting needs;
+//! - `shapes`: every value's shape, or the node that stopped the inference;
+//! - `count`: the counted nodes and totals.
+
+mod count;
+mod model;
+mod shapes;
+mod wire;
+
+pub use count::{count, Kind, Report, Row};
+pub use model::{Attribute, AttributeValue, Dim, Graph, Model, Node, ReadError, Tensor, ValueInfo};
+pub use shapes::{infer, Shape, Unknown};
+pub use wire::WireError;
