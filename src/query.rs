@@ -103,6 +103,11 @@ pub fn parse(query: &str) -> Loaded {
         net_id = Some(by_id(t.trim())?.id);
         Some(())
     });
+    let mut own_model = false;
+    choice("view", &mut |t| {
+        own_model = t.trim() == "model";
+        own_model.then_some(())
+    });
 
     // The camera's two angles fall back together: half of a view is no view.
     let (yaw, pitch) = (value_of("yaw"), value_of("pitch"));
@@ -210,8 +215,11 @@ pub fn parse(query: &str) -> Loaded {
     if embed == Embed::Network {
         view = View::Network;
     }
+    if own_model && embed == Embed::Page {
+        view = View::Model;
+    }
     let (alpha, rho) = match view {
-        View::Layer => (alpha, rho),
+        View::Layer | View::Model => (alpha, rho),
         View::Network => (Multiplier::ONE, Multiplier::ONE),
     };
 
@@ -324,7 +332,7 @@ pub fn to_query(state: &State) -> String {
     let unless_one = |m: Multiplier| (!m.is_one()).then(|| m.to_string());
     let defaults = NetChoice::default();
     let camera = (!playhead.camera.is_default()).then_some(playhead.camera);
-    let pairs: [(&str, Option<String>); 25] = [
+    let pairs: [(&str, Option<String>); 26] = [
         ("df", Some(layer.df.to_string())),
         ("dk", Some(layer.dk.to_string())),
         ("m", Some(layer.m.to_string())),
@@ -339,6 +347,10 @@ pub fn to_query(state: &State) -> String {
             (state.unit != Unit::Macs).then(|| state.unit.key().to_owned()),
         ),
         ("net", network.then(|| state.net.id.to_owned())),
+        (
+            "view",
+            (state.view == View::Model).then(|| "model".to_owned()),
+        ),
         ("alpha", unless_one(alpha)),
         (
             "rho",

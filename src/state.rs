@@ -116,6 +116,8 @@ pub enum View {
     #[default]
     Layer,
     Network,
+    /// "Your network": a reader's own ONNX model, counted (`view=model`).
+    Model,
 }
 
 /// The network on show, at one width multiplier and input resolution.

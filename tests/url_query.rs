@@ -267,6 +267,24 @@ fn the_network_view_comes_from_the_link() {
 }
 
 #[test]
+fn your_network_opens_from_the_link_and_goes_back_into_it() {
+    let loaded = parse("?view=model&df=14");
+    assert_eq!(loaded.view, View::Model);
+    assert_eq!(
+        loaded.layer.df, 14,
+        "the layer view's layer stays in the link"
+    );
+    let q = to_query(&loaded.clone().into_state());
+    assert!(q.contains("view=model"), "{q}");
+    assert_eq!(parse(&q).view, View::Model);
+    let bad = parse("?view=mine");
+    assert_eq!(bad.view, View::Layer);
+    assert!(bad.problems[0].to_string().contains("view=mine"));
+    // An embed shows its own panel, not this view.
+    assert_eq!(parse("?view=model&embed=plots").view, View::Layer);
+}
+
+#[test]
 fn the_language_is_always_in_the_link() {
     assert_eq!(parse("?lang=zh").lang, Some(Lang::Zh));
     assert_eq!(parse("").lang, None, "no lang: the browser decides");

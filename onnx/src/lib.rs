@@ -6,12 +6,15 @@
 //! - `wire`: the protobuf wire format, read by hand;
 //! - `model`: the parts of onnx.proto3 that counting needs;
 //! - `shapes`: every value's shape, or the node that stopped the inference;
-//! - `count`: the counted nodes and totals.
+//! - `count`: the counted nodes and totals;
+//! - `worker` (feature `worker`): the C ABI a worker calls, answering in JSON.
 
 mod count;
 mod model;
 mod shapes;
 mod wire;
+#[cfg(feature = "worker")]
+pub mod worker;
 
 pub use count::{count, Kind, Report, Row};
 pub use model::{Attribute, AttributeValue, Dim, Graph, Model, Node, ReadError, Tensor, ValueInfo};

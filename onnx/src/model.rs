@@ -131,18 +131,7 @@ impl Model {
         if let Some(v) = model.opset.filter(|v| !OPSETS.contains(v)) {
             return Err(ReadError::Opset(v));
         }
-        let weights: Vec<&str> = model
-            .graph
-            .initializers
-            .iter()
-            .map(|t| t.name.as_str())
-            .collect();
-        for input in model
-            .graph
-            .inputs
-            .iter()
-            .filter(|i| !weights.contains(&i.name.as_str()))
-        {
+        for input in model.data_inputs() {
             // ONNX's element types are 1 (float) to 23 (float4e2m1); 0 is "undefined".
             if !(1..=23).contains(&input.elem_type) {
                 return Err(ReadError::DataType {
@@ -152,6 +141,25 @@ impl Model {
             }
         }
         Ok(model)
+    }
+}
+
+impl Model {
+    /// Whether an input's sizes are named, not given ("batch", "height"): the page asks
+    /// for the size.
+    pub fn named_sizes(&self) -> bool {
+        self.data_inputs()
+            .flat_map(|i| i.dims.iter().flatten().skip(2))
+            .any(|d| !matches!(d, Dim::Value(v) if *v > 0))
+    }
+
+    /// The graph's inputs that are data, not weights (older exports list weights as
+    /// inputs too).
+    fn data_inputs(&self) -> impl Iterator<Item = &ValueInfo> {
+        let weights: Vec<&str> = (self.graph.initializers.iter())
+            .map(|t| t.name.as_str())
+            .collect();
+        (self.graph.inputs.iter()).filter(move |i| !weights.contains(&i.name.as_str()))
     }
 }
 

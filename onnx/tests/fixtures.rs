@@ -149,3 +149,28 @@ fn bad_files_are_named_for_what_is_wrong_with_them() {
     };
     assert_eq!((input.as_str(), code), ("x", 99));
 }
+
+#[test]
+fn the_worker_answers_in_json_with_exact_counts_as_strings() {
+    use sepconv_onnx::worker::to_json;
+    let answer: Value = serde_json::from_str(&to_json(&fixture("mobilenet_v1.onnx"), 224)).unwrap();
+    assert_eq!(answer["ok"], true);
+    assert_eq!(answer["named_sizes"], false);
+    assert_eq!(answer["macs"], "568740352");
+    assert_eq!(answer["params"], "4210088");
+    assert_eq!(answer["rows"][0]["node"], "conv0");
+    assert_eq!(
+        answer["rows"][0]["output"],
+        serde_json::json!([1, 32, 112, 112])
+    );
+    let dynamic: Value = serde_json::from_str(&to_json(&fixture("dynamic.onnx"), 112)).unwrap();
+    assert_eq!(
+        (dynamic["named_sizes"].clone(), dynamic["size"].clone()),
+        (true.into(), 112.into())
+    );
+    let mystery: Value = serde_json::from_str(&to_json(&fixture("mystery.onnx"), 224)).unwrap();
+    assert_eq!(mystery["macs"], Value::Null);
+    assert_eq!(mystery["unknown"]["op"], "Mystery");
+    let bad: Value = serde_json::from_str(&to_json(b"not a model", 224)).unwrap();
+    assert_eq!(bad["error"], "not-onnx");
+}

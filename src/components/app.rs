@@ -9,6 +9,7 @@ use super::cost_card::CostCard;
 use super::geometry_panel::GeometryPanel;
 use super::hooks::{use_dark_scheme, use_next_frame, use_resize_reporter};
 use super::measure::MeasurePanel;
+use super::model_view::ModelView;
 use super::network_view::NetworkView;
 use super::notice::Notice;
 use super::options_panel::OptionsPanel;
@@ -258,6 +259,11 @@ fn whole_page(
             lang.tr("Real networks", "真实网络"),
             "view-network",
         ),
+        (
+            View::Model,
+            lang.tr("Your network", "你的网络"),
+            "view-model",
+        ),
     ]
     .map(|(view, label, id)| {
         let onclick = on_action.reform(move |_: MouseEvent| Action::SetView(view));
@@ -280,6 +286,7 @@ fn whole_page(
             </main>
         },
         View::Network => html! { <main class="network-layout">{ network }</main> },
+        View::Model => html! { <main class="network-layout"><ModelView /></main> },
     };
     html! {
         <>

@@ -8,6 +8,7 @@ mod worker;
 use super::chart::{clear, theme, AnyBackend, STYLE_EXTRAS};
 use super::dom::{self, fit_canvas, root_css};
 use super::hooks::{use_lang, use_size};
+use super::lazy::Job;
 use crate::cost::Costs;
 use crate::format::decimal;
 use crate::i18n::Lang;
@@ -20,7 +21,7 @@ use plotters_canvas::CanvasBackend;
 use std::cell::RefCell;
 use std::rc::Rc;
 use web_sys::HtmlCanvasElement;
-use worker::{Job, Reply};
+use worker::Reply;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]

@@ -1,0 +1,387 @@
+//! "Your network" (`view=model`): a reader's own ONNX file, read in a worker that loads
+//! only now (nothing leaves the machine), and every Conv, Gemm and MatMul counted exactly,
+//! with what depthwise separable convolutions in place of the standard k x k ones would
+//! save. The reading and counting are the `onnx/` crate's; this is its view.
+
+use super::hooks::use_lang;
+use super::lazy::{self, Job};
+use crate::format::thousands;
+use crate::i18n::Lang;
+use js_sys::{Array, Object, Reflect};
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{DragEvent, File, HtmlInputElement};
+use yew::prelude::*;
+
+/// Input size used for named (dynamic) input sizes until the reader gives one.
+const DEFAULT_SIZE: u32 = 224;
+
+/// One counted node, as the worker reports it.
+#[derive(Clone, Debug, PartialEq)]
+struct Row {
+    node: String,
+    kind: String,
+    input: Option<Vec<u64>>,
+    output: Option<Vec<u64>>,
+    macs: Option<u128>,
+    params: u128,
+    separable: Option<u128>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+struct Report {
+    file: String,
+    named_sizes: bool,
+    rows: Vec<Row>,
+    macs: Option<u128>,
+    params: u128,
+    macs_separable: Option<u128>,
+    /// The node whose output could not be worked out, and its operator.
+    unknown: Option<(String, String)>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+enum Status {
+    Empty,
+    Reading(String),
+    Done(Rc<Report>),
+    Failed(String),
+}
+
+#[function_component]
+pub fn ModelView() -> Html {
+    let lang = use_lang();
+    let status = use_state(|| Status::Empty);
+    let size = use_state(|| DEFAULT_SIZE);
+    let size_text = use_state(|| DEFAULT_SIZE.to_string());
+    let file = use_mut_ref(|| None::<File>);
+    let job = use_mut_ref(|| None::<Job>);
+    {
+        let job = job.clone();
+        use_effect_with((), move |_| move || drop(job.borrow_mut().take()));
+    }
+    let open = {
+        let (status, job, file, size) = (status.clone(), job.clone(), file.clone(), size.clone());
+        Callback::from(move |chosen: File| {
+            *file.borrow_mut() = Some(chosen.clone());
+            read(chosen, *size, status.clone(), job.clone(), lang);
+        })
+    };
+    let on_pick = {
+        let open = open.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            if let Some(chosen) = input.files().and_then(|files| files.get(0)) {
+                open.emit(chosen);
+            }
+        })
+    };
+    let on_drop = {
+        let open = open.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            let chosen = e
+                .data_transfer()
+                .and_then(|d| d.files())
+                .and_then(|f| f.get(0));
+            if let Some(chosen) = chosen {
+                open.emit(chosen);
+            }
+        })
+    };
+    let on_drag_over = Callback::from(|e: DragEvent| e.prevent_default());
+    let on_size = {
+        let (status, job, file, size, size_text) = (
+            status.clone(),
+            job.clone(),
+            file.clone(),
+            size.clone(),
+            size_text.clone(),
+        );
+        Callback::from(move |e: InputEvent| {
+            let text = e.target_unchecked_into::<HtmlInputElement>().value();
+            size_text.set(text.clone());
+            // A whole number of pixels from 1 to 4096; anything else keeps the last count.
+            if let Some(value) = text
+                .trim()
+                .parse::<u32>()
+                .ok()
+                .filter(|v| (1..=4096).contains(v))
+            {
+                size.set(value);
+                if let Some(chosen) = file.borrow().clone() {
+                    read(chosen, value, status.clone(), job.clone(), lang);
+                }
+            }
+        })
+    };
+    let size_ok = size_text
+        .trim()
+        .parse::<u32>()
+        .is_ok_and(|v| (1..=4096).contains(&v));
+    let body = match &*status {
+        Status::Empty => html! {},
+        Status::Reading(name) => html! {
+            <p class="model-status" role="status">{ match lang {
+                Lang::En => format!("Reading {name}…"),
+                Lang::Zh => format!("正在读取 {name}…"),
+            } }</p>
+        },
+        Status::Failed(words) => html! {
+            <p class="model-error" id="model-error" role="alert">{ words.clone() }</p>
+        },
+        Status::Done(report) => results(report, lang, (*size_text).clone(), size_ok, on_size),
+    };
+    html! {
+        <section class="panel model" aria-labelledby="model-title">
+            <h2 id="model-title">{ lang.tr("Your network", "你的网络") }</h2>
+            <p class="panel-note">{ lang.tr(
+                "Open an ONNX file and see where its multiplications go, layer by layer. It is read in this browser; nothing is uploaded, and the weights' values are passed over, not read.",
+                "打开一个 ONNX 文件，逐层查看它的乘法都花在哪里。文件只在本浏览器中读取，不会上传；权重的数值直接跳过，不会读取。") }</p>
+            <div class="model-drop" ondrop={on_drop} ondragover={on_drag_over}>
+                <label for="model-file">{ lang.tr("Choose an .onnx file, or drop one here:", "选择一个 .onnx 文件，或拖放到这里：") }</label>
+                <input type="file" id="model-file" accept=".onnx" onchange={on_pick} />
+            </div>
+            { body }
+        </section>
+    }
+}
+
+/// Reads `chosen` in the worker at `size` pixels for named input sizes.
+fn read(
+    chosen: File,
+    size: u32,
+    status: UseStateHandle<Status>,
+    job: Rc<RefCell<Option<Job>>>,
+    lang: Lang,
+) {
+    drop(job.borrow_mut().take());
+    let name = chosen.name();
+    status.set(Status::Reading(name.clone()));
+    let on_message = {
+        let (status, job, name) = (status.clone(), job.clone(), name.clone());
+        move |data: JsValue| {
+            let answer = match text(&data, "type").as_deref() {
+                Some("done") => js_sys::JSON::parse(&text(&data, "json").unwrap_or_default())
+                    .map_err(lazy::describe)
+                    .and_then(|json| parse(&json, &name, lang)),
+                _ => Err(text(&data, "reason").unwrap_or_default()),
+            };
+            status.set(match answer {
+                Ok(report) => Status::Done(Rc::new(report)),
+                Err(words) => Status::Failed(words),
+            });
+            drop(job.borrow_mut().take());
+        }
+    };
+    let on_error = {
+        let status = status.clone();
+        move |message: String| status.set(Status::Failed(message))
+    };
+    yew::platform::spawn_local(async move {
+        let started = lazy::start("model-worker.js", on_message, on_error).await;
+        let wasm = lazy::asset("model-reader.wasm").await;
+        match (started, wasm) {
+            (Ok(started), Ok(wasm)) => {
+                let message = Object::new();
+                let _ = Reflect::set(&message, &"wasm".into(), &wasm);
+                let _ = Reflect::set(&message, &"file".into(), &chosen);
+                let _ = Reflect::set(&message, &"size".into(), &f64::from(size).into());
+                match started
+                    .worker
+                    .post_message_with_transfer(&message, &Array::of1(&wasm))
+                {
+                    Ok(()) => *job.borrow_mut() = Some(started),
+                    Err(e) => status.set(Status::Failed(lazy::describe(e))),
+                }
+            }
+            (Err(e), _) | (_, Err(e)) => status.set(Status::Failed(e)),
+        }
+    });
+}
+
+fn get(value: &JsValue, key: &str) -> JsValue {
+    Reflect::get(value, &key.into()).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn text(value: &JsValue, key: &str) -> Option<String> {
+    get(value, key).as_string()
+}
+
+fn count(value: &JsValue, key: &str) -> Option<u128> {
+    text(value, key)?.parse().ok()
+}
+
+fn dims(value: &JsValue, key: &str) -> Option<Vec<u64>> {
+    let list = get(value, key).dyn_into::<Array>().ok()?;
+    list.iter().map(|d| d.as_f64().map(|d| d as u64)).collect()
+}
+
+/// The worker's JSON, or what is wrong with the file in words.
+fn parse(json: &JsValue, file: &str, lang: Lang) -> Result<Report, String> {
+    if get(json, "ok").as_bool() != Some(true) {
+        let error = text(json, "error").unwrap_or_default();
+        return Err(match (error.as_str(), lang) {
+            ("truncated", Lang::En) => format!(
+                "{file} ends too soon: the file is cut short (a download that did not finish?)."
+            ),
+            ("truncated", Lang::Zh) => format!("{file} 提前结束了：文件不完整（下载没有完成？）。"),
+            ("opset", Lang::En) => format!(
+                "{file} uses ONNX opset {}, which sepconv does not know (it reads opsets 1 to 23).",
+                get(json, "opset").as_f64().unwrap_or(0.0)
+            ),
+            ("opset", Lang::Zh) => format!(
+                "{file} 使用 ONNX 算子集版本 {}，sepconv 不认识（它能读 1 到 23）。",
+                get(json, "opset").as_f64().unwrap_or(0.0)
+            ),
+            ("data-type", Lang::En) => format!(
+                "{file}: the input {} has an element type ({}) that ONNX does not define.",
+                text(json, "input").unwrap_or_default(),
+                get(json, "code").as_f64().unwrap_or(0.0)
+            ),
+            ("data-type", Lang::Zh) => format!(
+                "{file}：输入 {} 的元素类型（{}）不是 ONNX 定义的类型。",
+                text(json, "input").unwrap_or_default(),
+                get(json, "code").as_f64().unwrap_or(0.0)
+            ),
+            (_, Lang::En) => {
+                format!("{file} is not an ONNX model: it holds no graph sepconv can read.")
+            }
+            (_, Lang::Zh) => format!("{file} 不是 ONNX 模型：里面没有 sepconv 能读的计算图。"),
+        });
+    }
+    let rows = get(json, "rows")
+        .dyn_into::<Array>()
+        .map_err(|_| "no rows".to_owned())?
+        .iter()
+        .map(|r| Row {
+            node: text(&r, "node").unwrap_or_default(),
+            kind: text(&r, "kind").unwrap_or_default(),
+            input: dims(&r, "input"),
+            output: dims(&r, "output"),
+            macs: count(&r, "macs"),
+            params: count(&r, "params").unwrap_or(0),
+            separable: count(&r, "separable"),
+        })
+        .collect();
+    let unknown = get(json, "unknown");
+    Ok(Report {
+        file: file.to_owned(),
+        named_sizes: get(json, "named_sizes").as_bool() == Some(true),
+        rows,
+        macs: count(json, "macs"),
+        params: count(json, "params").unwrap_or(0),
+        macs_separable: count(json, "macs_separable"),
+        unknown: text(&unknown, "node")
+            .map(|node| (node, text(&unknown, "op").unwrap_or_default())),
+    })
+}
+
+fn shape(dims: &Option<Vec<u64>>) -> String {
+    dims.as_ref().map_or("?".into(), |d| {
+        d.iter().map(u64::to_string).collect::<Vec<_>>().join(" × ")
+    })
+}
+
+fn kind_name(kind: &str, lang: Lang) -> &'static str {
+    match kind {
+        "standard" => lang.tr("standard", "标准卷积"),
+        "depthwise" => lang.tr("depthwise", "深度卷积"),
+        "pointwise" => lang.tr("pointwise", "逐点卷积"),
+        "grouped" => lang.tr("grouped", "分组卷积"),
+        _ => lang.tr("fully connected", "全连接"),
+    }
+}
+
+fn figure(id: &'static str, value: Option<u128>) -> Html {
+    match value {
+        Some(v) => html! { <output {id} data-value={v.to_string()}>{ thousands(v) }</output> },
+        None => html! { <output {id}>{ "?" }</output> },
+    }
+}
+
+fn results(
+    report: &Report,
+    lang: Lang,
+    size_text: String,
+    size_ok: bool,
+    on_size: Callback<InputEvent>,
+) -> Html {
+    let total = report.macs.unwrap_or(0).max(1);
+    let labels = [
+        lang.tr("kind", "类型"),
+        lang.tr("input", "输入"),
+        lang.tr("output", "输出"),
+        lang.tr("multiply-adds", "乘加次数"),
+        lang.tr("parameters", "参数"),
+        lang.tr("share", "占比"),
+        lang.tr("if separable", "若为可分离"),
+    ];
+    let rows = report.rows.iter().map(|r| {
+        let share = r.macs.map_or("?".into(), |m| {
+            format!("{:.1} %", 100.0 * m as f64 / total as f64)
+        });
+        html! {
+            <tr data-node={r.node.clone()} data-kind={r.kind.clone()}
+                data-macs={r.macs.map(|m| m.to_string())} data-params={r.params.to_string()}>
+                <th scope="row">{ &r.node }</th>
+                <td data-label={labels[0]}>{ kind_name(&r.kind, lang) }</td>
+                <td data-label={labels[1]}>{ shape(&r.input) }</td>
+                <td data-label={labels[2]}>{ shape(&r.output) }</td>
+                <td class="num" data-label={labels[3]}>{ r.macs.map_or("?".into(), thousands) }</td>
+                <td class="num" data-label={labels[4]}>{ thousands(r.params) }</td>
+                <td class="num" data-label={labels[5]}>{ share }</td>
+                <td class="num" data-label={labels[6]}>{ r.separable.map_or("–".into(), thousands) }</td>
+            </tr>
+        }
+    });
+    let saving = match (report.macs, report.macs_separable) {
+        (Some(m), Some(s)) if s > 0 && s < m => match lang {
+            Lang::En => format!(" ({:.2}× fewer)", m as f64 / s as f64),
+            Lang::Zh => format!("（少 {:.2} 倍）", m as f64 / s as f64),
+        },
+        _ => String::new(),
+    };
+    html! {
+        <>
+            if report.named_sizes {
+                <p class="model-size">
+                    <label for="model-size">{ lang.tr(
+                        "The file names its input size instead of giving it. Pixels a side:",
+                        "文件只给了输入尺寸的名字，没有给出数值。每边像素数：") }</label>
+                    <input type="number" id="model-size" min="1" max="4096" value={size_text}
+                        oninput={on_size} aria-invalid={(!size_ok).to_string()} />
+                    if !size_ok {
+                        <span class="model-error" role="alert">{ lang.tr(
+                            "A whole number from 1 to 4096; the counts below keep the last one.",
+                            "请输入 1 到 4096 的整数；下面的计数保持上一次的值。") }</span>
+                    }
+                </p>
+            }
+            <p class="model-totals">
+                <span>{ &report.file }{ ": " }</span>
+                <span>{ lang.tr("multiply-adds ", "乘加次数 ") }{ figure("model-macs", report.macs) }</span>
+                <span>{ lang.tr(" · parameters ", " · 参数 ") }{ figure("model-params", Some(report.params)) }</span>
+                <span>{ lang.tr(" · with every standard k × k convolution made separable: ", " · 若每个标准 k × k 卷积都换成可分离卷积：") }
+                    { figure("model-macs-separable", report.macs_separable) }{ saving }</span>
+            </p>
+            if let Some((node, op)) = &report.unknown {
+                <p class="model-error" role="status">{ match lang {
+                    Lang::En => format!("sepconv cannot work out the output of node “{node}” ({op}), so the counts of the layers after it are unknown (“?”), not guessed."),
+                    Lang::Zh => format!("sepconv 无法推出节点“{node}”（{op}）的输出形状，所以它之后各层的计数未知（“?”），不作猜测。"),
+                } }</p>
+            }
+            <div class="table-scroll">
+                <table class="model-table">
+                    <thead><tr>
+                        <th scope="col">{ lang.tr("node", "节点") }</th>
+                        { for labels.iter().map(|l| html! { <th scope="col">{ *l }</th> }) }
+                    </tr></thead>
+                    <tbody>{ for rows }</tbody>
+                </table>
+            </div>
+        </>
+    }
+}

@@ -1,0 +1,157 @@
+// "Your network" (view=model): each fixture of scripts/onnx/make_fixtures.py, opened
+// through #model-file, shows the per-node and total counts onnx's own shape inference
+// gives; named input sizes take the size asked for; an unknown operator is named and the
+// counts after it are unknown; bad files get their message; a 100 MB file leaves the page
+// drawing frames; the single file reads models too.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { shared, open, eventually, launch } from './harness.mjs';
+
+const env = shared({ csp: true });
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const FIXTURES = `${ROOT}tests/fixtures/onnx/`;
+const expected = (name) => JSON.parse(readFileSync(`${FIXTURES}${name}.json`, 'utf8'));
+
+/** Opens `file` in the view and waits for its totals. */
+async function load(page, file) {
+  await page.locator('#model-file').setInputFiles(file);
+  await page.waitForSelector('#model-params[data-value], #model-error', { timeout: 60_000 });
+}
+
+/** Every counted row's data-* as the held-out checks read them. */
+const rows = (page) => page.locator('tr[data-node]').evaluateAll((trs) => trs.map((tr) => ({
+  node: tr.dataset.node, kind: tr.dataset.kind, macs: tr.dataset.macs, params: tr.dataset.params,
+})));
+
+for (const name of ['mobilenet_v1', 'mobilenet_v2', 'resnet_block', 'odd_layers', 'dynamic']) {
+  test(`${name}.onnx counts as onnx's own shape inference says`, async () => {
+    const page = await open(env.browser, env.server.url, '?view=model', undefined, '#model-file');
+    await load(page, `${FIXTURES}${name}.onnx`);
+    const want = expected(name);
+    assert.equal(await page.locator('#model-macs').getAttribute('data-value'), String(want.macs));
+    assert.equal(await page.locator('#model-params').getAttribute('data-value'), String(want.params));
+    assert.deepEqual(await rows(page), want.nodes.map((n) => ({
+      node: n.node, kind: n.kind, macs: String(n.macs), params: String(n.params),
+    })));
+    const separable = BigInt(await page.locator('#model-macs-separable').getAttribute('data-value'));
+    const hasStandard = want.nodes.some((n) => n.kind === 'standard');
+    assert.ok(hasStandard ? separable < BigInt(want.macs) : separable === BigInt(want.macs));
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  });
+}
+
+test('MobileNet v1 is the paper\'s, and the tab and the link open the view', async () => {
+  const page = await open(env.browser, env.server.url);
+  await page.click('#view-model');
+  await eventually(async () => assert.match(page.url(), /view=model/));
+  await load(page, `${FIXTURES}mobilenet_v1.onnx`);
+  assert.equal(await page.locator('#model-macs').getAttribute('data-value'), '568740352');
+  assert.equal(await page.locator('#model-params').getAttribute('data-value'), '4210088');
+  await page.close();
+});
+
+test('named input sizes take the size asked for, and a bad size keeps the last count', async () => {
+  const page = await open(env.browser, env.server.url, '?view=model', undefined, '#model-file');
+  await load(page, `${FIXTURES}dynamic.onnx`);
+  const at224 = BigInt(expected('dynamic').macs);
+  await page.locator('#model-size').fill('112');
+  await eventually(async () => assert.equal(await page.locator('#model-macs').getAttribute('data-value'), String(at224 / 4n)), 10_000);
+  await page.locator('#model-size').fill('0');
+  assert.match(await page.locator('.model-size [role=alert]').textContent(), /1 to 4096/);
+  assert.equal(await page.locator('#model-macs').getAttribute('data-value'), String(at224 / 4n));
+  await page.close();
+});
+
+test('after an operator it cannot infer, the counts are unknown and the operator named', async () => {
+  const page = await open(env.browser, env.server.url, '?view=model&lang=zh', undefined, '#model-file');
+  await load(page, `${FIXTURES}mystery.onnx`);
+  assert.equal(await page.locator('tr[data-node="before"]').getAttribute('data-macs'), String(16 * 32 * 32 * 8 * 9));
+  assert.equal(await page.locator('tr[data-node="after"]').getAttribute('data-macs'), null);
+  assert.equal(await page.locator('#model-macs').getAttribute('data-value'), null);
+  assert.match(await page.locator('.model-error').textContent(), /“mystery”（Mystery）/);
+  await page.close();
+});
+
+test('bad files each get their message, and the page goes on', async () => {
+  const page = await open(env.browser, env.server.url, '?view=model', undefined, '#model-file');
+  const whole = readFileSync(`${FIXTURES}mobilenet_v1.onnx`);
+  const cases = [
+    [{ name: 'notes.onnx', mimeType: 'application/octet-stream', buffer: Buffer.from('These are my notes, not a model.') }, /notes\.onnx is not an ONNX model/],
+    [{ name: 'cut.onnx', mimeType: 'application/octet-stream', buffer: whole.subarray(0, whole.length / 2) }, /cut\.onnx ends too soon/],
+    // ir_version 8, opset_import { version 99 }, an empty graph.
+    [{ name: 'future.onnx', mimeType: 'application/octet-stream', buffer: Buffer.from([0x08, 8, 0x42, 2, 0x10, 99, 0x3a, 0]) }, /opset 99/],
+  ];
+  for (const [file, words] of cases) {
+    await page.locator('#model-file').setInputFiles(file);
+    await eventually(async () => assert.match(await page.locator('#model-error').textContent(), words), 10_000);
+  }
+  await load(page, `${FIXTURES}resnet_block.onnx`);
+  assert.equal(await page.locator('#model-macs').getAttribute('data-value'), String(expected('resnet_block').macs));
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+/** A protobuf varint. */
+function varint(v) {
+  const out = [];
+  for (; v >= 0x80; v = Math.floor(v / 128)) out.push((v % 128) | 0x80);
+  out.push(v);
+  return Buffer.from(out);
+}
+
+/** A protobuf field: key, then a length-delimited value. */
+const field = (number, bytes) => Buffer.concat([varint(number * 8 + 2), varint(bytes.length), bytes]);
+/** A protobuf field with a varint value. */
+const number = (n, v) => Buffer.concat([varint(n * 8), varint(v)]);
+
+test('a 100 MB model is read in a worker while the page keeps drawing', async () => {
+  // MobileNet v1 with one more weight of 100 MB in its graph (field 7 of the model).
+  const small = readFileSync(`${FIXTURES}mobilenet_v1.onnx`);
+  let at = 0;
+  const read = () => { let v = 0, s = 1, b; do { b = small[at++]; v += (b & 0x7f) * s; s *= 128; } while (b & 0x80); return v; };
+  const parts = [];
+  while (at < small.length) {
+    const start = at;
+    const key = read();
+    if ((key & 7) === 0) { read(); parts.push(small.subarray(start, at)); continue; }
+    const len = read();
+    const value = small.subarray(at, at + len);
+    at += len;
+    if (key >> 3 === 7) {
+      // TensorProto { name "big", dims [25000000], data_type FLOAT, raw_data (100 MB) }
+      const big = Buffer.concat([field(8, Buffer.from('big')), number(1, 25e6), number(2, 1), field(9, Buffer.alloc(100e6))]);
+      parts.push(field(7, Buffer.concat([field(5, big), value])));
+    } else parts.push(small.subarray(start, at));
+  }
+  mkdirSync(`${ROOT}target/e2e`, { recursive: true });
+  const path = `${ROOT}target/e2e/big.onnx`;
+  writeFileSync(path, Buffer.concat(parts));
+  const page = await open(env.browser, env.server.url, '?view=model', undefined, '#model-file');
+  await page.evaluate(() => {
+    window.gaps = [];
+    let last = performance.now();
+    const frame = (t) => { window.gaps.push(t - last); last = t; if (!document.getElementById('model-macs')) requestAnimationFrame(frame); };
+    requestAnimationFrame(frame);
+  });
+  await load(page, path);
+  assert.equal(await page.locator('#model-macs').getAttribute('data-value'), '568740352');
+  // The 100 M parameters of the extra weight are not any counted node's.
+  assert.equal(await page.locator('#model-params').getAttribute('data-value'), '4210088');
+  const gap = await page.evaluate(() => Math.max(...window.gaps.slice(1, -1)));
+  assert.ok(gap < 100, `the longest frame gap while reading was ${gap.toFixed(0)} ms`);
+  await page.close();
+});
+
+test('the single file reads a model from disk too', async () => {
+  const file = `${ROOT}target/e2e/sepconv-model.html`;
+  execFileSync('node', ['scripts/single.mjs', 'dist', file], { cwd: ROOT });
+  const browser = await launch();
+  const page = await open(browser, `file://${file}`, '?view=model', undefined, '#model-file');
+  await load(page, `${FIXTURES}resnet_block.onnx`);
+  assert.equal(await page.locator('#model-macs').getAttribute('data-value'), String(expected('resnet_block').macs));
+  await browser.close();
+});
