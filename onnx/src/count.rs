@@ -3,7 +3,8 @@
 //! depthwise separable one with the same input, output, stride, padding and dilation.
 
 use crate::model::Model;
-use crate::shapes::{infer, int, node_name, Shape, Unknown};
+use crate::model::Node;
+use crate::shapes::{infer, int, list, node_name, Shape, Unknown};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
@@ -44,6 +45,21 @@ pub struct Row {
     /// For a standard k x k convolution (k > 1, one group): the multiply-adds of a
     /// depthwise separable one in its place.
     pub separable: Option<u128>,
+    /// A convolution's window: kernel, strides, dilations, pads and groups.
+    pub window: Option<Window>,
+    /// Whether it adds a bias (a third input).
+    pub bias: bool,
+}
+
+/// A convolution's window, height then width; pads as top, left, bottom, right, with
+/// auto_pad's worked out.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Window {
+    pub kernel: [u64; 2],
+    pub strides: [u64; 2],
+    pub dilations: [u64; 2],
+    pub pads: [u64; 4],
+    pub groups: u64,
 }
 
 /// A model's counted nodes and totals.
@@ -163,6 +179,16 @@ pub fn count(model: &Model, size: u64) -> Report {
                 (Kind::FullyConnected, macs, None)
             }
         };
+        let window = (node.op_type == "Conv")
+            .then(|| {
+                window(
+                    node,
+                    input.as_deref()?,
+                    weights.as_deref()?,
+                    output.as_deref()?,
+                )
+            })
+            .flatten();
         rows.push(Row {
             node: node_name(node, i),
             kind,
@@ -172,8 +198,59 @@ pub fn count(model: &Model, size: u64) -> Report {
             macs,
             params,
             separable,
+            window,
+            bias: node.op_type == "Conv" && node.inputs.get(2).is_some_and(|b| !b.is_empty()),
         });
     }
     let unknown = rows.iter().find_map(|r| r.macs.as_ref().err().cloned());
     Report { rows, unknown }
+}
+
+/// A 2-D convolution's window, its pads worked out where auto_pad sets them (the total
+/// that gives the output, split with the larger half after for SAME_UPPER, before for
+/// SAME_LOWER).
+fn window(node: &Node, x: &[u64], w: &[u64], y: &[u64]) -> Option<Window> {
+    if x.len() != 4 || w.len() != 4 || y.len() != 4 {
+        return None;
+    }
+    let pair = |name: &str| -> Option<[u64; 2]> {
+        match list(node, name) {
+            Some(v) => Some([
+                u64::try_from(*v.first()?).ok()?,
+                u64::try_from(*v.get(1)?).ok()?,
+            ]),
+            None => Some([1, 1]),
+        }
+    };
+    let (strides, dilations) = (pair("strides")?, pair("dilations")?);
+    let kernel = [w[2], w[3]];
+    let auto = match crate::shapes::attribute(node, "auto_pad") {
+        Some(crate::model::AttributeValue::Text(t)) => t.clone(),
+        _ => "NOTSET".into(),
+    };
+    let pads = match auto.as_str() {
+        "SAME_UPPER" | "SAME_LOWER" => {
+            let total = |i: usize| {
+                let span = dilations[i] * (kernel[i] - 1) + 1;
+                ((y[2 + i] - 1) * strides[i] + span).saturating_sub(x[2 + i])
+            };
+            let (h, v) = (total(0), total(1));
+            let upper = auto == "SAME_UPPER";
+            let before = |t: u64| if upper { t / 2 } else { t - t / 2 };
+            [before(h), before(v), h - before(h), v - before(v)]
+        }
+        "VALID" => [0; 4],
+        _ => {
+            let p = list(node, "pads").unwrap_or_else(|| vec![0; 4]);
+            let at = |i: usize| p.get(i).and_then(|&v| u64::try_from(v).ok());
+            [at(0)?, at(1)?, at(2)?, at(3)?]
+        }
+    };
+    Some(Window {
+        kernel,
+        strides,
+        dilations,
+        pads,
+        groups: int(node, "group", 1).max(1) as u64,
+    })
 }

@@ -16,7 +16,7 @@ mod wire;
 #[cfg(feature = "worker")]
 pub mod worker;
 
-pub use count::{count, Kind, Report, Row};
+pub use count::{count, Kind, Report, Row, Window};
 pub use model::{Attribute, AttributeValue, Dim, Graph, Model, Node, ReadError, Tensor, ValueInfo};
 pub use shapes::{infer, Shape, Unknown};
 pub use wire::WireError;

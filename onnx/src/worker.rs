@@ -7,7 +7,9 @@
 //! { "ok": true, "opset": 13, "named_sizes": false, "size": 224,
 //!   "rows": [ { "node": "conv0", "kind": "standard", "input": [1, 3, 224, 224],
 //!               "output": [...], "weight": [...], "macs": "10838016", "params": "864",
-//!               "separable": "1553664", "unknown": null }, ... ],
+//!               "separable": "1553664", "unknown": null, "bias": false,
+//!               "window": { "kernel": [3, 3], "strides": [2, 2], "dilations": [1, 1],
+//!                           "pads": [1, 1, 1, 1], "groups": 1 } }, ... ],
 //!   "macs": "...", "params": "...", "macs_separable": "...", "unknown": null }
 //! { "ok": false, "error": "not-onnx" | "truncated" | "opset" | "data-type", ... }
 //! ```
@@ -73,7 +75,7 @@ pub fn to_json(file: &[u8], size: u64) -> String {
     for (i, row) in report.rows.iter().enumerate() {
         let _ = write!(
             out,
-            r#"{}{{"node":{},"kind":{},"input":{},"output":{},"weight":{},"macs":{},"params":"{}","separable":{},"unknown":{}}}"#,
+            r#"{}{{"node":{},"kind":{},"input":{},"output":{},"weight":{},"macs":{},"params":"{}","separable":{},"unknown":{},"window":{},"bias":{}}}"#,
             if i == 0 { "" } else { "," },
             string(&row.node),
             string(row.kind.key()),
@@ -84,6 +86,15 @@ pub fn to_json(file: &[u8], size: u64) -> String {
             row.params,
             number(row.separable),
             unknown(row.macs.as_ref().err()),
+            row.window.as_ref().map_or("null".into(), |w| format!(
+                r#"{{"kernel":{},"strides":{},"dilations":{},"pads":{},"groups":{}}}"#,
+                dims(Some(&w.kernel)),
+                dims(Some(&w.strides)),
+                dims(Some(&w.dilations)),
+                dims(Some(&w.pads)),
+                w.groups
+            )),
+            row.bias,
         );
     }
     let _ = write!(

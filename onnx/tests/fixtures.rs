@@ -174,3 +174,38 @@ fn the_worker_answers_in_json_with_exact_counts_as_strings() {
     let bad: Value = serde_json::from_str(&to_json(b"not a model", 224)).unwrap();
     assert_eq!(bad["error"], "not-onnx");
 }
+
+#[test]
+fn each_convolution_s_window_has_its_pads_worked_out() {
+    let report = counted("odd_layers");
+    let window = |node: &str| {
+        report
+            .rows
+            .iter()
+            .find(|r| r.node == node)
+            .unwrap()
+            .window
+            .clone()
+            .unwrap()
+    };
+    // 33 pixels at stride 2 to 17: 2 pixels of padding in all, one each side.
+    assert_eq!(window("same_upper").pads, [1, 1, 1, 1]);
+    assert_eq!(window("valid").pads, [0; 4]);
+    assert_eq!(window("rectangular").kernel, [1, 5]);
+    assert_eq!(window("rectangular").pads, [0, 1, 0, 3]);
+    assert_eq!((window("grouped").groups, report.rows[0].bias), (4, true));
+    assert_eq!(window("dilated").dilations, [2, 2]);
+    let v1 = counted("mobilenet_v1");
+    let dw2 = v1
+        .rows
+        .iter()
+        .find(|r| r.node == "dw2")
+        .unwrap()
+        .window
+        .clone()
+        .unwrap();
+    assert_eq!(
+        (dw2.strides, dw2.pads, dw2.groups),
+        ([2, 2], [0, 0, 1, 1], 64)
+    );
+}

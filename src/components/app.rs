@@ -286,7 +286,9 @@ fn whole_page(
             </main>
         },
         View::Network => html! { <main class="network-layout">{ network }</main> },
-        View::Model => html! { <main class="network-layout"><ModelView /></main> },
+        View::Model => html! {
+            <main class="network-layout"><ModelView on_action={on_action.clone()} /></main>
+        },
     };
     html! {
         <>

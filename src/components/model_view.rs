@@ -5,8 +5,10 @@
 
 use super::hooks::use_lang;
 use super::lazy::{self, Job};
+use crate::cost::{Costs, Layer, Padding};
 use crate::format::thousands;
 use crate::i18n::Lang;
+use crate::state::Action;
 use js_sys::{Array, Object, Reflect};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -28,6 +30,19 @@ struct Row {
     macs: Option<u128>,
     params: u128,
     separable: Option<u128>,
+    window: Option<Window>,
+    bias: bool,
+}
+
+/// A convolution's kernel, strides and dilations (height, width), pads (top, left,
+/// bottom, right) and groups.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Window {
+    kernel: [u64; 2],
+    strides: [u64; 2],
+    dilations: [u64; 2],
+    pads: [u64; 4],
+    groups: u64,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -50,8 +65,13 @@ enum Status {
     Failed(String),
 }
 
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub on_action: Callback<Action>,
+}
+
 #[function_component]
-pub fn ModelView() -> Html {
+pub fn ModelView(props: &Props) -> Html {
     let lang = use_lang();
     let status = use_state(|| Status::Empty);
     let size = use_state(|| DEFAULT_SIZE);
@@ -132,7 +152,14 @@ pub fn ModelView() -> Html {
         Status::Failed(words) => html! {
             <p class="model-error" id="model-error" role="alert">{ words.clone() }</p>
         },
-        Status::Done(report) => results(report, lang, (*size_text).clone(), size_ok, on_size),
+        Status::Done(report) => results(
+            report,
+            lang,
+            (*size_text).clone(),
+            size_ok,
+            on_size,
+            &props.on_action,
+        ),
     };
     html! {
         <section class="panel model" aria-labelledby="model-title">
@@ -264,6 +291,8 @@ fn parse(json: &JsValue, file: &str, lang: Lang) -> Result<Report, String> {
             macs: count(&r, "macs"),
             params: count(&r, "params").unwrap_or(0),
             separable: count(&r, "separable"),
+            window: window(&get(&r, "window")),
+            bias: get(&r, "bias").as_bool() == Some(true),
         })
         .collect();
     let unknown = get(json, "unknown");
@@ -277,6 +306,168 @@ fn parse(json: &JsValue, file: &str, lang: Lang) -> Result<Report, String> {
         unknown: text(&unknown, "node")
             .map(|node| (node, text(&unknown, "op").unwrap_or_default())),
     })
+}
+
+fn window(w: &JsValue) -> Option<Window> {
+    let two = |key| dims(w, key).and_then(|d| <[u64; 2]>::try_from(d).ok());
+    Some(Window {
+        kernel: two("kernel")?,
+        strides: two("strides")?,
+        dilations: two("dilations")?,
+        pads: dims(w, "pads").and_then(|d| <[u64; 4]>::try_from(d).ok())?,
+        groups: get(w, "groups").as_f64()? as u64,
+    })
+}
+
+/// The layer view's layer for a counted node, and what it had to approximate: the layer
+/// view is square, with one stride, dilation and padding for both axes; a fully connected
+/// layer is a 1 x 1 convolution on a 1 x 1 input.
+fn layer_of(r: &Row, lang: Lang) -> Option<(Layer, Vec<String>)> {
+    let (x, y) = (r.input.as_deref()?, r.output.as_deref()?);
+    let mut notes = Vec::new();
+    let mut note = |en: String, zh: String| {
+        notes.push(match lang {
+            Lang::En => en,
+            Lang::Zh => zh,
+        })
+    };
+    let Some(Window {
+        kernel,
+        strides,
+        dilations,
+        pads,
+        groups,
+    }) = r.window
+    else {
+        note(
+            "a fully connected layer, as a 1 × 1 convolution on a 1 × 1 input".into(),
+            "全连接层，作为 1 × 1 输入上的 1 × 1 卷积".into(),
+        );
+        let layer = Layer {
+            df: 1,
+            dk: 1,
+            m: u32::try_from(*x.last()?).ok()?,
+            n: u32::try_from(*y.last()?).ok()?,
+            padding: Padding::Valid,
+            ..Layer::default()
+        };
+        return Some((layer, notes));
+    };
+    if x.len() != 4 || y.len() != 4 {
+        return None;
+    }
+    let wide = |v: [u64; 2]| u32::try_from(v[0].max(v[1])).ok();
+    if x[2] != x[3] {
+        note(
+            format!("the {} × {} input as {2} × {2}", x[2], x[3], x[2].max(x[3])),
+            format!("{} × {} 的输入按 {2} × {2} 计", x[2], x[3], x[2].max(x[3])),
+        );
+    }
+    if kernel[0] != kernel[1] {
+        note(
+            format!(
+                "the {} × {} kernel as {2} × {2}",
+                kernel[0],
+                kernel[1],
+                kernel[0].max(kernel[1])
+            ),
+            format!(
+                "{} × {} 的卷积核按 {2} × {2} 计",
+                kernel[0],
+                kernel[1],
+                kernel[0].max(kernel[1])
+            ),
+        );
+    }
+    let mut layer = Layer {
+        df: wide([x[2], x[3]])?,
+        dk: wide(kernel)?,
+        m: u32::try_from(x[1]).ok()?,
+        n: u32::try_from(y[1]).ok()?,
+        stride: wide(strides)?,
+        dilation: wide(dilations)?,
+        groups: u32::try_from(groups).ok()?,
+        bias: r.bias,
+        padding: Padding::Explicit(u32::try_from(pads[0]).ok()?),
+    };
+    if pads.iter().all(|&p| p == pads[0]) {
+        if pads[0] == 0 {
+            layer.padding = Padding::Valid;
+        }
+    } else {
+        // TensorFlow's "same" pads the odd pixel after: the layer view's Same, where the
+        // output agrees; otherwise the largest pad on every side.
+        let same = Layer {
+            padding: Padding::Same,
+            ..layer
+        };
+        if Costs::of(&same).is_ok_and(|c| u64::from(c.dp) == y[2]) {
+            layer = same;
+        } else {
+            let most = pads.iter().copied().max().unwrap_or(0);
+            layer.padding = Padding::Explicit(u32::try_from(most).ok()?);
+            note(
+                format!("pads {:?} as {most} on every side", pads),
+                format!("填充 {:?} 按每边 {most} 计", pads),
+            );
+        }
+    }
+    Some((layer, notes))
+}
+
+/// One bar split by kind of node: where the known multiply-adds go.
+fn where_it_goes(report: &Report, lang: Lang) -> Html {
+    let kinds = [
+        ("standard", "kind-standard"),
+        ("grouped", "kind-grouped"),
+        ("depthwise", "kind-depthwise"),
+        ("pointwise", "kind-pointwise"),
+        ("fully connected", "kind-classifier"),
+    ];
+    let known: u128 = report.rows.iter().filter_map(|r| r.macs).sum();
+    let mut start = 0u128;
+    let parts: Vec<(&str, &str, u128, u128)> = kinds
+        .iter()
+        .map(|&(kind, class)| {
+            let macs: u128 = report
+                .rows
+                .iter()
+                .filter(|r| r.kind == kind)
+                .filter_map(|r| r.macs)
+                .sum();
+            // Ten-thousandths of the whole, so that the parts add up to the bar.
+            let width = macs * 10_000 / known.max(1);
+            start += width;
+            (kind, class, width, start - width)
+        })
+        .filter(|p| p.2 > 0)
+        .collect();
+    let words: Vec<String> = parts
+        .iter()
+        .map(|&(kind, _, width, _)| {
+            format!(
+                "{} {}.{:02} %",
+                kind_name(kind, lang),
+                width / 100,
+                width % 100
+            )
+        })
+        .collect();
+    html! {
+        <figure class="where">
+            <svg class="where-bar" viewBox="0 0 10000 100" preserveAspectRatio="none" role="img"
+                aria-label={format!("{}{}", lang.tr("Where the multiply-adds go: ", "乘加次数的去向："), words.join(lang.tr(", ", "，")))}>
+                { for parts.iter().map(|&(_, class, width, x)| html! {
+                    <rect {class} x={x.to_string()} width={width.to_string()} height="100" />
+                }) }
+            </svg>
+            <figcaption class="legend">
+                { for parts.iter().zip(&words).map(|(&(_, class, ..), words)| html! {
+                    <span class="where-key"><span class={classes!("key", class)}></span>{ words.clone() }</span>
+                }) }
+            </figcaption>
+        </figure>
+    }
 }
 
 fn shape(dims: &Option<Vec<u64>>) -> String {
@@ -308,6 +499,7 @@ fn results(
     size_text: String,
     size_ok: bool,
     on_size: Callback<InputEvent>,
+    on_action: &Callback<Action>,
 ) -> Html {
     let total = report.macs.unwrap_or(0).max(1);
     let labels = [
@@ -318,8 +510,30 @@ fn results(
         lang.tr("parameters", "参数"),
         lang.tr("share", "占比"),
         lang.tr("if separable", "若为可分离"),
+        lang.tr("layer view", "单层视图"),
     ];
     let rows = report.rows.iter().map(|r| {
+        let load = match layer_of(r, lang) {
+            Some((layer, notes)) => {
+                let onclick = on_action.reform(move |_: MouseEvent| Action::Load(layer));
+                let label = match (notes.is_empty(), lang) {
+                    (true, Lang::En) => format!("Load {} into the layer view", r.node),
+                    (true, Lang::Zh) => format!("把 {} 载入单层视图", r.node),
+                    (false, Lang::En) => format!("Load {} into the layer view, approximated: {}", r.node, notes.join("; ")),
+                    (false, Lang::Zh) => format!("把 {} 近似载入单层视图：{}", r.node, notes.join("；")),
+                };
+                html! {
+                    <>
+                        <button type="button" class="tool" aria-label={label} title={notes.join("; ")} {onclick}>
+                            { lang.tr("Load", "载入") }{ if notes.is_empty() { "" } else { " ≈" } }</button>
+                        if !notes.is_empty() {
+                            <span class="model-approx">{ notes.join("; ") }</span>
+                        }
+                    </>
+                }
+            }
+            None => html! {},
+        };
         let share = r.macs.map_or("?".into(), |m| {
             format!("{:.1} %", 100.0 * m as f64 / total as f64)
         });
@@ -334,6 +548,7 @@ fn results(
                 <td class="num" data-label={labels[4]}>{ thousands(r.params) }</td>
                 <td class="num" data-label={labels[5]}>{ share }</td>
                 <td class="num" data-label={labels[6]}>{ r.separable.map_or("–".into(), thousands) }</td>
+                <td data-label={labels[7]}>{ load }</td>
             </tr>
         }
     });
@@ -367,6 +582,7 @@ fn results(
                 <span>{ lang.tr(" · with every standard k × k convolution made separable: ", " · 若每个标准 k × k 卷积都换成可分离卷积：") }
                     { figure("model-macs-separable", report.macs_separable) }{ saving }</span>
             </p>
+            { where_it_goes(report, lang) }
             if let Some((node, op)) = &report.unknown {
                 <p class="model-error" role="status">{ match lang {
                     Lang::En => format!("sepconv cannot work out the output of node “{node}” ({op}), so the counts of the layers after it are unknown (“?”), not guessed."),

@@ -155,3 +155,18 @@ test('the single file reads a model from disk too', async () => {
   assert.equal(await page.locator('#model-macs').getAttribute('data-value'), String(expected('resnet_block').macs));
   await browser.close();
 });
+
+test('a row loads into the layer view, and says what it approximates', async () => {
+  const page = await open(env.browser, env.server.url, '?view=model', undefined, '#model-file');
+  await load(page, `${FIXTURES}odd_layers.onnx`);
+  assert.match(await page.locator('tr[data-node="rectangular"] .model-approx').textContent(), /1 × 5 kernel as 5 × 5/);
+  await load(page, `${FIXTURES}mobilenet_v1.onnx`);
+  // MobileNet's second depthwise layer: 112 × 112 × 64 at stride 2, TensorFlow's "same".
+  await page.locator('tr[data-node="dw2"] button').click();
+  await eventually(async () => assert.match(page.url(), /df=112&dk=3&m=64&n=64&pad=same&stride=2/));
+  assert.match(page.url(), /g=64/);
+  assert.doesNotMatch(page.url(), /view=model/);
+  assert.equal(await page.locator('#cost-standard').getAttribute('data-value'), String(64 * 56 * 56 * 9 * 64 / 64));
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});

@@ -197,9 +197,9 @@ test('every request stays under the sub-path, with relative asset URLs', async (
 // dialog, the recorder, the phone layout, the preset and truth fixes) 19 KB; the "Run it"
 // panel's view and roofline (issue 15) 26 KB less 15 KB by sharing the charts' backend,
 // while its worker and kernels load only when a reader runs it; "Your network"'s view
-// (issue 16) 10 KB, while its ONNX reader loads only with a file. This ceiling
+// (issue 16) 14 KB, while its ONNX reader loads only with a file. This ceiling
 // stops it growing unseen while the gap is worked on (see the README).
-const BUDGET_KB = 323;
+const BUDGET_KB = 327;
 
 test(`the whole page stays under ${BUDGET_KB} KB gzipped`, async () => {
   const { gzipSync } = await import('node:zlib');
