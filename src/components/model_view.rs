@@ -577,7 +577,9 @@ fn results(
             }
             <p class="model-totals">
                 <span>{ &report.file }{ ": " }</span>
-                <span>{ lang.tr("multiply-adds ", "乘加次数 ") }{ figure("model-macs", report.macs) }</span>
+                <span>{ lang.tr("multiply-adds ", "乘加次数 ") }{ figure("model-macs", report.macs) }
+                    // FLOPs as the frameworks' profilers count them: a multiply and an add.
+                    { report.macs.map_or(String::new(), |m| format!(" ({} FLOPs)", thousands(2 * m))) }</span>
                 <span>{ lang.tr(" · parameters ", " · 参数 ") }{ figure("model-params", Some(report.params)) }</span>
                 <span>{ lang.tr(" · with every standard k × k convolution made separable: ", " · 若每个标准 k × k 卷积都换成可分离卷积：") }
                     { figure("model-macs-separable", report.macs_separable) }{ saving }</span>

@@ -51,6 +51,7 @@ test('MobileNet v1 is the paper\'s, and the tab and the link open the view', asy
   await load(page, `${FIXTURES}mobilenet_v1.onnx`);
   assert.equal(await page.locator('#model-macs').getAttribute('data-value'), '568740352');
   assert.equal(await page.locator('#model-params').getAttribute('data-value'), '4210088');
+  assert.match(await page.locator('.model-totals').textContent(), /1,137,480,704 FLOPs/);
   await page.close();
 });
 
