@@ -171,3 +171,23 @@ test('a row loads into the layer view, and says what it approximates', async () 
   assert.deepEqual(page.problems, []);
   await page.close();
 });
+
+test('a file dropped on the page is read like a chosen one; an unknown element type is named', async () => {
+  const page = await open(env.browser, env.server.url, '?view=model&lang=zh', undefined, '#model-file');
+  const drop = async (name, bytes) => {
+    const transfer = await page.evaluateHandle(({ name, bytes }) => {
+      const data = new DataTransfer();
+      data.items.add(new File([new Uint8Array(bytes)], name));
+      return data;
+    }, { name, bytes: [...bytes] });
+    await page.dispatchEvent('.model-drop', 'drop', { dataTransfer: transfer });
+  };
+  await drop('resnet.onnx', readFileSync(`${FIXTURES}resnet_block.onnx`));
+  await page.waitForSelector('#model-macs[data-value]', { timeout: 30_000 });
+  assert.equal(await page.locator('#model-macs').getAttribute('data-value'), String(expected('resnet_block').macs));
+  // ModelProto { ir_version 8, graph { input { name "x", type { tensor_type { elem_type 99 } } } } }
+  await drop('odd.onnx', Buffer.from([0x08, 8, 0x3a, 11, 0x5a, 9, 0x0a, 1, 0x78, 0x12, 4, 0x0a, 2, 0x08, 99]));
+  await eventually(async () => assert.match(await page.locator('#model-error').textContent(), /输入 x 的元素类型（99）/), 10_000);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
