@@ -61,3 +61,21 @@ for (const [scheme, width, height, query] of [
     await page.close();
   });
 }
+
+for (const [scheme, width, height] of [['light', 1280, 720], ['dark', 390, 844]]) {
+  test(`Your network with a model read, and Run it with its figures, ${scheme}, ${width}x${height}`, async () => {
+    const page = await env.browser.newPage({ viewport: { width, height }, colorScheme: scheme });
+    await page.goto(`${env.server.url}?view=model`);
+    await live(page);
+    await page.locator('#model-file').setInputFiles(new URL('../fixtures/onnx/mystery.onnx', import.meta.url).pathname);
+    await page.waitForSelector('#model-params[data-value]');
+    assert.deepEqual(await violations(page), []);
+    await page.goto(`${env.server.url}?df=8&dk=3&m=16&n=16`);
+    await live(page);
+    await page.locator('#measure-run').scrollIntoViewIfNeeded();
+    await page.click('#measure-run');
+    await page.waitForSelector('#measure-max-error', { timeout: 60_000 });
+    assert.deepEqual(await violations(page), []);
+    await page.close();
+  });
+}
