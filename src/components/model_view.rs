@@ -55,6 +55,9 @@ struct Report {
     macs_separable: Option<u128>,
     /// The node whose output could not be worked out, and its operator.
     unknown: Option<(String, String)>,
+    /// Bytes of the file the reader read, and the file's size: the weights' values are
+    /// passed over.
+    read: (f64, f64),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -185,7 +188,7 @@ fn read(
     lang: Lang,
 ) {
     drop(job.borrow_mut().take());
-    let name = chosen.name();
+    let (name, file_size) = (chosen.name(), chosen.size());
     status.set(Status::Reading(name.clone()));
     let on_message = {
         let (status, job, name) = (status.clone(), job.clone(), name.clone());
@@ -193,7 +196,11 @@ fn read(
             let answer = match text(&data, "type").as_deref() {
                 Some("done") => js_sys::JSON::parse(&text(&data, "json").unwrap_or_default())
                     .map_err(lazy::describe)
-                    .and_then(|json| parse(&json, &name, lang)),
+                    .and_then(|json| parse(&json, &name, lang))
+                    .map(|report| Report {
+                        read: (get(&data, "read").as_f64().unwrap_or(file_size), file_size),
+                        ..report
+                    }),
                 _ => Err(text(&data, "reason").unwrap_or_default()),
             };
             status.set(match answer {
@@ -298,6 +305,7 @@ fn parse(json: &JsValue, file: &str, lang: Lang) -> Result<Report, String> {
     let unknown = get(json, "unknown");
     Ok(Report {
         file: file.to_owned(),
+        read: (0.0, 0.0),
         named_sizes: get(json, "named_sizes").as_bool() == Some(true),
         rows,
         macs: count(json, "macs"),
@@ -470,6 +478,15 @@ fn where_it_goes(report: &Report, lang: Lang) -> Html {
     }
 }
 
+/// 18.8 KB, 100.0 MB.
+fn kilobytes(bytes: f64) -> String {
+    if bytes >= 1e6 {
+        format!("{:.1} MB", bytes / 1e6)
+    } else {
+        format!("{:.1} KB", bytes / 1e3)
+    }
+}
+
 fn shape(dims: &Option<Vec<u64>>) -> String {
     dims.as_ref().map_or("?".into(), |d| {
         d.iter().map(u64::to_string).collect::<Vec<_>>().join(" × ")
@@ -576,7 +593,11 @@ fn results(
                 </p>
             }
             <p class="model-totals">
-                <span>{ &report.file }{ ": " }</span>
+                <span data-read={report.read.0.to_string()}>{ &report.file }
+                    { match lang {
+                        Lang::En => format!(" (read {} of {}): ", kilobytes(report.read.0), kilobytes(report.read.1)),
+                        Lang::Zh => format!("（读取了 {}，共 {}）：", kilobytes(report.read.0), kilobytes(report.read.1)),
+                    } }</span>
                 <span>{ lang.tr("multiply-adds ", "乘加次数 ") }{ figure("model-macs", report.macs) }
                     // FLOPs as the frameworks' profilers count them: a multiply and an add.
                     { report.macs.map_or(String::new(), |m| format!(" ({} FLOPs)", thousands(2 * m))) }</span>

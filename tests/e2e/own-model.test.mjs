@@ -142,6 +142,8 @@ test('a 100 MB model is read in a worker while the page keeps drawing', async ()
   assert.equal(await page.locator('#model-macs').getAttribute('data-value'), '568740352');
   // The 100 M parameters of the extra weight are not any counted node's.
   assert.equal(await page.locator('#model-params').getAttribute('data-value'), '4210088');
+  // Its bytes were passed over, not read: the reader read the rest of the file, 19 KB.
+  assert.ok(Number(await page.locator('[data-read]').getAttribute('data-read')) < 100_000);
   const gap = await page.evaluate(() => Math.max(...window.gaps.slice(1, -1)));
   assert.ok(gap < 100, `the longest frame gap while reading was ${gap.toFixed(0)} ms`);
   await page.close();
