@@ -73,7 +73,7 @@ lint:
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy --all-targets --target $(WASM_TARGET) -- -D warnings
 	cargo clippy --features prerender --bin prerender -- -D warnings
-	@# The measuring worker's kernels, as scripts/kernels.sh builds them.
+	@# The measuring worker's kernels, as scripts/wasm-parts.sh builds them.
 	RUSTFLAGS="-C target-feature=+simd128" cargo clippy -p sepconv-kernels --features worker \
 	  --target $(WASM_TARGET) --target-dir target/kernels -- -D warnings
 

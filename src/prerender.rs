@@ -1,7 +1,8 @@
 //! The default page as HTML in `dist/index.html`, so that the first paint shows the
 //! default layer's real numbers before any wasm has run. `src/bin/prerender.rs` renders
 //! the same `App` the browser runs (yew's server-side rendering) and puts it here; the
-//! wasm then replaces it with the live page.
+//! first-load island makes it live, and the app's wasm then replaces it with the live page
+//! (see [`with_loader`]).
 
 /// Marks the pre-rendered `#app`, for the stylesheet and for the wasm that replaces it.
 pub const MARK: &str = "data-prerendered";
@@ -25,4 +26,57 @@ pub fn inject(page: &str, markup: &str) -> Option<String> {
         &page[..start],
         &page[start + tag_len..]
     ))
+}
+
+/// The page's loader (`src/loader.js`): the first-load island, then the app.
+const LOADER: &str = include_str!("loader.js");
+
+/// `page` (a built `index.html`) with Trunk's loader replaced by [`LOADER`], and without
+/// the app's preload links: the app's glue and wasm load after the island has made the
+/// page live, not before. `None` when the page has no Trunk loader to replace.
+pub fn with_loader(page: &str) -> Option<String> {
+    let start = page.find("<script type=module>")?;
+    let end = start + page[start..].find("</script>")? + "</script>".len();
+    let trunk = &page[start..end];
+    let glue = quoted_after(trunk, "from './")?;
+    let wasm = quoted_after(trunk, "module_or_path: './")?;
+    // Its comments are for this repository's readers, not for every page load.
+    let code: Vec<&str> = LOADER
+        .lines()
+        .filter(|line| !line.trim_start().starts_with("//"))
+        .collect();
+    let loader = code
+        .join("\n")
+        .replace("./GLUE", &format!("./{glue}"))
+        .replace("./WASM", &format!("./{wasm}"));
+    let page = format!(
+        "{}<script type=module>{loader}</script>{}",
+        &page[..start],
+        &page[end..]
+    );
+    Some(without_preloads(&page))
+}
+
+/// The file name in `text` from just after `prefix` to the next quote.
+fn quoted_after<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
+    let from = text.find(prefix)? + prefix.len();
+    let len = text[from..].find('\'')?;
+    Some(&text[from..from + len])
+}
+
+/// `page` without its `<link rel=modulepreload>` and `<link rel=preload>` tags.
+fn without_preloads(page: &str) -> String {
+    let mut out = String::with_capacity(page.len());
+    let mut rest = page;
+    while let Some(at) = rest.find("<link") {
+        let len = rest[at..].find('>').map_or(rest.len() - at, |end| end + 1);
+        let tag = &rest[at..at + len];
+        out.push_str(&rest[..at]);
+        if !tag.contains("preload") {
+            out.push_str(tag);
+        }
+        rest = &rest[at + len..];
+    }
+    out.push_str(rest);
+    out
 }

@@ -1,5 +1,5 @@
 // sepconv's measuring worker, started only when a reader presses "Run it". The page sends
-// the kernels' wasm (measure-kernels.wasm, built by scripts/kernels.sh: no imports, no
+// the kernels' wasm (measure-kernels.wasm, built by scripts/wasm-parts.sh: no imports, no
 // glue) and one layer's geometry; this worker times the standard convolution, the depthwise
 // and pointwise steps, this machine's arithmetic peak and memory bandwidth, checks that the
 // separable pair equals the standard kernel with the weights it amounts to, and posts

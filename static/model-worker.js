@@ -1,6 +1,6 @@
 // sepconv's model reader, started only when a reader opens an ONNX file in "Your network".
 // The page sends the file (a File: nothing is uploaded anywhere) and the reader's wasm
-// (model-reader.wasm, built by scripts/kernels.sh: no imports, no glue). This worker
+// (model-reader.wasm, built by scripts/wasm-parts.sh: no imports, no glue). This worker
 // walks the file's protobuf fields from disk, reading every field's header but passing
 // over each weight's raw bytes by their length, so that a 100 MB model costs kilobytes;
 // the wasm parses what is left and counts, and the counts come back as JSON. The page

@@ -1,6 +1,6 @@
 //! Where the pre-rendered page goes in the built `index.html` (`sepconv::prerender`).
 
-use sepconv::prerender::{inject, MARK};
+use sepconv::prerender::{inject, with_loader, MARK};
 
 const MINIFIED: &str = "<!doctype html><body><div id=fatal hidden></div><div id=app><p class=loading \
     role=status>Loading sepconv…</p><noscript><p>Please enable JavaScript.</p></noscript></div></body>";
@@ -35,4 +35,53 @@ fn a_page_without_its_app_or_already_pre_rendered_is_refused() {
         None,
         "pre-rendering twice would nest pages"
     );
+}
+
+/// Trunk's loader as a release build writes it, with its preload links.
+const TRUNK: &str =
+    "<head><link href=./style-1.css rel=stylesheet><script type=module>import init, \
+    * as bindings from './sepconv-abc.js';\nconst wasm = await init({ module_or_path: \
+    './sepconv-abc_bg.wasm' });\nwindow.wasmBindings = bindings;</script><link crossorigin \
+    href=./sepconv-abc.js rel=modulepreload><link as=fetch crossorigin href=./sepconv-abc_bg.wasm \
+    rel=preload type=application/wasm></head><body></body>";
+
+#[test]
+fn the_loader_starts_the_island_then_the_app_by_their_built_names() {
+    let page = with_loader(TRUNK).expect("a Trunk loader to replace");
+    let island = page.find("import('./island.js')").expect("the island");
+    let glue = page
+        .find("import('./sepconv-abc.js')")
+        .expect("the app's glue");
+    let wasm = page
+        .find("fetch('./sepconv-abc_bg.wasm')")
+        .expect("the app's wasm");
+    assert!(island < glue && glue < wasm, "the island comes first");
+    assert!(
+        !page.contains("GLUE") && !page.contains("WASM"),
+        "no placeholder is left"
+    );
+    assert!(
+        !page.contains("window.wasmBindings"),
+        "Trunk's loader is gone"
+    );
+    assert!(
+        !page.contains("\n//"),
+        "the loader's comments stay in the repository"
+    );
+}
+
+#[test]
+fn the_app_is_not_preloaded_before_the_island_has_made_the_page_live() {
+    let page = with_loader(TRUNK).expect("a Trunk loader to replace");
+    assert!(!page.contains("preload"), "{page}");
+    assert!(
+        page.contains("<link href=./style-1.css rel=stylesheet>"),
+        "other links stay"
+    );
+    assert!(page.ends_with("</script></head><body></body>"));
+}
+
+#[test]
+fn a_page_without_trunks_loader_is_refused() {
+    assert_eq!(with_loader("<head></head><body></body>"), None);
 }

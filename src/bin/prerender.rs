@@ -34,6 +34,10 @@ fn main() -> ExitCode {
         );
         return ExitCode::FAILURE;
     };
+    let Some(built) = sepconv::prerender::with_loader(&built) else {
+        eprintln!("prerender: {path} has no Trunk loader to replace");
+        return ExitCode::FAILURE;
+    };
     if let Err(err) = std::fs::write(&path, built) {
         eprintln!("prerender: cannot write {path}: {err}");
         return ExitCode::FAILURE;

@@ -20,13 +20,13 @@ use super::share::Share;
 use super::summary::Summary;
 use super::theme_switch::ThemeSwitch;
 use crate::components::dom;
-use crate::cost::{Costs, Fraction, Param, Part, Unit};
-use crate::format::headline_factor;
+use crate::cost::{Costs, Param, Part, Unit};
 use crate::i18n::Lang;
 use crate::lesson::Room;
 use crate::messages;
 use crate::plots::Sweep;
 use crate::query;
+use crate::readout::Readout;
 use crate::state::{Action, Embed, Notice as Message, Scheme, State, View};
 use yew::prelude::*;
 
@@ -57,15 +57,17 @@ pub fn App() -> Html {
             (shown.0, shown.1) != (now.0, now.1)
         });
     let query = query::to_query(&state);
-    use_effect_with(query.clone(), |query| write_url(query));
+    use_effect_with(query.clone(), |query| dom::write_url(query));
     // After the first render the controls answer and the counts are live: say so on
-    // <html data-ready>, for the benchmark and for checks that wait on it.
+    // <html data-ready>, for the benchmark and for checks that wait on it (the first-load
+    // island may have said so already), and that the whole app runs, on <html data-app>.
     use_effect_with((), |_| {
         if let Some(root) = dom::window()
             .and_then(|w| w.document())
             .and_then(|d| d.document_element())
         {
             let _ = root.set_attribute("data-ready", "");
+            let _ = root.set_attribute("data-app", "");
         }
     });
     // One callback for the whole page, the same on every render (the dispatcher never
@@ -319,32 +321,11 @@ fn whole_page(
 /// The headline again, small, kept at the top of a phone's screen while its sliders move
 /// further down (the stylesheet shows it only there; screen readers have the headline).
 fn ratio_bar(costs: &Costs, unit: Unit, lang: Lang) -> Html {
-    let (standard, separable) = (
-        costs.count(Part::Standard, unit),
-        costs.count(Part::Separable, unit),
-    );
-    let speedup = Fraction::new(standard, separable);
-    let what = match unit {
-        Unit::Macs => lang.tr("multiply-adds", "乘加次数"),
-        Unit::Flops => "FLOPs",
-    };
-    let words = match (separable > standard, lang) {
-        (false, Lang::En) => format!("fewer {what} · R = {}", costs.ratio_in(unit).significant(3)),
-        (false, Lang::Zh) => format!("更少的{what} · R = {}", costs.ratio_in(unit).significant(3)),
-        (true, Lang::En) => format!(
-            "more {what} when separable · R = {}",
-            costs.ratio_in(unit).significant(3)
-        ),
-        (true, Lang::Zh) => format!(
-            "可分离反而更多{what} · R = {}",
-            costs.ratio_in(unit).significant(3)
-        ),
-    };
+    let r = Readout::of(costs, unit, lang);
     html! {
         <div class="ratio-bar" id="ratio-bar" aria-hidden="true">
-            <strong class={classes!((separable > standard).then_some("more"))}>
-                { headline_factor(speedup) }{ "×" }</strong>
-            <span>{ words }</span>
+            <strong class={classes!(r.more.then_some("more"))}>{ r.speedup }</strong>
+            <span>{ r.bar_words }</span>
         </div>
     }
 }
@@ -395,22 +376,6 @@ fn cards(costs: &Costs, unit: Unit, lang: Lang) -> Html {
                 note={unit_note(lang.tr("depthwise + pointwise", "深度卷积 + 逐点卷积"))}
                 formula={costs.formula(Part::Separable, unit)} />
         </div>
-    }
-}
-
-/// Keeps the link in the address bar equal to what is on screen, without a history entry
-/// per slider step. Where the page may not touch history (a sandbox), it does without.
-fn write_url(query: &str) {
-    let Some(window) = dom::window() else {
-        return;
-    };
-    let path = window.location().pathname().unwrap_or_default();
-    if let Ok(history) = window.history() {
-        let _ = history.replace_state_with_url(
-            &wasm_bindgen::JsValue::NULL,
-            "",
-            Some(&format!("{path}?{query}")),
-        );
     }
 }
 

@@ -4,6 +4,7 @@ use super::formula::FormulaView;
 use super::hooks::use_lang;
 use crate::cost::Formula;
 use crate::format::thousands;
+use crate::readout::{count_length, SHORT_FROM};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -45,18 +46,13 @@ pub fn Count(props: &CountProps) -> Html {
     let value = props.value;
     let lang = use_lang();
     let text = thousands(value);
-    let length = match text.len() {
-        0..=11 => None,
-        12..=15 => Some("long"),
-        16..=19 => Some("longer"),
-        _ => Some("longest"),
-    };
+    let length = count_length(&text);
     html! {
         <p class="count">
             <span class={classes!("exact", length)} id={props.id.clone()} data-value={value.to_string()}>
                 { text }
             </span>
-            if value >= 10_000 {
+            if value >= SHORT_FROM {
                 <span class="short">{ lang.short(value) }</span>
             }
         </p>

@@ -97,3 +97,19 @@ pub fn download(url: &str, file: &str) {
     link.set_download(file);
     link.click();
 }
+
+/// Keeps the link in the address bar equal to what is on screen, without a history entry
+/// per slider step. Where the page may not touch history (a sandbox), it does without.
+pub fn write_url(query: &str) {
+    let Some(window) = window() else {
+        return;
+    };
+    let path = window.location().pathname().unwrap_or_default();
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some(&format!("{path}?{query}")),
+        );
+    }
+}

@@ -3,9 +3,10 @@
 use super::formula::symbol_html;
 use super::hooks::use_lang;
 use super::param_control::ParamControl;
-use crate::cost::{Costs, Padding, Param};
+use crate::cost::{Costs, Padding, Param, Unit};
 use crate::messages;
 use crate::query::padding_name;
+use crate::readout::Readout;
 use crate::state::Action;
 use yew::prelude::*;
 
@@ -61,11 +62,10 @@ pub fn GeometryPanel(props: &Props) -> Html {
 fn DpRule(props: &DpProps) -> Html {
     let Costs { layer, dp } = props.costs;
     let lang = use_lang();
-    let (s, d) = (layer.stride, layer.dilation);
-    let (rule, numbers, source) = match layer.padding {
+    let numbers = Readout::of(&props.costs, Unit::Macs, lang).dp_numbers;
+    let (rule, source) = match layer.padding {
         Padding::Same => (
             html! { <>{ "⌈" }{ symbol_html("Df") }{ " / S⌉" }</> },
-            format!("⌈{} / {s}⌉", layer.df),
             lang.tr(
                 "TensorFlow's same padding keeps ⌈Df / S⌉ whatever the kernel",
                 "TensorFlow 的 same 填充无论卷积核多大都保持 ⌈Df / S⌉",
@@ -78,12 +78,6 @@ fn DpRule(props: &DpProps) -> Html {
                     { " − 1) − 1) / S⌋ + 1" }
                 </>
             },
-            format!(
-                "⌊({} + 2·{} − {d}·({} − 1) − 1) / {s}⌋ + 1",
-                layer.df,
-                layer.get(Param::Pad),
-                layer.dk
-            ),
             lang.tr(
                 "Dumoulin & Visin, A guide to convolution arithmetic, relationship 15",
                 "Dumoulin 与 Visin《深度学习卷积算术指南》关系式 15",

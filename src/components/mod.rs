@@ -6,7 +6,7 @@ mod chart;
 mod charts_panel;
 mod code_panel;
 mod cost_card;
-mod dom;
+pub mod dom;
 mod formula;
 mod geometry_panel;
 mod hooks;

@@ -4,10 +4,10 @@
 
 use super::formula::symbol_html;
 use super::hooks::use_lang;
-use super::param_control::kept;
 use crate::cost::{Costs, Multiplier, MultiplierError, Scaled, Unit};
 use crate::i18n::Lang;
 use crate::messages;
+use crate::readout::kept;
 use crate::state::Action;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;

@@ -6,6 +6,7 @@ use super::hooks::use_lang;
 use crate::cost::{InputError, Limit, Param};
 use crate::i18n::Lang;
 use crate::messages;
+use crate::readout::{kept, slider_valuetext};
 use crate::slider::Scale;
 use crate::state::Action;
 use web_sys::HtmlInputElement;
@@ -126,7 +127,7 @@ pub fn ParamControl(props: &Props) -> Html {
                         Lang::En => format!("{} slider", messages::meaning(lang, param)),
                         Lang::Zh => format!("{}滑块", messages::meaning(lang, param)),
                     }}
-                    aria-valuetext={format!("{} = {value}", param.symbol())}
+                    aria-valuetext={slider_valuetext(param, value)}
                     oninput={on_slide} onkeydown={on_slider_key} />
                 <span aria-hidden="true">{ max }</span>
             </div>
@@ -134,13 +135,5 @@ pub fn ParamControl(props: &Props) -> Html {
                 { for (*error).map(|why| kept(lang, &messages::input_error(lang, param, param.symbol(), why), value)) }
             </p>
         </div>
-    }
-}
-
-/// "…. Kept 14." beside a box whose text could not be used.
-pub fn kept(lang: Lang, why: &str, value: impl std::fmt::Display) -> String {
-    match lang {
-        Lang::En => format!("{why}. Kept {value}."),
-        Lang::Zh => format!("{why}。保留 {value}。"),
     }
 }

@@ -5,6 +5,7 @@ use super::hooks::use_lang;
 use crate::cost::{Layer, Multiplier, Padding};
 use crate::i18n::Lang;
 use crate::network::{by_id, Count, Kind};
+use crate::readout::kernel_note;
 use crate::state::Action;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -71,9 +72,6 @@ pub fn presets(lang: Lang) -> Vec<(String, Layer)> {
     list
 }
 
-/// Kernels wider than this get a word that real networks do not use them.
-const LARGEST_USUAL_KERNEL: u32 = 11;
-
 #[derive(Properties, PartialEq)]
 pub struct Props {
     /// The layer on screen: the menu shows the preset it is, or that it is custom.
@@ -118,18 +116,8 @@ pub fn Presets(props: &Props) -> Html {
             }
         });
     }
-    let dk = props.layer.dk;
-    let note = (dk > LARGEST_USUAL_KERNEL).then(|| {
-        let words = match lang {
-            Lang::En => format!(
-                "A {dk} × {dk} kernel is arithmetic, not a real layer: CNNs use 1 × 1 to 7 × 7 kernels (11 × 11 at most, in AlexNet's first layer). The article picks Dk = 512 to make 1/Dk² vanish."
-            ),
-            Lang::Zh => format!(
-                "{dk} × {dk} 的卷积核只是算术上的例子，并非真实的层：卷积网络用的是 1 × 1 到 7 × 7 的卷积核（最大也不过 AlexNet 第一层的 11 × 11）。原文取 Dk = 512，是为了让 1/Dk² 小到可以忽略。"
-            ),
-        };
-        html! { <p class="panel-note kernel-note" id="kernel-note">{ words }</p> }
-    });
+    let note = kernel_note(lang, props.layer.dk)
+        .map(|words| html! { <p class="panel-note kernel-note" id="kernel-note">{ words }</p> });
     html! {
         <>
             <label class="preset">

@@ -5,7 +5,9 @@ import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { createRequire } from 'node:module';
 import { before, after } from 'node:test';
+import assert from 'node:assert/strict';
 import { policy } from '../../scripts/csp.mjs';
+import { expected, closedForm, significantDigits } from './reference.mjs';
 
 const require = createRequire(import.meta.url);
 const { chromium } = require('playwright-core');
@@ -114,12 +116,13 @@ export async function launch() {
 }
 
 /**
- * Waits until the wasm has taken over the page: `<html data-ready>`, or the message a
+ * Waits until the full app has taken over the page: `<html data-app>`, or the message a
  * panic leaves. The page is pre-rendered at build time (`make build`), so an element
- * being there says nothing about whether the app is running.
+ * being there says nothing about whether the app is running; and `data-ready` comes
+ * earlier, from the first-load island, when only the layer's sliders and counts are live.
  */
 export async function live(page) {
-  await page.waitForFunction(() => document.documentElement.hasAttribute('data-ready')
+  await page.waitForFunction(() => document.documentElement.hasAttribute('data-app')
     || document.getElementById('fatal')?.hidden === false);
 }
 
@@ -158,6 +161,23 @@ export async function figures(page) {
       'params-standard', 'params-separable', 'ratio', 'ratio-closed', 'speedup'];
     return Object.fromEntries(ids.map((id) => [id, document.getElementById(id)?.dataset.value]));
   });
+}
+
+/**
+ * Asserts that the page's figures are `layer`'s: the counts exactly, the ratios and the
+ * speed-up to 12 digits against the closed form and the counts.
+ */
+export async function checkFigures(page, layer) {
+  const got = await figures(page);
+  const want = expected(layer);
+  for (const [id, value] of Object.entries(want)) assert.equal(got[id], value, `${id} for ${JSON.stringify(layer)}`);
+  for (const id of ['ratio', 'ratio-closed']) {
+    assert.ok(significantDigits(got[id]) >= 12, `${id} = ${got[id]} has too few digits`);
+    const r = closedForm(layer);
+    assert.ok(Math.abs(Number(got[id]) - r) / r < 1e-12, `${id} = ${got[id]}, 1/N + 1/Dk² = ${r}`);
+  }
+  const sep = Number(BigInt(want['cost-separable'])), std = Number(BigInt(want['cost-standard']));
+  assert.ok(Math.abs(Number(got.speedup) - std / sep) / (std / sep) < 1e-12, `speedup ${got.speedup}`);
 }
 
 /**

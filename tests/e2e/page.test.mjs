@@ -1,8 +1,8 @@
 // The foundation page, driven as a person would: sliders, typed values, links.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { shared, open, figures, eventually, live } from './harness.mjs';
-import { expected, closedForm, significantDigits } from './reference.mjs';
+import { shared, open, figures, eventually, live, checkFigures } from './harness.mjs';
+import { expected } from './reference.mjs';
 
 const env = shared();
 
@@ -13,18 +13,6 @@ async function assertFigures(page, layer) {
   await eventually(() => checkFigures(page, layer));
 }
 
-async function checkFigures(page, layer) {
-  const got = await figures(page);
-  const want = expected(layer);
-  for (const [id, value] of Object.entries(want)) assert.equal(got[id], value, `${id} for ${JSON.stringify(layer)}`);
-  for (const id of ['ratio', 'ratio-closed']) {
-    assert.ok(significantDigits(got[id]) >= 12, `${id} = ${got[id]} has too few digits`);
-    const r = closedForm(layer);
-    assert.ok(Math.abs(Number(got[id]) - r) / r < 1e-12, `${id} = ${got[id]}, 1/N + 1/Dk² = ${r}`);
-  }
-  const sep = Number(BigInt(want['cost-separable'])), std = Number(BigInt(want['cost-standard']));
-  assert.ok(Math.abs(Number(got.speedup) - std / sep) / (std / sep) < 1e-12, `speedup ${got.speedup}`);
-}
 
 /** Waits for a locator's text to match `re` (or equal a string). */
 async function textOf(locator, want) {

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Builds the wasms that are not the app itself into the folder given (Trunk's staging
+# folder when Trunk runs this as a hook; see Trunk.toml):
+# - island.js and island_bg.wasm: the first-load island (src/island.rs, no yew), which
+#   makes the pre-rendered page's sliders and counts live before the app has loaded;
+# - measure-kernels.wasm: the "Run it" panel's kernels (crate `kernels/`, feature `worker`),
+#   with SIMD128 on and optimised for speed, loaded on demand in a worker;
+# - model-reader.wasm: the ONNX reader of "Your network" (crate `onnx/`, feature `worker`),
+#   loaded on demand in a worker.
+# The island shares the app's target folder (the same flags, so nothing is built twice);
+# the workers' own target folders keep the page's build, which has no SIMD, from being
+# rebuilt.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out=${1:-${TRUNK_STAGING_DIR:?a folder to write to}}
+cargo build --quiet --release --target wasm32-unknown-unknown --bin island
+wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name island \
+  target/wasm32-unknown-unknown/release/island.wasm
+wasm-opt -Oz --strip-debug --strip-producers "$out/island_bg.wasm" -o "$out/island_bg.wasm"
+RUSTFLAGS="-C target-feature=+simd128" cargo rustc --quiet --release \
+  --target wasm32-unknown-unknown --target-dir target/kernels \
+  -p sepconv-kernels --features worker --lib --crate-type cdylib
+wasm-opt -O3 --strip-debug --strip-producers \
+  target/kernels/wasm32-unknown-unknown/release/sepconv_kernels.wasm -o "$out/measure-kernels.wasm"
+cargo rustc --quiet --release \
+  --target wasm32-unknown-unknown --target-dir target/model-reader \
+  -p sepconv-onnx --features worker --lib --crate-type cdylib
+wasm-opt -Oz --strip-debug --strip-producers \
+  target/model-reader/wasm32-unknown-unknown/release/sepconv_onnx.wasm -o "$out/model-reader.wasm"

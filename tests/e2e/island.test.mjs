@@ -1,0 +1,157 @@
+// The first-load island (src/island.rs): the pre-rendered page's sliders and counts go
+// live from a small wasm without yew, before the app has loaded (issue 12), with the
+// app's own words; the app then takes over without losing the layer, a drag or the focus.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { gzipSync } from 'node:zlib';
+import { readFile } from 'node:fs/promises';
+import { shared, eventually, checkFigures, BASE_PATH } from './harness.mjs';
+
+const env = shared();
+
+/** At most this many KB gzipped load before `<html data-ready>`; see the README's bench. */
+const READY_BUDGET_KB = 66;
+
+/**
+ * The bare page with the app's glue and wasm held back until `release()` is called: the
+ * island's page, as a reader on a slow line has it for a while.
+ */
+async function held(viewport = { width: 1280, height: 720 }) {
+  const page = await env.browser.newPage({ viewport });
+  page.problems = [];
+  page.on('pageerror', (e) => page.problems.push(`page error: ${e}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') page.problems.push(`console ${m.type()}: ${m.text()}`);
+  });
+  let release;
+  const gate = new Promise((go) => { release = go; });
+  await page.route(/\/sepconv-[0-9a-f]+(_bg\.wasm|\.js)$/, async (route) => {
+    await gate;
+    await route.continue();
+  });
+  page.release = release;
+  await page.goto(env.server.url);
+  await page.waitForFunction(() => document.documentElement.hasAttribute('data-ready'));
+  return page;
+}
+
+/**
+ * What the layer panel, the Dp rule, the headline, the bars, the ratios and the cards say,
+ * with every figure, label and length that a reader or a machine reads there.
+ */
+function snapshot(page) {
+  return page.evaluate(() => {
+    const parts = ['.layer-panel .param', '.dp-rule', '#ratio-bar', '.summary', '.cards', '.kernel-note-box'];
+    const attrs = ['data-value', 'aria-label', 'aria-valuetext', 'aria-invalid', 'width', 'x', 'class'];
+    const out = [];
+    for (const selector of parts) {
+      for (const part of document.querySelectorAll(selector)) {
+        out.push(`${selector}: ${part.textContent.replace(/\s+/g, ' ').trim()}`);
+        for (const el of part.querySelectorAll('*')) {
+          const said = attrs.filter((a) => el.hasAttribute(a)).map((a) => `${a}=${el.getAttribute(a)}`);
+          if (el.value !== undefined && el.tagName === 'INPUT') said.push(`value=${el.value}`);
+          if (said.length) out.push(`  ${el.tagName.toLowerCase()}#${el.id}: ${said.join(' ')}`);
+        }
+      }
+    }
+    return out;
+  });
+}
+
+test('before the app loads, the sliders and boxes answer and the counts follow them exactly', async () => {
+  const page = await held();
+  assert.equal(await page.evaluate(() => document.documentElement.hasAttribute('data-app')), false);
+  await checkFigures(page, { df: 8, dk: 3, m: 3, n: 8, pad: 'same' });
+  // A key on a slider, typing into a box, a slider moved to a position.
+  await page.locator('#n-slider').focus();
+  await page.keyboard.press('ArrowRight');
+  await page.locator('#df-input').fill('14');
+  await page.locator('#m-slider').fill('1000');
+  const layer = { df: 14, dk: 3, m: 8192, n: 9, pad: 'same' };
+  await checkFigures(page, layer); // at once: no waiting
+  assert.equal(await page.locator('#m-input').inputValue(), '8192');
+  // Typed text it cannot use: a message, and the last good layer stays.
+  await page.locator('#dk-input').fill('3.5');
+  assert.match(await page.locator('#dk-error').textContent(), /whole number.*Kept 3\./);
+  assert.equal(await page.locator('#dk-input').getAttribute('aria-invalid'), 'true');
+  await checkFigures(page, layer);
+  await page.locator('#dk-input').fill('13');
+  const kernel = { ...layer, dk: 13 };
+  await checkFigures(page, kernel);
+  assert.equal(await page.locator('#dk-error').textContent(), '');
+  assert.match(await page.locator('#kernel-note').textContent(), /13 × 13 kernel is arithmetic/);
+  // The link follows, for the app to start from; the panels not kept fade meanwhile.
+  assert.match(await page.evaluate(() => location.search), /^\?df=14&dk=13&m=8192&n=9&pad=same&/);
+  assert.ok(await page.evaluate(() => document.documentElement.hasAttribute('data-stale')));
+  assert.ok(Number(await page.locator('.code').evaluate((e) => getComputedStyle(e).opacity)) < 0.6);
+  // What waits for the app stays disabled, so a click waits rather than being lost.
+  for (const id of ['view-network', 'pad-valid', 'anim-play', 'copy-link', 'lang-zh']) {
+    assert.ok(await page.locator(`#${id}`).isDisabled(), `#${id} waits for the app`);
+  }
+
+  // The island's page says exactly what the app says for the same layer.
+  const island = await snapshot(page);
+  page.release();
+  await page.waitForFunction(() => document.documentElement.hasAttribute('data-app'));
+  assert.equal(await page.evaluate(() => document.documentElement.hasAttribute('data-stale')), false);
+  assert.equal(await page.locator('fieldset.prerendered').count(), 0);
+  await eventually(async () => assert.deepEqual(await snapshot(page), island));
+  await checkFigures(page, kernel);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test('the app takes over after a drag ends, and gives the focus back', async () => {
+  const page = await held();
+  const slider = page.locator('#n-slider');
+  const box = await slider.boundingBox();
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + box.width * 0.231, y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.5, y, { steps: 4 });
+  page.release();
+  // The app is there, but waits: the reader's thumb is still on the slider.
+  await page.waitForTimeout(1500);
+  assert.equal(await page.evaluate(() => document.documentElement.hasAttribute('data-app')), false);
+  assert.equal(await page.locator('fieldset.prerendered').count(), 1, 'the drag is not cut');
+  await page.mouse.move(box.x + box.width * 0.6, y, { steps: 2 });
+  const n = Number(await page.locator('#n-input').inputValue());
+  assert.ok(n > 100, `the drag moved N to ${n}`);
+  await page.mouse.up();
+  await page.waitForFunction(() => document.documentElement.hasAttribute('data-app'));
+  assert.equal(await page.locator('#n-input').inputValue(), String(n), 'the app starts from the island\'s layer');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'n-slider', 'the focus stays');
+  // The keys go on to the app's slider.
+  await page.keyboard.press('ArrowRight');
+  await eventually(async () => assert.equal(await page.locator('#n-input').inputValue(), String(n + 1)));
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test(`at most ${READY_BUDGET_KB} KB gzipped load before the page is interactive, and no part of the app`, async () => {
+  const before = env.server.requests.length;
+  const page = await held();
+  const loaded = env.server.requests.slice(before);
+  assert.ok(loaded.some((p) => p.endsWith('/island_bg.wasm')), `the island ran: ${loaded}`);
+  assert.ok(!loaded.some((p) => /\/sepconv-/.test(p)), `the app waits: ${loaded}`);
+  let total = 0;
+  for (const path of new Set(loaded)) {
+    const file = new URL(`../../dist/${path.slice(BASE_PATH.length) || 'index.html'}`, import.meta.url);
+    total += gzipSync(await readFile(file), { level: 9 }).length;
+  }
+  assert.ok(total < READY_BUDGET_KB * 1024, `${(total / 1024).toFixed(1)} KB gzipped before data-ready`);
+  page.release();
+  await page.close();
+});
+
+test('a link to another layer, a language or an embed starts the app at once, without the island', async () => {
+  for (const query of ['?n=9', '?lang=zh', '?embed=cost']) {
+    const before = env.server.requests.length;
+    const page = await env.browser.newPage();
+    await page.goto(env.server.url + query);
+    await page.waitForFunction(() => document.documentElement.hasAttribute('data-app'));
+    const loaded = env.server.requests.slice(before);
+    assert.ok(!loaded.some((p) => p.includes('island')), `${query} loaded ${loaded}`);
+    await page.close();
+  }
+});
