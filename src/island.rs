@@ -12,14 +12,15 @@
 //! It runs only on the page as pre-rendered: English, the default options, and no link
 //! to another layer (`data-linked`, see `index.html`); anything else waits for the app.
 
+use crate::anim::Playhead;
 use crate::components::dom;
-use crate::cost::{Costs, Param, Part, Term, Unit};
+use crate::cost::{Costs, Layer, Param, Part, Term, Unit};
 use crate::i18n::Lang;
 use crate::messages;
 use crate::query;
 use crate::readout::{count_length, kept, kernel_note, slider_valuetext, Readout, SHORT_FROM};
 use crate::slider::Scale;
-use crate::state::{Action, Notice, State};
+use crate::state::{Action, Notice, State, Theme};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -60,13 +61,19 @@ pub fn start() {
     let Some(fieldset) = prerendered.filter(|_| !root.has_attribute("data-linked")) else {
         return;
     };
+    // Not linked: the link has at most `theme` and `lang=en`. The browser reads it (no
+    // query parser in this wasm), and the state is the app's for the default layer.
     let search = dom::window()
         .and_then(|w| w.location().search().ok())
+        .and_then(|search| web_sys::UrlSearchParams::new_with_str(&search).ok());
+    let theme = search
+        .and_then(|s| s.get("theme"))
+        .and_then(|t| Theme::parse(&t))
         .unwrap_or_default();
-    let state = query::parse(&search).into_state();
-    if state.lang != Lang::En {
-        return;
-    }
+    let state = State {
+        theme,
+        ..State::new(Layer::default(), Playhead::default(), Vec::new())
+    };
     // Every control stays disabled but the four, which the fieldset no longer holds back.
     if let Ok(controls) = fieldset.query_selector_all("button, input, select, textarea") {
         for i in 0..controls.length() {
@@ -217,8 +224,8 @@ impl Island {
     fn set(&self, param: Param, value: u32, typing: Option<Param>) {
         let now = Rc::clone(&self.state.borrow());
         let next = now.reduce(Action::Set(param, value));
-        if let Some(notice @ Notice::Refused { .. }) = &next.notice {
-            self.error(param, Some(&messages::notice(Lang::En, notice)));
+        if let Some(Notice::Refused { why, .. }) = &next.notice {
+            self.error(param, Some(&messages::layer_error(Lang::En, why)));
             return;
         }
         if next.scaled == self.state.borrow().scaled {

@@ -24,6 +24,8 @@ const [{ default: init }, module] = await Promise.all([
 ]);
 while (held) await new Promise((up) => addEventListener('pointerup', up, { once: true }));
 const focused = document.activeElement?.id;
-await init({ module_or_path: module });
+const wasm = await init({ module_or_path: module });
 root.removeAttribute('data-stale');
+// As Trunk's own loader says it, for tools that wait on it (`make bench` reads the memory).
+dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
 if (focused) document.getElementById(focused)?.focus();

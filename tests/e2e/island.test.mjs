@@ -10,7 +10,7 @@ import { shared, eventually, checkFigures, BASE_PATH } from './harness.mjs';
 const env = shared();
 
 /** At most this many KB gzipped load before `<html data-ready>`; see the README's bench. */
-const READY_BUDGET_KB = 66;
+const READY_BUDGET_KB = 54;
 
 /**
  * The bare page with the app's glue and wasm held back until `release()` is called: the

@@ -185,9 +185,11 @@ test('every request stays under the sub-path, with relative asset URLs', async (
 // dialog, the recorder, the phone layout, the preset and truth fixes) 19 KB; the "Run it"
 // panel's view and roofline (issue 15) 26 KB less 15 KB by sharing the charts' backend,
 // while its worker and kernels load only when a reader runs it; "Your network"'s view
-// (issue 16) 14 KB, while its ONNX reader loads only with a file. This ceiling
-// stops it growing unseen while the gap is worked on (see the README).
-const BUDGET_KB = 327;
+// (issue 16) 14 KB, while its ONNX reader loads only with a file. The first-load island
+// (issue 12) adds 37 KB to the whole, and in return the page answers after about 51 KB
+// instead of all of it (island.test.mjs holds that ceiling). This ceiling stops the whole
+// growing unseen while the gap is worked on (see the README).
+const BUDGET_KB = 364;
 
 test(`the whole page stays under ${BUDGET_KB} KB gzipped`, async () => {
   const { gzipSync } = await import('node:zlib');
