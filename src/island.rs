@@ -6,8 +6,8 @@
 //!
 //! Everything else on the pre-rendered page stays disabled until the full app replaces
 //! it (the page's loader starts that right after); panels that the island does not keep
-//! current are marked stale (`<html data-stale>`) once the layer changes. The address
-//! bar carries the layer, so the full app starts from it.
+//! current are marked stale and busy once the layer changes. The address bar carries the
+//! layer, so the full app starts from it.
 //!
 //! It runs only on the page as pre-rendered: English, the default options, and no link
 //! to another layer (`data-linked`, see `index.html`); anything else waits for the app.
@@ -30,6 +30,9 @@ use yew::Reducible;
 
 /// The controls the island makes live: the layer panel's four.
 const PARAMS: [Param; 4] = [Param::Df, Param::Dk, Param::M, Param::N];
+
+/// The panels that show the layer but that the island does not keep current.
+const STALE: &str = ".prerendered :is(.code, .anim, .charts, .share)";
 
 /// The four counts: the element that carries each, and its part.
 const COUNTS: [(&str, Part); 4] = [
@@ -234,10 +237,15 @@ impl Island {
         }
         dom::write_url(&query::to_query(&next));
         *self.state.borrow_mut() = next;
-        if let Some(root) = self.document.document_element() {
-            // The code, the animation, the charts and the share link still show the
-            // page's first layer until the app takes over.
-            let _ = root.set_attribute("data-stale", "");
+        // The code, the animation, the charts and the share link still show the page's
+        // first layer until the app takes over: they say so, and blur (see style.css).
+        if let Ok(stale) = self.document.query_selector_all(STALE) {
+            for i in 0..stale.length() {
+                if let Some(panel) = stale.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+                    let _ = panel.set_attribute("aria-busy", "true");
+                    let _ = panel.class_list().add_1("stale");
+                }
+            }
         }
         self.show(typing);
     }

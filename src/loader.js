@@ -7,6 +7,16 @@
 // <html data-app>. A link to another layer or language has no pre-rendered page, so the
 // app starts at once. If the island fails, the app starts all the same.
 const root = document.documentElement;
+// Keys pressed before the app runs (P for the lecture, Space on the animation) are kept
+// and given to it once it does; the island's live boxes and sliders answer their own.
+const early = [];
+const keep = (e) => {
+  const live = e.target instanceof HTMLInputElement && e.target.matches(':enabled');
+  if (live || e.key === 'Tab') return;
+  early.push(e);
+  e.preventDefault();
+};
+addEventListener('keydown', keep, true);
 let held = false;
 addEventListener('pointerdown', () => { held = true; }, true);
 for (const end of ['pointerup', 'pointercancel']) addEventListener(end, () => { held = false; }, true);
@@ -18,14 +28,40 @@ if (!root.hasAttribute('data-linked') && document.querySelector('#app > fieldset
     // The app below shows the page without it.
   }
 }
-const [{ default: init }, module] = await Promise.all([
-  import('./GLUE'),
-  fetch('./WASM').then((r) => r.arrayBuffer()).then((bytes) => WebAssembly.compile(bytes)),
-]);
-while (held) await new Promise((up) => addEventListener('pointerup', up, { once: true }));
-const focused = document.activeElement?.id;
-const wasm = await init({ module_or_path: module });
-root.removeAttribute('data-stale');
-// As Trunk's own loader says it, for tools that wait on it (`make bench` reads the memory).
-dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
-if (focused) document.getElementById(focused)?.focus();
+// The app's own start. If it cannot load (the network went, a file is blocked), the page
+// says so rather than waiting for ever with its other controls disabled.
+try {
+  const [{ default: init }, module] = await Promise.all([
+    import('./GLUE'),
+    fetch('./WASM').then((r) => {
+      if (!r.ok) throw new Error(`${r.status} ${r.statusText}`);
+      return r.arrayBuffer();
+    }).then((bytes) => WebAssembly.compile(bytes)),
+  ]);
+  while (held) await new Promise((up) => addEventListener('pointerup', up, { once: true }));
+  const focused = document.activeElement?.id;
+  const wasm = await init({ module_or_path: module });
+  // The app renders, then sets data-app, then its listeners are in place: a task later.
+  await new Promise((ok) => {
+    const started = () => root.hasAttribute('data-app') && (setTimeout(ok), true);
+    if (!started()) new MutationObserver((_, o) => started() && o.disconnect()).observe(root, { attributes: true });
+  });
+  // As Trunk's own loader says it, for tools that wait on it (`make bench` reads the memory).
+  dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
+  if (focused) document.getElementById(focused)?.focus();
+  removeEventListener('keydown', keep, true);
+  for (const e of early) {
+    const target = (e.target.id && document.getElementById(e.target.id)) || document.activeElement || document.body;
+    const { key, code, shiftKey, ctrlKey, altKey, metaKey } = e;
+    target.dispatchEvent(new KeyboardEvent('keydown', {
+      key, code, shiftKey, ctrlKey, altKey, metaKey, bubbles: true, cancelable: true,
+    }));
+  }
+} catch (err) {
+  const fatal = document.getElementById('fatal');
+  // A panic in the app has said what it was already (src/panic.rs).
+  if (fatal.hidden) fatal.textContent = `sepconv could not load the rest of the page (${err.message}). `
+    + (root.hasAttribute('data-ready') ? 'The layer\'s sliders and counts still work. ' : '')
+    + 'Reload the page to try again: the link holds your settings.';
+  fatal.hidden = false;
+}

@@ -2,11 +2,11 @@
 // release build in headless Chromium, printed as one table and written to
 // target/bench/bench.json. Not part of `make test`: timings belong in a benchmark.
 //   SOAK=600 make bench   runs the memory soak for 10 minutes instead of 60 s.
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { createRequire } from 'node:module';
 import { execFileSync } from 'node:child_process';
-import { serve } from '../e2e/harness.mjs';
+import { serve, BASE_PATH } from '../e2e/harness.mjs';
 
 const require = createRequire(import.meta.url);
 const { chromium } = require('playwright-core');
@@ -93,8 +93,6 @@ async function untilReady(slow) {
       }
     }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-ready', 'data-app'] });
   });
-  const bodies = new Map();
-  page.on('response', async (r) => { try { bodies.set(r.url(), await r.body()); } catch { /* none */ } });
   await page.goto(server.url);
   await page.waitForFunction(() => window.__ready, null, { timeout: 120000 });
   const { at, loaded } = await page.evaluate(() => window.__ready);
@@ -102,9 +100,13 @@ async function untilReady(slow) {
   const app = await page.evaluate(() => window.__app);
   const paint = await page.evaluate(() => performance.getEntriesByType('paint')
     .find((e) => e.name === 'first-contentful-paint')?.startTime ?? NaN);
-  await page.waitForTimeout(200);
-  const before = [page.url(), ...loaded].map((url) => bodies.get(url)).filter(Boolean);
   await context.close();
+  // The files themselves, as served from dist/, so that a response whose body the browser
+  // streamed (the wasm) counts as much as any other.
+  const before = await Promise.all([server.url, ...loaded].map((url) => {
+    const path = new URL(url).pathname.slice(BASE_PATH.length) || 'index.html';
+    return readFile(new URL(`../../dist/${path}`, import.meta.url));
+  }));
   return {
     at, paint, app,
     raw: before.reduce((s, b) => s + b.length, 0),

@@ -2,20 +2,9 @@
 // projector and on a phone, with the animation paused on a frame and with a notice shown.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
-import { shared, eventually, live } from './harness.mjs';
+import { shared, eventually, live, violations } from './harness.mjs';
 
-const require = createRequire(import.meta.url);
-const AXE = require.resolve('axe-core/axe.min.js');
 const env = shared();
-
-async function violations(page) {
-  await page.addScriptTag({ path: AXE });
-  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 for (const [scheme, width, height] of [['light', 1280, 720], ['dark', 390, 844]]) {
   test(`no serious or critical violations, ${scheme}, ${width}x${height}`, async () => {

@@ -154,6 +154,15 @@ export async function open(browser, base, query = '', viewport = { width: 1280, 
   return page;
 }
 
+/** axe-core's serious and critical violations on the page as it is, one line each. */
+export async function violations(page) {
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+}
+
 /** The `data-value` of each machine-readable figure. */
 export async function figures(page) {
   return page.evaluate(() => {

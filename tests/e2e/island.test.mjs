@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { gzipSync } from 'node:zlib';
 import { readFile } from 'node:fs/promises';
-import { shared, eventually, checkFigures, BASE_PATH } from './harness.mjs';
+import { shared, eventually, checkFigures, violations, BASE_PATH } from './harness.mjs';
 
 const env = shared();
 
@@ -82,8 +82,12 @@ test('before the app loads, the sliders and boxes answer and the counts follow t
   assert.match(await page.locator('#kernel-note').textContent(), /13 × 13 kernel is arithmetic/);
   // The link follows, for the app to start from; the panels not kept fade meanwhile.
   assert.match(await page.evaluate(() => location.search), /^\?df=14&dk=13&m=8192&n=9&pad=same&/);
-  assert.ok(await page.evaluate(() => document.documentElement.hasAttribute('data-stale')));
-  assert.ok(Number(await page.locator('.code').evaluate((e) => getComputedStyle(e).opacity)) < 0.6);
+  for (const panel of ['.code', '.anim', '.charts', '.share']) {
+    assert.equal(await page.locator(panel).getAttribute('aria-busy'), 'true', `${panel} says it is not current`);
+    assert.match(await page.locator(panel).evaluate((e) => getComputedStyle(e).filter), /blur/, panel);
+  }
+  assert.equal(await page.locator('.summary').getAttribute('aria-busy'), null, 'the counts are current');
+  assert.deepEqual(await violations(page), [], 'the island\'s page, with the kernel note and the blurred panels');
   // What waits for the app stays disabled, so a click waits rather than being lost.
   for (const id of ['view-network', 'pad-valid', 'anim-play', 'copy-link', 'lang-zh']) {
     assert.ok(await page.locator(`#${id}`).isDisabled(), `#${id} waits for the app`);
@@ -93,7 +97,7 @@ test('before the app loads, the sliders and boxes answer and the counts follow t
   const island = await snapshot(page);
   page.release();
   await page.waitForFunction(() => document.documentElement.hasAttribute('data-app'));
-  assert.equal(await page.evaluate(() => document.documentElement.hasAttribute('data-stale')), false);
+  assert.equal(await page.locator('.stale, [aria-busy=true]').count(), 0);
   assert.equal(await page.locator('fieldset.prerendered').count(), 0);
   await eventually(async () => assert.deepEqual(await snapshot(page), island));
   await checkFigures(page, kernel);
@@ -141,6 +145,30 @@ test(`at most ${READY_BUDGET_KB} KB gzipped load before the page is interactive,
   }
   assert.ok(total < READY_BUDGET_KB * 1024, `${(total / 1024).toFixed(1)} KB gzipped before data-ready`);
   page.release();
+  await page.close();
+});
+
+test('a key pressed before the app runs reaches it once it does', async () => {
+  const page = await held();
+  // P starts the lecture: the page's own key, not a slider's.
+  await page.keyboard.press('p');
+  assert.equal(await page.evaluate(() => document.documentElement.hasAttribute('data-presenting')), false);
+  page.release();
+  await page.waitForFunction(() => document.documentElement.hasAttribute('data-app'));
+  await eventually(async () => assert.ok(await page.evaluate(() => document.documentElement.hasAttribute('data-presenting'))));
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test('when the app cannot load, the page says so and the island\'s sliders keep working', async () => {
+  const page = await env.browser.newPage();
+  await page.route(/\/sepconv-[0-9a-f]+_bg\.wasm$/, (route) => route.fulfill({ status: 503, body: 'down' }));
+  await page.goto(env.server.url);
+  await page.waitForFunction(() => document.getElementById('fatal')?.hidden === false);
+  assert.match(await page.locator('#fatal').textContent(),
+    /could not load the rest of the page \(503 .*\)\. The layer's sliders and counts still work\. Reload/);
+  await page.locator('#n-input').fill('100');
+  await checkFigures(page, { df: 8, dk: 3, m: 3, n: 100, pad: 'same' });
   await page.close();
 });
 
