@@ -31,8 +31,9 @@ use yew::Reducible;
 /// The controls the island makes live: the layer panel's four.
 const PARAMS: [Param; 4] = [Param::Df, Param::Dk, Param::M, Param::N];
 
-/// The panels that show the layer but that the island does not keep current.
-const STALE: &str = ".prerendered :is(.code, .anim, .charts, .share)";
+/// The panels that show the layer but that the island does not keep current (the groups
+/// slider's range is the divisors of M and N).
+const STALE: &str = ".prerendered :is(.code, .anim, .charts, .share, .groups)";
 
 /// The four counts: the element that carries each, and its part.
 const COUNTS: [(&str, Part); 4] = [
