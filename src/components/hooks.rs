@@ -424,6 +424,38 @@ pub fn use_in_view(node: NodeRef) -> bool {
     *seen
 }
 
+/// `value` once it has stayed the same for `ms` milliseconds, and until then the one
+/// before: for work too heavy to redo at every step of a slider.
+#[hook]
+pub fn use_settled<T>(value: T, ms: i32) -> T
+where
+    T: Clone + PartialEq + 'static,
+{
+    let settled = use_state(|| value.clone());
+    {
+        let settled = settled.clone();
+        use_effect_with(value, move |value| {
+            let value = value.clone();
+            let done = Closure::once(move || settled.set(value));
+            let window = dom::window();
+            let timer = window.as_ref().and_then(|w| {
+                w.set_timeout_with_callback_and_timeout_and_arguments_0(
+                    done.as_ref().unchecked_ref(),
+                    ms,
+                )
+                .ok()
+            });
+            move || {
+                if let (Some(w), Some(timer)) = (window, timer) {
+                    w.clear_timeout_with_handle(timer);
+                }
+                drop(done);
+            }
+        });
+    }
+    (*settled).clone()
+}
+
 /// Calls `on_message` with the data of every message posted to this window (from an
 /// iframe) while the component is mounted. Made once, as `use_window_key`.
 #[hook]

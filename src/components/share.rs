@@ -4,7 +4,7 @@
 //! measured: the panel is loaded, out of sight, in a frame of the chosen width, which
 //! takes the heights it reports until they settle, as a host page with `embed.js` does.
 
-use super::hooks::{use_in_view, use_lang, use_window_message};
+use super::hooks::{use_in_view, use_lang, use_settled, use_window_message};
 use crate::components::dom;
 use crate::i18n::Lang;
 use crate::state::Embed;
@@ -25,6 +25,8 @@ pub struct Props {
 /// The column width a blog post gives an embed, unless the author says otherwise.
 const DEFAULT_WIDTH: u32 = 700;
 const WIDTHS: (u32, u32) = (280, 1600);
+/// How long what the embed shows must stay the same before the frame measures it.
+const SETTLE_MS: i32 = 300;
 /// The frame that measures, and the name its resize messages carry.
 const MEASURE_ID: &str = "sepconv-measure";
 
@@ -184,16 +186,18 @@ pub fn Share(props: &Props) -> Html {
         .filter(|(id, _)| *id == measure_id)
         .map(|&(_, height)| height);
     // The frame (a second copy of the app) is there only while the author has the embed
-    // code in view: the sliders further up do not reload it at every step.
+    // code in view, and loads what is chosen once it has stayed so for a moment: a slider
+    // moved on the page does not reload it at every step.
     let embed_row = use_node_ref();
     let in_view = use_in_view(embed_row.clone());
+    let frame_src = use_settled(measure_src, SETTLE_MS);
     let height = measured_now.unwrap_or_else(|| embed_height(*embed));
     let code = embed_code(&link, *embed, *backdrop, height, lang);
     let measure_frame = in_view.then(|| {
         // Until the first report it stands at a typical height, as a fresh frame would.
         let frame_height = measured_now.unwrap_or(150);
         html! {
-            <iframe id={MEASURE_ID} class="embed-measure" src={measure_src.clone()}
+            <iframe id={MEASURE_ID} class="embed-measure" src={frame_src.clone()}
                 title={lang.tr("Measuring the embed's height", "正在测量嵌入的高度")}
                 aria-hidden="true" tabindex="-1"
                 width={width.to_string()} height={frame_height.to_string()}></iframe>
