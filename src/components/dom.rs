@@ -98,9 +98,47 @@ pub fn download(url: &str, file: &str) {
     link.click();
 }
 
+thread_local! {
+    /// While a pointer holds a slider: the query waiting for it to be let go, if any.
+    static HELD: std::cell::RefCell<Option<Option<String>>> = const { std::cell::RefCell::new(None) };
+}
+
 /// Keeps the link in the address bar equal to what is on screen, without a history entry
-/// per slider step. Where the page may not touch history (a sandbox), it does without.
+/// per slider step: at once, or, while a slider is held, as soon as it is let go. Writing
+/// the address bar costs the page a millisecond and sometimes ten (`history.replaceState`
+/// in Chromium), at every step of a drag, while nobody can read it mid-drag. Where the
+/// page may not touch history (a sandbox), it does without.
 pub fn write_url(query: &str) {
+    let waits = HELD.with(|held| match &mut *held.borrow_mut() {
+        Some(pending) => {
+            *pending = Some(query.to_owned());
+            true
+        }
+        None => false,
+    });
+    if !waits {
+        replace_url(query);
+    }
+}
+
+/// A pointer pressed on a slider (`true`) or let go (`false`): the address bar waits for
+/// the drag to end, then takes its last layer.
+pub fn hold_url(held: bool) {
+    let pending = HELD.with(|slot| {
+        let mut slot = slot.borrow_mut();
+        if held {
+            slot.get_or_insert(None);
+            None
+        } else {
+            slot.take().flatten()
+        }
+    });
+    if let Some(query) = pending {
+        replace_url(&query);
+    }
+}
+
+fn replace_url(query: &str) {
     let Some(window) = window() else {
         return;
     };

@@ -144,13 +144,17 @@ async function untilReady(slow) {
 //    redrawn (the last chart's draw count moves; "pictures"). The browser's own paint of
 //    that frame comes after. A laptop's window, scrolled to the cost bars: the panels off
 //    screen do not paint. The first 40 inputs after the page loads are reported apart:
-//    they include the browser's optimising compile of the wasm's hot functions.
+//    they include the browser's optimising compile of the wasm's hot functions. Each run
+//    of 40 is a drag: pointer down, the steps, pointer up; and then 40 single changes
+//    typed into the number box, each of which also writes the address bar at once.
 async function inputs(page, key) {
   return page.evaluate(async (key) => {
     const slider = document.getElementById(`${key}-slider`);
     const chart = document.getElementById('cost-bars');
     const count = document.getElementById('cost-standard');
     const numbers = [], pictures = [];
+    // As a reader drags the slider: pressed, 40 steps, let go.
+    slider.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true }));
     for (let i = 0; i < 40; i++) {
       await new Promise((done) => requestAnimationFrame(done));
       const [drawn, value] = [chart.dataset.draws, count.dataset.value];
@@ -165,8 +169,28 @@ async function inputs(page, key) {
       }
       if (chart.dataset.draws !== drawn) pictures.push(performance.now() - t0);
     }
+    slider.dispatchEvent(new PointerEvent('pointerup', { bubbles: true }));
+    slider.dispatchEvent(new Event('change', { bubbles: true }));
     return [numbers, pictures];
   }, key);
+}
+/** 40 values typed into N's box, one at a time: each also writes the address bar. */
+async function typed(page) {
+  return page.evaluate(async () => {
+    const box = document.getElementById('n-input');
+    const count = document.getElementById('cost-standard');
+    const numbers = [];
+    for (let i = 0; i < 40; i++) {
+      await new Promise((done) => requestAnimationFrame(done));
+      const value = count.dataset.value;
+      const t0 = performance.now();
+      box.value = String(100 + i);
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+      while (count.dataset.value === value && performance.now() - t0 < 1000) await Promise.resolve();
+      if (count.dataset.value !== value) numbers.push(performance.now() - t0);
+    }
+    return numbers;
+  });
 }
 const p50p95 = (xs) => `${quantile(xs, 0.5).toFixed(1)} / ${quantile(xs, 0.95).toFixed(1)}`;
 for (const [name, query] of [['default', DEFAULT], ['maximum', MAXIMUM]]) {
@@ -180,6 +204,7 @@ for (const [name, query] of [['default', DEFAULT], ['maximum', MAXIMUM]]) {
     row(`input to numbers, ${key} slider, ${name}: p50 / p95`, p50p95(numbers), 'ms', 'p95 < 8 ms', quantile(numbers, 0.95) < 8);
     row(`input to pictures, ${key} slider, ${name}: p50 / p95`, p50p95(pictures), 'ms', '', '');
   }
+  row(`input to numbers, typed into N's box, ${name}: p50 / p95`, p50p95(await typed(page)), 'ms', '', '');
   await page.context().close();
 }
 
