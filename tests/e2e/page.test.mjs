@@ -186,10 +186,10 @@ test('every request stays under the sub-path, with relative asset URLs', async (
 // panel's view and roofline (issue 15) 26 KB less 15 KB by sharing the charts' backend,
 // while its worker and kernels load only when a reader runs it; "Your network"'s view
 // (issue 16) 14 KB, while its ONNX reader loads only with a file. The first-load island
-// (issue 12) adds 37 KB to the whole, and in return the page answers after about 51 KB
-// instead of all of it (island.test.mjs holds that ceiling). This ceiling stops the whole
-// growing unseen while the gap is worked on (see the README).
-const BUDGET_KB = 364;
+// and its loader (issue 12) add 38 KB to the whole, and in return the page answers after
+// about 51 KB instead of all of it (island.test.mjs holds that ceiling). This ceiling stops
+// the whole growing unseen while the gap is worked on (see the README).
+const BUDGET_KB = 366;
 
 test(`the whole page stays under ${BUDGET_KB} KB gzipped`, async () => {
   const { gzipSync } = await import('node:zlib');
