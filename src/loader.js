@@ -33,10 +33,15 @@ if (!root.hasAttribute('data-linked') && document.querySelector('#app > fieldset
 try {
   const [{ default: init }, module] = await Promise.all([
     import('./GLUE'),
-    fetch('./WASM').then((r) => {
+    fetch('./WASM').then(async (r) => {
       if (!r.ok) throw new Error(`${r.status} ${r.statusText}`);
-      return r.arrayBuffer();
-    }).then((bytes) => WebAssembly.compile(bytes)),
+      // Compiled as it downloads, where the host serves it as application/wasm.
+      try {
+        return await WebAssembly.compileStreaming(r.clone());
+      } catch {
+        return WebAssembly.compile(await r.arrayBuffer());
+      }
+    }),
   ]);
   while (held) await new Promise((up) => addEventListener('pointerup', up, { once: true }));
   const focused = document.activeElement?.id;

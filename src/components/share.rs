@@ -25,8 +25,8 @@ pub struct Props {
 /// The column width a blog post gives an embed, unless the author says otherwise.
 const DEFAULT_WIDTH: u32 = 700;
 const WIDTHS: (u32, u32) = (280, 1600);
-/// How long what the embed shows must stay the same before the frame measures it.
-const SETTLE_MS: i32 = 300;
+/// How long the embed code must be in view, with the same choice, before the frame measures.
+const SETTLE_MS: i32 = 1000;
 /// The frame that measures, and the name its resize messages carry.
 const MEASURE_ID: &str = "sepconv-measure";
 
@@ -185,15 +185,16 @@ pub fn Share(props: &Props) -> Html {
         .as_ref()
         .filter(|(id, _)| *id == measure_id)
         .map(|&(_, height)| height);
-    // The frame (a second copy of the app) is there only while the author has the embed
-    // code in view, and loads what is chosen once it has stayed so for a moment: a slider
-    // moved on the page does not reload it at every step.
+    // The frame (a second copy of the app) is there only once the author has had the
+    // embed code in view, with the same choice, for a second: a slider moved on the page
+    // does not reload it at every step, and a reader scrolling past, or a tall window
+    // opening the page, does not load the app twice.
     let embed_row = use_node_ref();
     let in_view = use_in_view(embed_row.clone());
-    let frame_src = use_settled(measure_src, SETTLE_MS);
+    let frame_src = use_settled(in_view.then_some(measure_src), SETTLE_MS).filter(|_| in_view);
     let height = measured_now.unwrap_or_else(|| embed_height(*embed));
     let code = embed_code(&link, *embed, *backdrop, height, lang);
-    let measure_frame = in_view.then(|| {
+    let measure_frame = frame_src.map(|frame_src| {
         // Until the first report it stands at a typical height, as a fresh frame would.
         let frame_height = measured_now.unwrap_or(150);
         html! {
