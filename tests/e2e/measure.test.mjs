@@ -18,8 +18,10 @@ const measured = (page) => page.evaluate((ids) => Object.fromEntries(ids.map((id
 /** Clicks "Run it" and waits for the figures; returns the longest gap between frames meanwhile. */
 async function run(page) {
   await page.locator('#measure-run').scrollIntoViewIfNeeded();
-  // The charts scrolled into view paint now; the run's frames are counted after that.
-  await page.waitForTimeout(500);
+  // The charts scrolled into view paint now, and the share panel's measuring frame, if
+  // its embed code is in view, loads a second after it comes into view: the run's frames
+  // are counted after that.
+  await page.waitForTimeout(2000);
   await page.evaluate(() => {
     window.gaps = [];
     let last = performance.now();
