@@ -58,6 +58,9 @@ pub fn App() -> Html {
         });
     let query = query::to_query(&state);
     use_effect_with(query.clone(), |query| dom::write_url(query));
+    // During a drag the share panel, like the address bar, has nothing to copy from: it
+    // follows in the next frame; otherwise at once, so a link copied is the change made.
+    let share_query = use_next_frame(query.clone(), |shown, now| shown != now && dom::url_held());
     // After the first render the controls answer and the counts are live: say so on
     // <html data-ready>, for the benchmark and for checks that wait on it (the first-load
     // island may have said so already), and that the whole app runs, on <html data-app>.
@@ -189,7 +192,7 @@ pub fn App() -> Html {
     } else {
         whole_page(
             &state,
-            query,
+            share_query,
             Panels {
                 controls,
                 counts,

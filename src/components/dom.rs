@@ -138,6 +138,11 @@ pub fn hold_url(held: bool) {
     }
 }
 
+/// Whether a pointer holds a slider now.
+pub fn url_held() -> bool {
+    HELD.with(|held| held.borrow().is_some())
+}
+
 fn replace_url(query: &str) {
     let Some(window) = window() else {
         return;
