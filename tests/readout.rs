@@ -1,0 +1,142 @@
+//! What the page says about a layer (`sepconv::readout`), which the Yew components and the
+//! first-load island both write: checked against the tutorial's arithmetic by hand.
+
+use sepconv::cost::{Costs, Layer, Padding, Param, Unit};
+use sepconv::i18n::Lang;
+use sepconv::readout::{count_length, kept, kernel_note, slider_valuetext, Readout};
+
+fn readout(layer: Layer, unit: Unit, lang: Lang) -> Readout {
+    Readout::of(
+        &Costs::of(&layer).expect("a layer with an output"),
+        unit,
+        lang,
+    )
+}
+
+#[test]
+fn the_default_layer_reads_as_the_page_shows_it() {
+    // 8×8×3, 3×3, 8 filters, same padding: 13,824 against 1,728 + 1,536 = 3,264.
+    let r = readout(Layer::default(), Unit::Macs, Lang::En);
+    assert_eq!(r.speedup, "4.2×");
+    assert_eq!(r.speedup_value, "4.23529411764706");
+    assert_eq!(
+        r.headline,
+        " fewer multiply-adds with a depthwise separable convolution"
+    );
+    assert_eq!(r.ratio_line, "3,264 ÷ 13,824 = 17/72 = ");
+    assert_eq!(
+        (r.ratio.as_str(), r.ratio_value.as_str()),
+        ("0.236111111", "0.236111111111111")
+    );
+    assert_eq!(r.closed_line, " = 1/8 + 1/3² = 17/72 = ");
+    assert!(!r.differs);
+    assert_eq!(r.check, " ✓ the same: M and Dp² cancel");
+    assert_eq!(r.bar_words, "fewer multiply-adds · R = 0.236");
+    assert_eq!(r.dp_numbers, "⌈8 / 1⌉");
+    assert_eq!(
+        r.bars_label,
+        "Standard: 13,824 multiply-adds. Separable: 1,728 depthwise plus 1,536 pointwise."
+    );
+    // 1,728 / 13,824 = 12.5 % and 1,536 / 13,824 = 11.11 %, in hundredths of a percent.
+    assert_eq!(
+        r.bar_widths,
+        ["100.00%", "12.50%", "11.11%"].map(String::from)
+    );
+}
+
+#[test]
+fn the_articles_example_reads_its_ratio() {
+    // N = 100, Dk = 512: R = 1/100 + 1/512² = 0.010004 to the article's six places.
+    let layer = Layer {
+        df: 512,
+        dk: 512,
+        m: 1,
+        n: 100,
+        ..Layer::default()
+    };
+    let r = readout(layer, Unit::Macs, Lang::En);
+    assert!(r.ratio.starts_with("0.0100038"), "{}", r.ratio);
+    assert_eq!(r.closed_line, " = 1/100 + 1/512² = 65,561/6,553,600 = ");
+}
+
+#[test]
+fn when_separable_costs_more_its_bar_fills_the_track_and_the_words_say_so() {
+    // Dk = 1 and N = 1: depthwise M·Dp², pointwise M·Dp²: twice the standard.
+    let layer = Layer {
+        dk: 1,
+        n: 1,
+        ..Layer::default()
+    };
+    let r = readout(layer, Unit::Macs, Lang::En);
+    assert!(r.more);
+    assert_eq!(
+        r.bar_widths,
+        ["50.00%", "50.00%", "50.00%"].map(String::from)
+    );
+    assert!(r.bar_words.starts_with("more multiply-adds when separable"));
+    let zh = readout(layer, Unit::Macs, Lang::Zh);
+    assert!(
+        zh.bar_words.starts_with("可分离反而更多乘加次数"),
+        "{}",
+        zh.bar_words
+    );
+}
+
+#[test]
+fn groups_and_flops_with_bias_say_why_the_closed_form_differs() {
+    let grouped = Layer {
+        m: 8,
+        groups: 2,
+        ..Layer::default()
+    };
+    let r = readout(grouped, Unit::Macs, Lang::En);
+    assert!(r.differs);
+    assert!(r.check.contains("g = 2 groups"), "{}", r.check);
+    let biased = Layer {
+        bias: true,
+        ..Layer::default()
+    };
+    let r = readout(biased, Unit::Flops, Lang::En);
+    assert!(
+        r.differs && r.check.contains("a bias adds one addition"),
+        "{}",
+        r.check
+    );
+    assert!(r.headline.contains("FLOPs"));
+}
+
+#[test]
+fn the_dp_rule_has_the_numbers_of_the_padding_in_force() {
+    let valid = Layer {
+        df: 14,
+        padding: Padding::Explicit(1),
+        stride: 2,
+        dilation: 2,
+        ..Layer::default()
+    };
+    let r = readout(valid, Unit::Macs, Lang::En);
+    assert_eq!(r.dp_numbers, "⌊(14 + 2·1 − 2·(3 − 1) − 1) / 2⌋ + 1");
+}
+
+#[test]
+fn counts_get_smaller_type_by_their_length() {
+    assert_eq!(count_length("13,824"), None);
+    assert_eq!(count_length("462,422,016"), None);
+    assert_eq!(count_length("4,624,220,160"), Some("long"));
+    assert_eq!(count_length("4,624,220,160,000"), Some("longer"));
+    assert_eq!(count_length("4,624,220,160,000,000"), Some("longest"));
+}
+
+#[test]
+fn the_small_words_beside_the_controls() {
+    assert_eq!(
+        kernel_note(Lang::En, 11),
+        None,
+        "AlexNet's 11 × 11 is a real kernel"
+    );
+    assert!(kernel_note(Lang::En, 13).is_some_and(|n| n.starts_with("A 13 × 13 kernel")));
+    assert!(kernel_note(Lang::Zh, 512).is_some_and(|n| n.starts_with("512 × 512")));
+    assert_eq!(slider_valuetext(Param::Dk, 3), "Dk = 3");
+    assert_eq!(kept(Lang::En, "not a number", 3), "not a number. Kept 3.");
+    assert_eq!(kept(Lang::Zh, "不是数字", 3), "不是数字。保留 3。");
+}
