@@ -132,6 +132,9 @@ test('a 100 MB model is read in a worker while the page keeps drawing', async ()
   const path = `${ROOT}target/e2e/big.onnx`;
   writeFileSync(path, Buffer.concat(parts));
   const page = await open(env.browser, env.server.url, '?view=model', undefined, '#model-file');
+  // The share panel's measuring frame, if its embed code is in view, loads a second copy
+  // of the app a second later, on this page's thread: the frames are counted after that.
+  await page.waitForTimeout(2500);
   await page.evaluate(() => {
     window.gaps = [];
     let last = performance.now();
@@ -144,14 +147,8 @@ test('a 100 MB model is read in a worker while the page keeps drawing', async ()
   assert.equal(await page.locator('#model-params').getAttribute('data-value'), '4210088');
   // Its bytes were passed over, not read: the reader read the rest of the file, 19 KB.
   assert.ok(Number(await page.locator('[data-read]').getAttribute('data-read')) < 100_000);
-  // Parsing 100 MB on the page's thread would stop it for seconds. One hitch of about
-  // 100 ms comes on a busy 2-core machine as the browser hands the file over; frames
-  // otherwise keep their pace.
-  const gaps = await page.evaluate(() => window.gaps.slice(1, -1));
-  const longest = Math.max(...gaps);
-  const typical = [...gaps].sort((a, b) => a - b)[Math.floor(gaps.length * 0.9)];
-  assert.ok(longest < 250, `the longest frame gap while reading was ${longest.toFixed(0)} ms`);
-  assert.ok(typical < 50, `9 frame gaps in 10 while reading were under ${typical.toFixed(0)} ms`);
+  const gap = await page.evaluate(() => Math.max(...window.gaps.slice(1, -1)));
+  assert.ok(gap < 100, `the longest frame gap while reading was ${gap.toFixed(0)} ms`);
   await page.close();
 });
 
