@@ -23,8 +23,9 @@ async function textOf(locator, want) {
   });
 }
 
+/** The address bar's keys as the page has them now (`page.url()` follows a moment later). */
 async function urlParams(page) {
-  return Object.fromEntries(new URL(page.url()).searchParams);
+  return Object.fromEntries(new URL(await page.evaluate(() => location.href)).searchParams);
 }
 
 test('the default layer shows exact figures and writes every key to the URL', async () => {
