@@ -41,8 +41,6 @@ pub struct Readout {
     pub check: String,
     /// "fewer multiply-adds · R = 0.236", beside the factor on a phone's top bar.
     pub bar_words: String,
-    /// "⌈8 / 1⌉": the Dp rule with today's numbers.
-    pub dp_numbers: String,
 }
 
 impl Readout {
@@ -84,7 +82,6 @@ impl Readout {
             differs: gap.is_some(),
             check: check_words(c, unit, lang, gap),
             bar_words,
-            dp_numbers: dp_numbers(c),
         }
     }
 }
@@ -148,8 +145,8 @@ fn bar_widths(standard: u128, depthwise: u128, pointwise: u128, separable: u128)
     [percent(standard), percent(depthwise), percent(pointwise)]
 }
 
-/// Dp by the rule in force, with today's numbers.
-fn dp_numbers(c: &Costs) -> String {
+/// "⌈8 / 1⌉": Dp by the rule in force, with today's numbers.
+pub fn dp_numbers(c: &Costs) -> String {
     let layer = c.layer;
     let (s, d) = (layer.stride, layer.dilation);
     match layer.padding {
@@ -176,6 +173,32 @@ pub fn count_length(text: &str) -> Option<&'static str> {
 
 /// Counts from this size on also show their short form ("13.8 k").
 pub const SHORT_FROM: u128 = 10_000;
+
+/// An exact count as the page sets it: "13,824" with its classes, and from
+/// [`SHORT_FROM`] on its short form ("13.8 k").
+#[derive(Clone, Debug, PartialEq)]
+pub struct CountText {
+    pub exact: String,
+    /// "exact", and the size class if the number is long: "exact long".
+    pub class: String,
+    pub short: Option<String>,
+}
+
+impl CountText {
+    pub fn of(value: u128, lang: Lang) -> CountText {
+        let exact = thousands(value);
+        let class = match count_length(&exact) {
+            Some(length) => format!("exact {length}"),
+            None => "exact".to_owned(),
+        };
+        let short = (value >= SHORT_FROM).then(|| lang.short(value));
+        CountText {
+            exact,
+            class,
+            short,
+        }
+    }
+}
 
 /// Kernels larger than this get a note: no real CNN uses them.
 const LARGEST_USUAL_KERNEL: u32 = 11;

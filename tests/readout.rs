@@ -3,7 +3,9 @@
 
 use sepconv::cost::{Costs, Layer, Padding, Param, Unit};
 use sepconv::i18n::Lang;
-use sepconv::readout::{count_length, kept, kernel_note, slider_valuetext, Readout};
+use sepconv::readout::{
+    count_length, dp_numbers, kept, kernel_note, slider_valuetext, CountText, Readout,
+};
 
 fn readout(layer: Layer, unit: Unit, lang: Lang) -> Readout {
     Readout::of(
@@ -32,7 +34,10 @@ fn the_default_layer_reads_as_the_page_shows_it() {
     assert!(!r.differs);
     assert_eq!(r.check, " ✓ the same: M and Dp² cancel");
     assert_eq!(r.bar_words, "fewer multiply-adds · R = 0.236");
-    assert_eq!(r.dp_numbers, "⌈8 / 1⌉");
+    assert_eq!(
+        dp_numbers(&Costs::of(&Layer::default()).expect("an output")),
+        "⌈8 / 1⌉"
+    );
     assert_eq!(
         r.bars_label,
         "Standard: 13,824 multiply-adds. Separable: 1,728 depthwise plus 1,536 pointwise."
@@ -114,8 +119,25 @@ fn the_dp_rule_has_the_numbers_of_the_padding_in_force() {
         dilation: 2,
         ..Layer::default()
     };
-    let r = readout(valid, Unit::Macs, Lang::En);
-    assert_eq!(r.dp_numbers, "⌊(14 + 2·1 − 2·(3 − 1) − 1) / 2⌋ + 1");
+    let costs = Costs::of(&valid).expect("an output");
+    assert_eq!(dp_numbers(&costs), "⌊(14 + 2·1 − 2·(3 − 1) − 1) / 2⌋ + 1");
+}
+
+#[test]
+fn a_count_is_set_exactly_with_its_short_form_from_ten_thousand() {
+    let small = CountText::of(9_999, Lang::En);
+    assert_eq!(
+        (small.exact.as_str(), small.class.as_str()),
+        ("9,999", "exact")
+    );
+    assert_eq!(small.short, None);
+    let default = CountText::of(13_824, Lang::En);
+    assert_eq!(default.exact, "13,824");
+    assert_eq!(default.short.as_deref(), Some("13.8 k"));
+    let zh = CountText::of(13_824, Lang::Zh);
+    assert_eq!(zh.short.as_deref(), Some("1.4 万"));
+    let huge = CountText::of(4_624_220_160_000, Lang::En);
+    assert_eq!(huge.class, "exact longer");
 }
 
 #[test]

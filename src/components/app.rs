@@ -56,6 +56,10 @@ pub fn App() -> Html {
         use_next_frame((costs, unit, playhead), |shown, now| {
             (shown.0, shown.1) != (now.0, now.1)
         });
+    // What the counts say in words, made once for the summary and the phone's top bar.
+    let readout = use_memo((costs, unit, lang), |&(costs, unit, lang)| {
+        Readout::of(&costs, unit, lang)
+    });
     let query = query::to_query(&state);
     use_effect_with(query.clone(), |query| dom::write_url(query));
     // During a drag the share panel, like the address bar, has nothing to copy from: it
@@ -124,7 +128,7 @@ pub fn App() -> Html {
             <OptionsPanel {scaled} {costs} {unit} on_action={on_action.clone()} />
         </div>
     };
-    let summary = html! { <Summary {costs} {unit} /> };
+    let summary = html! { <Summary {costs} readout={readout.clone()} /> };
     let counts = html! {
         <>
             { summary.clone() }
@@ -194,6 +198,7 @@ pub fn App() -> Html {
             &state,
             share_query,
             Panels {
+                ratio_bar: ratio_bar(&readout),
                 controls,
                 counts,
                 animation,
@@ -216,6 +221,8 @@ pub fn App() -> Html {
 
 /// The page's parts, each rendered once and placed by the view.
 struct Panels {
+    /// The phone's top bar with the headline.
+    ratio_bar: Html,
     controls: Html,
     counts: Html,
     animation: Html,
@@ -235,6 +242,7 @@ fn whole_page(
     press: Callback<&'static str>,
 ) -> Html {
     let Panels {
+        ratio_bar,
         controls,
         counts,
         animation,
@@ -280,7 +288,7 @@ fn whole_page(
     let main = match state.view {
         View::Layer => html! {
             <main class="layout">
-                { ratio_bar(&state.costs, state.unit, lang) }
+                { ratio_bar }
                 { controls }
                 <div class="results">
                     { counts }
@@ -323,12 +331,11 @@ fn whole_page(
 
 /// The headline again, small, kept at the top of a phone's screen while its sliders move
 /// further down (the stylesheet shows it only there; screen readers have the headline).
-fn ratio_bar(costs: &Costs, unit: Unit, lang: Lang) -> Html {
-    let r = Readout::of(costs, unit, lang);
+fn ratio_bar(r: &Readout) -> Html {
     html! {
         <div class="ratio-bar" id="ratio-bar" aria-hidden="true">
-            <strong class={classes!(r.more.then_some("more"))}>{ r.speedup }</strong>
-            <span>{ r.bar_words }</span>
+            <strong class={classes!(r.more.then_some("more"))}>{ &r.speedup }</strong>
+            <span>{ &r.bar_words }</span>
         </div>
     }
 }

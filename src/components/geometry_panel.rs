@@ -3,10 +3,10 @@
 use super::formula::symbol_html;
 use super::hooks::use_lang;
 use super::param_control::ParamControl;
-use crate::cost::{Costs, Padding, Param, Unit};
+use crate::cost::{Costs, Padding, Param};
 use crate::messages;
 use crate::query::padding_name;
-use crate::readout::Readout;
+use crate::readout::dp_numbers;
 use crate::state::Action;
 use yew::prelude::*;
 
@@ -62,7 +62,7 @@ pub fn GeometryPanel(props: &Props) -> Html {
 fn DpRule(props: &DpProps) -> Html {
     let Costs { layer, dp } = props.costs;
     let lang = use_lang();
-    let numbers = Readout::of(&props.costs, Unit::Macs, lang).dp_numbers;
+    let numbers = dp_numbers(&props.costs);
     let (rule, source) = match layer.padding {
         Padding::Same => (
             html! { <>{ "⌈" }{ symbol_html("Df") }{ " / S⌉" }</> },

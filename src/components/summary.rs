@@ -4,21 +4,23 @@
 use super::cost_card::Count;
 use super::formula::symbol_html;
 use super::hooks::use_lang;
-use crate::cost::{Costs, Unit};
+use crate::cost::Costs;
 use crate::readout::Readout;
+use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub costs: Costs,
-    pub unit: Unit,
+    /// The words and numbers for `costs`, which the app has made once for every panel.
+    pub readout: Rc<Readout>,
 }
 
 #[function_component]
 pub fn Summary(props: &Props) -> Html {
     let c = &props.costs;
     let lang = use_lang();
-    let r = Readout::of(c, props.unit, lang);
+    let r = Readout::clone(&props.readout);
     let (g, bias) = (c.layer.groups, c.layer.bias);
     let params_standard = match (g, bias) {
         (1, false) => "·M·N = ",
