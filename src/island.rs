@@ -18,7 +18,7 @@ use crate::cost::{Costs, Layer, Param, Part, Term, Unit};
 use crate::i18n::Lang;
 use crate::messages;
 use crate::query;
-use crate::readout::{count_length, kept, kernel_note, slider_valuetext, Readout, SHORT_FROM};
+use crate::readout::{dp_numbers, kept, kernel_note, slider_valuetext, CountText, Readout};
 use crate::slider::Scale;
 use crate::state::{Action, Notice, State, Theme};
 use std::cell::RefCell;
@@ -94,7 +94,7 @@ pub fn start() {
     for param in PARAMS {
         island.listen(param);
     }
-    island.show(None);
+    island.show(None, None);
     let _ = root.set_attribute("data-ready", "");
 }
 
@@ -130,20 +130,14 @@ impl Island {
             // The listeners live as long as the pre-rendered page, which the app replaces.
             closure.forget();
         };
-        let island = Rc::clone(self);
+        let (island, thumb) = (Rc::clone(self), slider.clone());
         on(
             &slider,
             "input",
-            Box::new(move |e| {
-                let Some(slider) = e
-                    .target()
-                    .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
-                else {
-                    return;
-                };
-                let wanted = slider.value().parse().map(|pos| scale.value_at(pos));
+            Box::new(move |_| {
+                let wanted = thumb.value().parse().map(|pos| scale.value_at(pos));
                 // The thumb goes back to the value in force until the change is taken.
-                slider.set_value(&scale.position(island.layer_value(param)).to_string());
+                thumb.set_value(&scale.position(island.layer_value(param)).to_string());
                 if let Ok(wanted) = wanted {
                     island.set(param, wanted, None);
                 }
@@ -163,18 +157,12 @@ impl Island {
                 }
             }),
         );
-        let island = Rc::clone(self);
+        let (island, typed) = (Rc::clone(self), entry.clone());
         on(
             &entry,
             "input",
-            Box::new(move |e| {
-                let Some(entry) = e
-                    .target()
-                    .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
-                else {
-                    return;
-                };
-                match param.parse(&entry.value()) {
+            Box::new(move |_| {
+                match param.parse(&typed.value()) {
                     // The box keeps what was typed ("08"); everything else follows the value.
                     Ok(wanted) => island.set(param, wanted, Some(param)),
                     Err(why) => {
@@ -206,18 +194,13 @@ impl Island {
                 island.set(param, wanted, None);
             }),
         );
-        let island = Rc::clone(self);
+        let (island, left) = (Rc::clone(self), entry.clone());
         on(
             &entry,
             "blur",
-            Box::new(move |e| {
+            Box::new(move |_| {
                 // Leaving the box shows the value in force again; a message stays until fixed.
-                if let Some(entry) = e
-                    .target()
-                    .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
-                {
-                    entry.set_value(&island.layer_value(param).to_string());
-                }
+                left.set_value(&island.layer_value(param).to_string());
             }),
         );
     }
@@ -227,6 +210,7 @@ impl Island {
     /// whose text stays as typed.
     fn set(&self, param: Param, value: u32, typing: Option<Param>) {
         let now = Rc::clone(&self.state.borrow());
+        let before = now.scaled.base;
         let next = now.reduce(Action::Set(param, value));
         if let Some(Notice::Refused { why, .. }) = &next.notice {
             self.error(param, Some(&messages::layer_error(Lang::En, why)));
@@ -248,7 +232,7 @@ impl Island {
                 }
             }
         }
-        self.show(typing);
+        self.show(Some(before), typing);
     }
 
     /// A box's message, or none; the box says whether it is invalid.
@@ -267,13 +251,18 @@ impl Island {
         }
     }
 
-    /// Writes the state's layer into the page.
-    fn show(&self, typing: Option<Param>) {
+    /// Writes the state's layer into the page. As in the app, a box whose value changed
+    /// (`before` is the layer shown until now) loses its message and shows the value,
+    /// unless it is the one being typed in (`typing`); the other boxes keep theirs.
+    fn show(&self, before: Option<Layer>, typing: Option<Param>) {
         let state = Rc::clone(&self.state.borrow());
         let (costs, unit) = (&state.costs, state.unit);
         let layer = state.scaled.base;
         for param in PARAMS {
             let (key, value) = (param.url_key(), layer.get(param));
+            if before.is_some_and(|before| before.get(param) == value) {
+                continue;
+            }
             if typing != Some(param) {
                 if let Some(entry) = self.input(&format!("{key}-input")) {
                     entry.set_value(&value.to_string());
@@ -286,7 +275,7 @@ impl Island {
             }
         }
         let r = Readout::of(costs, unit, Lang::En);
-        self.text_before("dp", &format!("= {} = ", r.dp_numbers));
+        self.text_before("dp", &format!("= {} = ", dp_numbers(costs)));
         self.figure("dp", &costs.dp.to_string(), &costs.dp.to_string());
         if let Some(bar) = self.by_id("ratio-bar") {
             if let Ok(Some(factor)) = bar.query_selector("strong") {
@@ -385,28 +374,24 @@ impl Island {
         let Some(exact) = self.by_id(id) else {
             return;
         };
-        let text = crate::format::thousands(value);
-        let class = match count_length(&text) {
-            Some(length) => format!("exact {length}"),
-            None => "exact".to_owned(),
-        };
-        exact.set_class_name(&class);
-        self.figure(id, &text, &value.to_string());
+        let text = CountText::of(value, Lang::En);
+        exact.set_class_name(&text.class);
+        self.figure(id, &text.exact, &value.to_string());
         let Some(count) = exact.parent_element() else {
             return;
         };
-        let short = count.query_selector(".short").ok().flatten();
-        match (short, value >= SHORT_FROM) {
-            (Some(short), true) => short.set_text_content(Some(&Lang::En.short(value))),
-            (Some(short), false) => short.remove(),
-            (None, true) => {
-                if let Ok(short) = self.document.create_element("span") {
-                    short.set_class_name("short");
-                    short.set_text_content(Some(&Lang::En.short(value)));
-                    let _ = count.append_child(&short);
+        let shown = count.query_selector(".short").ok().flatten();
+        match (shown, text.short) {
+            (Some(shown), Some(short)) => shown.set_text_content(Some(&short)),
+            (Some(shown), None) => shown.remove(),
+            (None, Some(short)) => {
+                if let Ok(shown) = self.document.create_element("span") {
+                    shown.set_class_name("short");
+                    shown.set_text_content(Some(&short));
+                    let _ = count.append_child(&shown);
                 }
             }
-            (None, false) => {}
+            (None, None) => {}
         }
     }
 

@@ -3,8 +3,7 @@
 use super::formula::FormulaView;
 use super::hooks::use_lang;
 use crate::cost::Formula;
-use crate::format::thousands;
-use crate::readout::{count_length, SHORT_FROM};
+use crate::readout::CountText;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -44,16 +43,16 @@ pub struct CountProps {
 #[function_component]
 pub fn Count(props: &CountProps) -> Html {
     let value = props.value;
-    let lang = use_lang();
-    let text = thousands(value);
-    let length = count_length(&text);
+    let CountText {
+        exact,
+        class,
+        short,
+    } = CountText::of(value, use_lang());
     html! {
         <p class="count">
-            <span class={classes!("exact", length)} id={props.id.clone()} data-value={value.to_string()}>
-                { text }
-            </span>
-            if value >= SHORT_FROM {
-                <span class="short">{ lang.short(value) }</span>
+            <span {class} id={props.id.clone()} data-value={value.to_string()}>{ exact }</span>
+            if let Some(short) = short {
+                <span class="short">{ short }</span>
             }
         </p>
     }

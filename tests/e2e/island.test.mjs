@@ -75,6 +75,14 @@ test('before the app loads, the sliders and boxes answer and the counts follow t
   assert.match(await page.locator('#dk-error').textContent(), /whole number.*Kept 3\./);
   assert.equal(await page.locator('#dk-input').getAttribute('aria-invalid'), 'true');
   await checkFigures(page, layer);
+  // As in the app, another slider's change leaves that message where it is.
+  await page.locator('#n-slider').focus();
+  await page.keyboard.press('ArrowLeft');
+  await checkFigures(page, { ...layer, n: 8 });
+  assert.match(await page.locator('#dk-error').textContent(), /Kept 3\./, 'Dk still says why');
+  assert.equal(await page.locator('#dk-input').getAttribute('aria-invalid'), 'true');
+  await page.keyboard.press('ArrowRight');
+  await checkFigures(page, layer);
   await page.locator('#dk-input').fill('13');
   const kernel = { ...layer, dk: 13 };
   await checkFigures(page, kernel);
