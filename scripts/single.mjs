@@ -15,11 +15,14 @@ const only = (pattern) => {
 };
 const css = only(/^style-.*\.css$/).toString('utf8');
 const icon = only(/^favicon-.*\.svg$/).toString('base64');
-// The glue is an ES module: inline it as one, and call its default export on the bytes.
-const glue = only(/^sepconv-[0-9a-f]+\.js$/).toString('utf8')
-  .replace(/^export \{ initSync, __wbg_init as default \};$/m, '');
+// The glue is an ES module: inline it as one, and call its default export on the bytes
+// (scripts/wasm-parts.sh minifies it, keeping the name `__wbg_init`).
+const glue = only(/^sepconv-[0-9a-f]+\.js$/).toString('utf8');
+const exports = /export\s*\{\s*initSync\s*,\s*__wbg_init as default\s*\};?/;
+if (!exports.test(glue)) throw new Error('the glue no longer exports __wbg_init as its default');
+const body = glue.replace(exports, '');
 const wasm = only(/^sepconv-[0-9a-f]+_bg\.wasm$/).toString('base64');
-const loader = `${glue}
+const loader = `${body}
 const bytes = Uint8Array.from(atob("${wasm}"), (c) => c.charCodeAt(0));
 await __wbg_init({ module_or_path: bytes });
 `;

@@ -7,6 +7,9 @@
 #   with SIMD128 on and optimised for speed, loaded on demand in a worker;
 # - model-reader.wasm: the ONNX reader of "Your network" (crate `onnx/`, feature `worker`),
 #   loaded on demand in a worker.
+# Then it minifies the wasm-bindgen glue of the app and of the island, ES modules that every
+# reader loads and Trunk's minifier leaves as they are (2 and 1 KB less, gzipped). The
+# workers load on demand, and embed.js stays readable for the bloggers who include it.
 # The island shares the app's target folder (the same flags, so nothing is built twice);
 # the workers' own target folders keep the page's build, which has no SIMD, from being
 # rebuilt.
@@ -27,3 +30,7 @@ cargo rustc --quiet --release \
   -p sepconv-onnx --features worker --lib --crate-type cdylib
 wasm-opt -Oz --strip-debug --strip-producers \
   target/model-reader/wasm32-unknown-unknown/release/sepconv_onnx.wasm -o "$out/model-reader.wasm"
+for glue in "$out"/sepconv-*.js "$out/island.js"; do
+  # The names that scripts/single.mjs calls the glue by stay as they are.
+  terser "$glue" --module --compress --mangle 'reserved=[__wbg_init,initSync]' --output "$glue"
+done
