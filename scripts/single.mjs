@@ -38,6 +38,8 @@ const single = html
   .replace(/<link[^>]*rel=stylesheet[^>]*>/, () => `<style>${css}</style>`)
   .replace(/<link[^>]*rel=icon[^>]*>/, () => `<link rel=icon href="data:image/svg+xml;base64,${icon}">`)
   .replace(/<link[^>]*rel=(modulepreload|preload)[^>]*>/g, '')
+  // It has no files to fetch: the script that preloads them for links goes.
+  .replace(/<script id=app-preload>[\s\S]*?<\/script>/, '')
   .replace(/<script type=module>[\s\S]*?<\/script>/, () => `<script type=module>${loader}</script>`)
   .replace('</body>', () => `${lazy}\n</body>`);
 if (single.includes('./sepconv-') || single.includes('./style-')) throw new Error('a reference to a separate file is left');

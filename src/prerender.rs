@@ -32,8 +32,10 @@ pub fn inject(page: &str, markup: &str) -> Option<String> {
 const LOADER: &str = include_str!("loader.js");
 
 /// `page` (a built `index.html`) with Trunk's loader replaced by [`LOADER`], and without
-/// the app's preload links: the app's glue and wasm load after the island has made the
-/// page live, not before. `None` when the page has no Trunk loader to replace.
+/// the app's preload links: on the page as pre-rendered, the app's glue and wasm load
+/// after the island has made the page live, not before. A link to another layer or
+/// language has no island to wait for: [`preload_for_links`] fetches the app for it while
+/// the page parses. `None` when the page has no Trunk loader to replace.
 pub fn with_loader(page: &str) -> Option<String> {
     let start = page.find("<script type=module>")?;
     let end = start + page[start..].find("</script>")? + "</script>".len();
@@ -54,7 +56,35 @@ pub fn with_loader(page: &str) -> Option<String> {
         &page[..start],
         &page[end..]
     );
-    Some(without_preloads(&page))
+    let page = without_preloads(&page);
+    // Before the stylesheet, the page's first link: after the script that marks a link.
+    let at = page.find("<link")?;
+    Some(format!(
+        "{}{}{}",
+        &page[..at],
+        preload_for_links(glue, wasm),
+        &page[at..]
+    ))
+}
+
+/// The id of the script that [`preload_for_links`] writes (the single file, which has no
+/// files to fetch, takes it out).
+pub const PRELOAD_ID: &str = "app-preload";
+
+/// A script for the page's `<head>` that, on a link to another layer or language (the
+/// script before it marks those `data-linked`), asks for the app's glue and wasm at once,
+/// as Trunk's preload links would: the loader's own `import` and `fetch` of them then
+/// take what has come. Without it they would start only once the whole page has parsed
+/// and its stylesheet has loaded.
+fn preload_for_links(glue: &str, wasm: &str) -> String {
+    format!(
+        "<script id={PRELOAD_ID}>if (document.documentElement.hasAttribute('data-linked')) \
+         for (const [rel, href, as] of [['modulepreload', './{glue}'], \
+         ['preload', './{wasm}', 'fetch']]) {{ const link = document.createElement('link'); \
+         Object.assign(link, {{ rel, href, crossOrigin: 'anonymous' }}); \
+         if (as) Object.assign(link, {{ as, type: 'application/wasm' }}); \
+         document.head.append(link); }}</script>"
+    )
 }
 
 /// The file name in `text` from just after `prefix` to the next quote.

@@ -1,6 +1,6 @@
 //! Where the pre-rendered page goes in the built `index.html` (`sepconv::prerender`).
 
-use sepconv::prerender::{inject, with_loader, MARK};
+use sepconv::prerender::{inject, with_loader, MARK, PRELOAD_ID};
 
 const MINIFIED: &str = "<!doctype html><body><div id=fatal hidden></div><div id=app><p class=loading \
     role=status>Loading sepconv…</p><noscript><p>Please enable JavaScript.</p></noscript></div></body>";
@@ -73,12 +73,42 @@ fn the_loader_starts_the_island_then_the_app_by_their_built_names() {
 #[test]
 fn the_app_is_not_preloaded_before_the_island_has_made_the_page_live() {
     let page = with_loader(TRUNK).expect("a Trunk loader to replace");
-    assert!(!page.contains("preload"), "{page}");
+    assert!(!page.contains("<link crossorigin"), "{page}");
+    assert!(!page.contains("rel=preload"), "{page}");
     assert!(
         page.contains("<link href=./style-1.css rel=stylesheet>"),
         "other links stay"
     );
     assert!(page.ends_with("</script></head><body></body>"));
+}
+
+#[test]
+fn a_link_to_another_layer_fetches_the_app_while_the_page_parses() {
+    let page = with_loader(TRUNK).expect("a Trunk loader to replace");
+    let script = page
+        .find(&format!("<script id={PRELOAD_ID}>"))
+        .expect("the preload script");
+    let stylesheet = page
+        .find("<link href=./style-1.css")
+        .expect("the stylesheet");
+    assert!(
+        script < stylesheet,
+        "it comes before the stylesheet: {page}"
+    );
+    let end = script + page[script..].find("</script>").expect("its end");
+    let code = &page[script..end];
+    assert!(
+        code.contains("hasAttribute('data-linked')"),
+        "links only: {code}"
+    );
+    assert!(
+        code.contains("['modulepreload', './sepconv-abc.js']"),
+        "{code}"
+    );
+    assert!(
+        code.contains("['preload', './sepconv-abc_bg.wasm', 'fetch']"),
+        "{code}"
+    );
 }
 
 #[test]

@@ -188,6 +188,15 @@ test('a link to another layer, a language or an embed starts the app at once, wi
     await page.waitForFunction(() => document.documentElement.hasAttribute('data-app'));
     const loaded = env.server.requests.slice(before);
     assert.ok(!loaded.some((p) => p.includes('island')), `${query} loaded ${loaded}`);
+    // Asked for from <head>, while the page parses, not once the loader runs after it
+    // (a module script runs only once the whole page has parsed: domInteractive).
+    const asked = await page.evaluate(() => {
+      const parsed = performance.getEntriesByType('navigation')[0].domInteractive;
+      return performance.getEntriesByType('resource')
+        .filter((e) => /sepconv-[0-9a-f]+(_bg\.wasm|\.js)$/.test(e.name))
+        .map((e) => `${e.name.endsWith('.wasm') ? 'wasm' : 'glue'} ${e.startTime < parsed ? 'early' : 'late'}`);
+    });
+    assert.deepEqual(asked.sort(), ['glue early', 'wasm early'], `${query}: the app's files, once each`);
     await page.close();
   }
 });
