@@ -7,7 +7,7 @@ use super::charts_panel::ChartsPanel;
 use super::code_panel::CodePanel;
 use super::cost_card::CostCard;
 use super::geometry_panel::GeometryPanel;
-use super::hooks::{use_dark_scheme, use_next_frame, use_resize_reporter};
+use super::hooks::{use_dark_scheme, use_drags_hold_url, use_next_frame, use_resize_reporter};
 use super::measure::MeasurePanel;
 use super::model_view::ModelView;
 use super::network_view::NetworkView;
@@ -62,6 +62,7 @@ pub fn App() -> Html {
     });
     let query = query::to_query(&state);
     use_effect_with(query.clone(), |query| dom::write_url(query));
+    use_drags_hold_url();
     // During a drag the share panel, like the address bar, has nothing to copy from: it
     // follows in the next frame; otherwise at once, so a link copied is the change made.
     let share_query = use_next_frame(query.clone(), |shown, now| shown != now && dom::url_held());

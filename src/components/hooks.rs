@@ -2,8 +2,9 @@
 
 use crate::components::dom;
 use std::rc::Rc;
+use wasm_bindgen::convert::FromWasmAbi;
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
-use web_sys::MediaQueryList;
+use web_sys::{HtmlInputElement, MediaQueryList};
 use yew::prelude::*;
 
 fn dark_query() -> Option<MediaQueryList> {
@@ -179,19 +180,21 @@ pub fn use_window_keydown<F>(on_key: F)
 where
     F: Fn(web_sys::KeyboardEvent) + 'static,
 {
-    use_window_key("keydown", false, on_key);
+    use_window_event("keydown", false, on_key);
 }
 
-/// Calls `on_key` for every `event` ("keydown", "keyup") in the window, before any
-/// element sees it when `capture` is set, so that it can keep the key from them.
+/// Calls `on_event` for every `event` ("keydown", "pointerup") in the window, as the
+/// event type `E`, before any element sees it when `capture` is set, so that it can keep
+/// the event from them. The listener is made once.
 #[hook]
-pub fn use_window_key<F>(event: &'static str, capture: bool, on_key: F)
+pub fn use_window_event<E, F>(event: &'static str, capture: bool, on_event: F)
 where
-    F: Fn(web_sys::KeyboardEvent) + 'static,
+    E: FromWasmAbi + 'static,
+    F: Fn(E) + 'static,
 {
-    let on_key = use_mut_ref(|| Some(on_key)).borrow_mut().take();
+    let on_event = use_mut_ref(|| Some(on_event)).borrow_mut().take();
     use_effect_with((), move |_| {
-        let listener = on_key.map(|f| Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(f));
+        let listener = on_event.map(|f| Closure::<dyn Fn(E)>::new(f));
         let window = dom::window();
         if let (Some(w), Some(l)) = (&window, &listener) {
             let _ = w.add_event_listener_with_callback_and_bool(
@@ -208,6 +211,34 @@ where
                     capture,
                 );
             }
+        }
+    });
+}
+
+/// While a pointer holds any slider of the page (the layer's, the groups', the
+/// animation's timeline and speed), the address bar waits for the drag to end
+/// ([`dom::hold_url`]): pressed on a range input, then let go, cancelled or changed, or
+/// the window left (the focus leaving another control, as pressing a slider makes it
+/// do, is no end).
+#[hook]
+pub fn use_drags_hold_url() {
+    use_window_event("pointerdown", true, |e: web_sys::PointerEvent| {
+        let target = e
+            .target()
+            .and_then(|t| t.dyn_into::<HtmlInputElement>().ok());
+        if target.is_some_and(|input| input.type_() == "range") {
+            dom::hold_url(true);
+        }
+    });
+    let let_go = |_: web_sys::Event| dom::hold_url(false);
+    use_window_event("pointerup", true, let_go);
+    use_window_event("pointercancel", true, let_go);
+    use_window_event("change", true, let_go);
+    use_window_event("blur", true, |e: web_sys::Event| {
+        if e.target()
+            .is_some_and(|t| t.is_instance_of::<web_sys::Window>())
+        {
+            dom::hold_url(false);
         }
     });
 }
@@ -457,7 +488,7 @@ where
 }
 
 /// Calls `on_message` with the data of every message posted to this window (from an
-/// iframe) while the component is mounted. Made once, as `use_window_key`.
+/// iframe) while the component is mounted. Made once, as `use_window_event`.
 #[hook]
 pub fn use_window_message<F>(on_message: F)
 where

@@ -1,7 +1,6 @@
 //! A slider and a number box for one parameter, kept in sync. The box accepts typing;
 //! what it cannot use is explained beside it while the last good value stays in force.
 
-use super::dom;
 use super::formula::symbol_html;
 use super::hooks::use_lang;
 use crate::cost::{InputError, Limit, Param};
@@ -129,10 +128,7 @@ pub fn ParamControl(props: &Props) -> Html {
                         Lang::Zh => format!("{}滑块", messages::meaning(lang, param)),
                     }}
                     aria-valuetext={slider_valuetext(param, value)}
-                    oninput={on_slide} onkeydown={on_slider_key}
-                    onpointerdown={|_| dom::hold_url(true)} onpointerup={|_| dom::hold_url(false)}
-                    onpointercancel={|_| dom::hold_url(false)} onchange={|_| dom::hold_url(false)}
-                    onblur={|_| dom::hold_url(false)} />
+                    oninput={on_slide} onkeydown={on_slider_key} />
                 <span aria-hidden="true">{ max }</span>
             </div>
             <p id={msg_id} class="param-error" aria-live="polite">

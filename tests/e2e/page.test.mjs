@@ -28,6 +28,46 @@ async function urlParams(page) {
   return Object.fromEntries(new URL(await page.evaluate(() => location.href)).searchParams);
 }
 
+test('while a slider is dragged the numbers follow every step and the address bar waits for it to be let go', async () => {
+  const page = await open(env.browser, env.server.url, '?df=8&dk=3&m=3&n=8&pad=same&step=0');
+  /** Drags the slider `id` from 10 % to `to` of its width, checking `during` before it is
+   *  let go, and returns what `during` returned. */
+  async function drag(id, to, during) {
+    await page.locator(`#${id}`).scrollIntoViewIfNeeded();
+    const box = await page.locator(`#${id}`).boundingBox();
+    const y = box.y + box.height / 2;
+    await page.mouse.move(box.x + box.width * 0.1, y);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * to, y, { steps: 6 });
+    const seen = await during();
+    await page.mouse.up();
+    return seen;
+  }
+  // The layer's N: the counts are the new layer's at once, the link still the old one's.
+  const n = await drag('n-slider', 0.5, async () => {
+    const n = Number(await page.locator('#n-input').inputValue());
+    assert.ok(n > 8, `the drag moved N to ${n}`);
+    await checkFigures(page, { ...DEFAULT, n });
+    assert.equal((await urlParams(page)).n, '8', 'mid-drag, the address bar waits');
+    return n;
+  });
+  await eventually(async () => assert.equal((await urlParams(page)).n, String(n), 'let go: it follows'));
+  // The animation's timeline, the same way.
+  const step = await drag('anim-scrubber', 0.6, async () => {
+    const step = await page.locator('#anim-scrubber').inputValue();
+    assert.notEqual(step, '0');
+    assert.equal((await urlParams(page)).step, '0', 'mid-drag, the address bar waits');
+    return step;
+  });
+  await eventually(async () => assert.equal((await urlParams(page)).step, step));
+  // A key on a slider is one change, written at once.
+  await page.locator('#n-slider').focus();
+  await page.keyboard.press('ArrowRight');
+  assert.equal((await urlParams(page)).n, String(n + 1));
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
 test('the default layer shows exact figures and writes every key to the URL', async () => {
   const page = await open(env.browser, env.server.url);
   await assertFigures(page, DEFAULT);
