@@ -7,6 +7,7 @@ import { gzipSync } from 'node:zlib';
 import { createRequire } from 'node:module';
 import { execFileSync } from 'node:child_process';
 import { serve, BASE_PATH } from '../e2e/harness.mjs';
+import { openPeer } from './peer.mjs';
 
 const require = createRequire(import.meta.url);
 const { chromium } = require('playwright-core');
@@ -65,7 +66,7 @@ const row = (what, value, unit, target, met) => rows.push({ what, value, unit, t
 //     a slow phone (1.6 Mbit/s, 150 ms round trips, the CPU slowed 4x). The bare link, as a
 //     reader arriving from a search sees it: its first paint is the default page rendered
 //     at build time, numbers included.
-async function untilReady(slow) {
+async function untilReady(slow, query = '') {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
   if (slow) {
@@ -93,7 +94,7 @@ async function untilReady(slow) {
       }
     }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-ready', 'data-app'] });
   });
-  await page.goto(server.url);
+  await page.goto(server.url + query);
   await page.waitForFunction(() => window.__ready, null, { timeout: 120000 });
   const { at, loaded } = await page.evaluate(() => window.__ready);
   await page.waitForFunction(() => window.__app, null, { timeout: 120000 });
@@ -124,9 +125,14 @@ async function untilReady(slow) {
   row('slow phone: first paint, with the numbers', slow.paint.toFixed(0), 'ms', '', '');
   row('slow phone: interactive (data-ready)', slow.at.toFixed(0), 'ms', '', '');
   row('slow phone: the whole app running (data-app)', slow.app.toFixed(0), 'ms', '', '');
+  // A shared link to another layer: no pre-rendered page and no island, the app at once.
+  const link = await untilReady(true, '?df=14&dk=3&m=512&n=512&pad=same');
+  row('slow phone, a link to a layer: first paint (the loading line)', link.paint.toFixed(0), 'ms', '', '');
+  row('slow phone, a link to a layer: the app running', link.app.toFixed(0), 'ms', '', '');
 }
 
-// 2. Navigation to the first complete render, median of cold loads.
+// 2. Navigation to the first complete render, median of cold loads; and the same for the
+//    closest peer, side by side in the same browser, if its build is here (see peer.mjs).
 {
   const times = [];
   for (let i = 0; i < 7; i++) {
@@ -137,6 +143,31 @@ async function untilReady(slow) {
   }
   const median = quantile(times, 0.5);
   row('first complete render (median of 7 cold loads)', median.toFixed(0), 'ms', '< 200 ms', median < 200);
+  const peer = await openPeer();
+  if (peer) {
+    const them = [];
+    let bytes = 0;
+    for (let i = 0; i < 7; i++) {
+      const context = await browser.newContext({ viewport: TALL });
+      const page = await context.newPage();
+      const bodies = [];
+      // Its page also shows a ribbon from GitHub's image proxy: not part of its render here.
+      await page.route((url) => !url.href.startsWith(peer.url), (route) => route.abort());
+      page.on('response', async (r) => { try { bodies.push(await r.body()); } catch { /* none */ } });
+      await page.goto(peer.url);
+      await page.waitForFunction(peer.drawn, null, { polling: 'raf' });
+      them.push(await page.evaluate(() => performance.now()));
+      bytes = bodies.reduce((sum, b) => sum + gzipSync(b, { level: 9 }).length, 0);
+      await context.close();
+    }
+    await peer.close();
+    const theirs = quantile(them, 0.5);
+    row(`peer (${peer.name}): first complete render, median of 7`, theirs.toFixed(0), 'ms', '', '');
+    row(`peer (${peer.name}): bytes loaded, gzip`, (bytes / 1024).toFixed(1), 'KB', '', '');
+    row('first complete render, sepconv ÷ peer', (median / theirs).toFixed(2), '×', '≤ 0.8', median / theirs <= 0.8);
+  } else {
+    row('peer side by side', 'not run', '', 'its build: see tests/bench/peer.mjs', false);
+  }
 }
 
 // 3. Input to updated page, each slider, default and maximum: from the input event until
