@@ -222,23 +222,48 @@ where
 /// do, is no end).
 #[hook]
 pub fn use_drags_hold_url() {
-    use_window_event("pointerdown", true, |e: web_sys::PointerEvent| {
-        let target = e
-            .target()
-            .and_then(|t| t.dyn_into::<HtmlInputElement>().ok());
-        if target.is_some_and(|input| input.type_() == "range") {
-            dom::hold_url(true);
+    const EVENTS: [&str; 5] = [
+        "pointerdown",
+        "pointerup",
+        "pointercancel",
+        "change",
+        "blur",
+    ];
+    use_effect_with((), |_| {
+        // One listener for the five: each kind of closure weighs on the wasm.
+        let listener = Closure::<dyn Fn(web_sys::Event)>::new(|e: web_sys::Event| {
+            let target = e.target();
+            match e.type_().as_str() {
+                "pointerdown" => {
+                    let input = target.and_then(|t| t.dyn_into::<HtmlInputElement>().ok());
+                    if input.is_some_and(|input| input.type_() == "range") {
+                        dom::hold_url(true);
+                    }
+                }
+                "blur" if !target.is_some_and(|t| t.is_instance_of::<web_sys::Window>()) => {}
+                _ => dom::hold_url(false),
+            }
+        });
+        let window = dom::window();
+        if let Some(w) = &window {
+            for event in EVENTS {
+                let _ = w.add_event_listener_with_callback_and_bool(
+                    event,
+                    listener.as_ref().unchecked_ref(),
+                    true,
+                );
+            }
         }
-    });
-    let let_go = |_: web_sys::Event| dom::hold_url(false);
-    use_window_event("pointerup", true, let_go);
-    use_window_event("pointercancel", true, let_go);
-    use_window_event("change", true, let_go);
-    use_window_event("blur", true, |e: web_sys::Event| {
-        if e.target()
-            .is_some_and(|t| t.is_instance_of::<web_sys::Window>())
-        {
-            dom::hold_url(false);
+        move || {
+            if let Some(w) = window {
+                for event in EVENTS {
+                    let _ = w.remove_event_listener_with_callback_and_bool(
+                        event,
+                        listener.as_ref().unchecked_ref(),
+                        true,
+                    );
+                }
+            }
         }
     });
 }
