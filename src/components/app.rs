@@ -3,22 +3,22 @@
 
 use super::animation::Animation;
 use super::chart::{Chart, Kind};
-use super::charts_panel::ChartsPanel;
+use super::charts_panel::charts_panel;
 use super::code_panel::CodePanel;
-use super::cost_card::CostCard;
-use super::geometry_panel::GeometryPanel;
+use super::cost_card::Card;
+use super::geometry_panel::geometry_panel;
 use super::hooks::{use_dark_scheme, use_drags_hold_url, use_next_frame, use_resize_reporter};
 use super::measure::MeasurePanel;
 use super::model_view::ModelView;
 use super::network_view::NetworkView;
-use super::notice::Notice;
-use super::options_panel::OptionsPanel;
+use super::notice::notice;
+use super::options_panel::options_panel;
 use super::param_control::ParamControl;
 use super::presentation::{lecture_view, overlays, use_lecture, Slides};
 use super::presets::Presets;
 use super::share::Share;
-use super::summary::Summary;
-use super::theme_switch::ThemeSwitch;
+use super::summary::summary;
+use super::theme_switch::theme_switch;
 use crate::components::dom;
 use crate::cost::{Costs, Param, Part, Unit};
 use crate::i18n::Lang;
@@ -107,7 +107,7 @@ pub fn App() -> Html {
     };
 
     let shown_notice = state.notice.clone().filter(|_| !link_problem);
-    let notice = html! { <Notice message={shown_notice} on_action={on_action.clone()} /> };
+    let notice = notice(shown_notice.as_ref(), &on_action, lang);
     let layer_panel = html! {
         <section class="panel layer-panel" aria-labelledby="layer-title">
             <h2 id="layer-title">{ lang.tr("The layer", "这一层") }</h2>
@@ -125,11 +125,11 @@ pub fn App() -> Html {
     let controls = html! {
         <div class="controls">
             { layer_panel.clone() }
-            <GeometryPanel {costs} on_action={on_action.clone()} />
-            <OptionsPanel {scaled} {costs} {unit} on_action={on_action.clone()} />
+            { geometry_panel(&costs, &on_action, lang) }
+            { options_panel(scaled, &costs, unit, &on_action, lang) }
         </div>
     };
-    let summary = html! { <Summary {costs} readout={readout.clone()} /> };
+    let summary = summary(&costs, &readout, lang);
     let counts = html! {
         <>
             { summary.clone() }
@@ -141,7 +141,7 @@ pub fn App() -> Html {
         <Animation costs={slow_costs} playhead={slow_playhead} unit={slow_unit} {scheme}
             on_action={on_action.clone()} />
     };
-    let charts = html! { <ChartsPanel costs={slow_costs} unit={slow_unit} {scheme} /> };
+    let charts = charts_panel(slow_costs, slow_unit, scheme, lang);
     let network = html! { <NetworkView net={state.net} on_action={on_action.clone()} /> };
     let measure = html! { <MeasurePanel costs={slow_costs} {scheme} /> };
 
@@ -310,7 +310,7 @@ fn whole_page(
                 <h1><span class="brand">{ "sepconv" }</span></h1>
                 <div class="seg-group lang-switch" role="group"
                     aria-label={lang.tr("Language", "语言")}>{ for languages }</div>
-                <ThemeSwitch {theme} on_action={on_action.clone()} />
+                { theme_switch(theme, &on_action, lang) }
                 <button type="button" class="tool present" id="present" onclick={present}>
                     { lang.tr("Present (P)", "演示（P）") }</button>
                 <p class="tagline">
@@ -368,26 +368,43 @@ fn cards(costs: &Costs, unit: Unit, lang: Lang) -> Html {
         Unit::Macs => note.to_owned(),
         Unit::Flops => format!("{note}{}", lang.tr("; in FLOPs", "；按 FLOPs 计")),
     };
-    html! {
-        <div class="cards">
-            <CostCard id="cost-standard" class="card-standard" title={standard_title}
-                note={unit_note(standard_note)} formula={costs.formula(Part::Standard, unit)} />
-            <CostCard id="cost-depthwise" class="card-depthwise"
-                title={lang.tr("Depthwise step", "深度卷积（逐通道）")}
-                note={unit_note(lang.tr("M filters of Dk × Dk × 1, one per channel",
-                    "M 个 Dk × Dk × 1 的卷积核，每个通道一个"))}
-                formula={costs.formula(Part::Depthwise, unit)} />
-            <CostCard id="cost-pointwise" class="card-pointwise"
-                title={lang.tr("Pointwise step", "逐点卷积（1×1）")}
-                note={unit_note(lang.tr("N filters of 1 × 1 × M across the channels",
-                    "N 个 1 × 1 × M 的卷积核，跨所有通道"))}
-                formula={costs.formula(Part::Pointwise, unit)} />
-            <CostCard id="cost-separable" class="card-separable"
-                title={lang.tr("Separable total", "可分离卷积合计")}
-                note={unit_note(lang.tr("depthwise + pointwise", "深度卷积 + 逐点卷积"))}
-                formula={costs.formula(Part::Separable, unit)} />
-        </div>
-    }
+    let cards = [
+        Card {
+            id: "cost-standard",
+            class: "card-standard",
+            title: standard_title,
+            note: unit_note(standard_note),
+            formula: costs.formula(Part::Standard, unit),
+        },
+        Card {
+            id: "cost-depthwise",
+            class: "card-depthwise",
+            title: lang.tr("Depthwise step", "深度卷积（逐通道）").to_owned(),
+            note: unit_note(lang.tr(
+                "M filters of Dk × Dk × 1, one per channel",
+                "M 个 Dk × Dk × 1 的卷积核，每个通道一个",
+            )),
+            formula: costs.formula(Part::Depthwise, unit),
+        },
+        Card {
+            id: "cost-pointwise",
+            class: "card-pointwise",
+            title: lang.tr("Pointwise step", "逐点卷积（1×1）").to_owned(),
+            note: unit_note(lang.tr(
+                "N filters of 1 × 1 × M across the channels",
+                "N 个 1 × 1 × M 的卷积核，跨所有通道",
+            )),
+            formula: costs.formula(Part::Pointwise, unit),
+        },
+        Card {
+            id: "cost-separable",
+            class: "card-separable",
+            title: lang.tr("Separable total", "可分离卷积合计").to_owned(),
+            note: unit_note(lang.tr("depthwise + pointwise", "深度卷积 + 逐点卷积")),
+            formula: costs.formula(Part::Separable, unit),
+        },
+    ];
+    html! { <div class="cards">{ for cards.iter().map(|card| card.html(lang)) }</div> }
 }
 
 /// `<html data-theme="dark" lang="zh-Hans">`: the stylesheet's colours follow the theme;

@@ -1,23 +1,15 @@
 //! The charts section: where R comes from and why it flattens out.
 
 use super::chart::{Chart, Kind};
-use super::hooks::use_lang;
 use crate::cost::{Costs, Unit};
+use crate::i18n::Lang;
 use crate::plots::Sweep;
 use crate::state::Scheme;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    pub costs: Costs,
-    pub unit: Unit,
-    pub scheme: Scheme,
-}
-
-#[function_component]
-pub fn ChartsPanel(props: &Props) -> Html {
-    let (costs, unit, scheme) = (props.costs, props.unit, props.scheme);
-    let lang = use_lang();
+/// The three charts for `costs` in `unit`; each is a component that redraws only when
+/// what it shows changes.
+pub fn charts_panel(costs: Costs, unit: Unit, scheme: Scheme, lang: Lang) -> Html {
     html! {
         <section class="panel charts" aria-labelledby="charts-title">
             <h2 id="charts-title">{ lang.tr("Why R flattens out", "R 为什么趋于平缓") }</h2>

@@ -3,24 +3,15 @@
 use crate::cost::{Formula, Term};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    pub formula: Formula,
-    /// Show today's numbers ("3²") instead of the symbols ("Dk²").
-    #[prop_or_default]
-    pub numbers: bool,
-}
-
-#[function_component]
-pub fn FormulaView(props: &Props) -> Html {
-    let numbers = props.numbers;
+/// `formula` in type: with its symbols, or with today's numbers ("3²" for "Dk²").
+pub fn formula_html(formula: &Formula, numbers: bool) -> Html {
     let product = |terms: &Vec<Term>| -> Html {
         let terms = terms.iter().enumerate().map(|(i, term)| {
             html! { <>{ if i > 0 { " × " } else { "" } }{ term_html(term, numbers) }</> }
         });
         terms.collect()
     };
-    let products = props.formula.0.iter().enumerate().map(|(i, terms)| {
+    let products = formula.0.iter().enumerate().map(|(i, terms)| {
         html! { <>{ if i > 0 { " + " } else { "" } }{ product(terms) }</> }
     });
     html! { <span class="formula">{ for products }</span> }

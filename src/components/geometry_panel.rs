@@ -1,25 +1,18 @@
 //! How Dp follows from Df: padding, stride and dilation, and the rule with today's numbers.
 
 use super::formula::symbol_html;
-use super::hooks::use_lang;
 use super::param_control::ParamControl;
 use crate::cost::{Costs, Padding, Param};
+use crate::i18n::Lang;
 use crate::messages;
 use crate::query::padding_name;
 use crate::readout::dp_numbers;
 use crate::state::Action;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    pub costs: Costs,
-    pub on_action: Callback<Action>,
-}
-
-#[function_component]
-pub fn GeometryPanel(props: &Props) -> Html {
-    let layer = props.costs.layer;
-    let lang = use_lang();
+/// Padding, stride and dilation for `costs`' layer, and the Dp rule in force.
+pub fn geometry_panel(costs: &Costs, on_action: &Callback<Action>, lang: Lang) -> Html {
+    let layer = costs.layer;
     let choices = [
         Padding::Valid,
         Padding::Same,
@@ -27,9 +20,7 @@ pub fn GeometryPanel(props: &Props) -> Html {
     ];
     let buttons = choices.into_iter().map(|padding| {
         let pressed = padding_name(padding) == padding_name(layer.padding);
-        let onclick = props
-            .on_action
-            .reform(move |_: MouseEvent| Action::SetPadding(padding));
+        let onclick = on_action.reform(move |_: MouseEvent| Action::SetPadding(padding));
         html! {
             <button type="button" class="seg" aria-pressed={pressed.to_string()}
                 id={format!("pad-{}", padding_name(padding))} {onclick}>
@@ -38,7 +29,7 @@ pub fn GeometryPanel(props: &Props) -> Html {
         }
     });
     let control = |param: Param| {
-        html! { <ParamControl {param} value={layer.get(param)} on_action={props.on_action.clone()} /> }
+        html! { <ParamControl {param} value={layer.get(param)} on_action={on_action.clone()} /> }
     };
     html! {
         <section class="panel geometry" aria-labelledby="geometry-title">
@@ -52,17 +43,15 @@ pub fn GeometryPanel(props: &Props) -> Html {
                 { control(Param::Stride) }
                 { control(Param::Dilation) }
             </div>
-            <DpRule costs={props.costs} />
+            { dp_rule(costs, lang) }
         </section>
     }
 }
 
 /// Dp by the rule in force, first in symbols, then with today's numbers.
-#[function_component]
-fn DpRule(props: &DpProps) -> Html {
-    let Costs { layer, dp } = props.costs;
-    let lang = use_lang();
-    let numbers = dp_numbers(&props.costs);
+fn dp_rule(costs: &Costs, lang: Lang) -> Html {
+    let Costs { layer, dp } = *costs;
+    let numbers = dp_numbers(costs);
     let (rule, source) = match layer.padding {
         Padding::Same => (
             html! { <>{ "⌈" }{ symbol_html("Df") }{ " / S⌉" }</> },
@@ -92,9 +81,4 @@ fn DpRule(props: &DpProps) -> Html {
             </p>
         </div>
     }
-}
-
-#[derive(Properties, PartialEq)]
-struct DpProps {
-    costs: Costs,
 }

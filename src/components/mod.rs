@@ -22,6 +22,7 @@ mod presets;
 mod share;
 mod summary;
 mod theme_switch;
+mod where_bar;
 
 pub use app::App;
 

@@ -5,6 +5,7 @@
 
 use super::hooks::use_lang;
 use super::lazy::{self, Job};
+use super::where_bar::{where_bar, Part};
 use crate::cost::{Costs, Layer, Padding};
 use crate::format::thousands;
 use crate::i18n::Lang;
@@ -433,8 +434,7 @@ fn where_it_goes(report: &Report, lang: Lang) -> Html {
         ("fully connected", "kind-classifier"),
     ];
     let known: u128 = report.rows.iter().filter_map(|r| r.macs).sum();
-    let mut start = 0u128;
-    let parts: Vec<(&str, &str, u128, u128)> = kinds
+    let parts: Vec<Part> = kinds
         .iter()
         .map(|&(kind, class)| {
             let macs: u128 = report
@@ -445,37 +445,21 @@ fn where_it_goes(report: &Report, lang: Lang) -> Html {
                 .sum();
             // Ten-thousandths of the whole, so that the parts add up to the bar.
             let width = macs * 10_000 / known.max(1);
-            start += width;
-            (kind, class, width, start - width)
-        })
-        .filter(|p| p.2 > 0)
-        .collect();
-    let words: Vec<String> = parts
-        .iter()
-        .map(|&(kind, _, width, _)| {
-            format!(
+            let words = format!(
                 "{} {}.{:02} %",
                 kind_name(kind, lang),
                 width / 100,
                 width % 100
-            )
+            );
+            Part {
+                class,
+                words,
+                width,
+            }
         })
+        .filter(|p| p.width > 0)
         .collect();
-    html! {
-        <figure class="where">
-            <svg class="where-bar" viewBox="0 0 10000 100" preserveAspectRatio="none" role="img"
-                aria-label={format!("{}{}", lang.tr("Where the multiply-adds go: ", "乘加次数的去向："), words.join(lang.tr(", ", "，")))}>
-                { for parts.iter().map(|&(_, class, width, x)| html! {
-                    <rect {class} x={x.to_string()} width={width.to_string()} height="100" />
-                }) }
-            </svg>
-            <figcaption class="legend">
-                { for parts.iter().zip(&words).map(|(&(_, class, ..), words)| html! {
-                    <span class="where-key"><span class={classes!("key", class)}></span>{ words.clone() }</span>
-                }) }
-            </figcaption>
-        </figure>
-    }
+    where_bar(&parts, lang)
 }
 
 /// 18.8 KB, 100.0 MB.

@@ -2,8 +2,9 @@
 //! share; where the cost goes; totals beside the paper's, and beside the same network
 //! built from full convolutions. A row's button loads its layer into the layer view.
 
-use super::cost_card::Count as CountView;
+use super::cost_card::count;
 use super::hooks::use_lang;
+use super::where_bar::{where_bar, Part};
 use crate::cost::{Multiplier, Padding};
 use crate::format::thousands;
 use crate::i18n::Lang;
@@ -163,15 +164,23 @@ pub fn NetworkView(props: &Props) -> Html {
                 { select("net-res", lang.tr("Input", "输入"), resolutions, net.res.to_string(), pick_res) }
             </div>
             <div class="net-totals">
-                <Total title={lang.tr("Depthwise separable, as published", "深度可分离（原网络）")}
-                    macs_id="net-macs" params_id="net-params"
-                    macs={totals.macs} params={totals.params}
-                    published={network.published_for(&net.alpha.to_string(), net.res).cloned()} />
-                <Total title={lang.tr("The same with full convolutions", "同一网络改用标准卷积")}
-                    macs_id="net-macs-standard"
-                    params_id="net-params-standard" macs={totals.macs_standard}
-                    params={totals.params_standard}
-                    published={network.published_standard.filter(|p| p.alpha == net.alpha.to_string() && p.res == net.res)} />
+                { total(Total {
+                    title: lang.tr("Depthwise separable, as published", "深度可分离（原网络）"),
+                    macs_id: "net-macs",
+                    params_id: "net-params",
+                    macs: totals.macs,
+                    params: totals.params,
+                    published: network.published_for(&net.alpha.to_string(), net.res),
+                }, lang) }
+                { total(Total {
+                    title: lang.tr("The same with full convolutions", "同一网络改用标准卷积"),
+                    macs_id: "net-macs-standard",
+                    params_id: "net-params-standard",
+                    macs: totals.macs_standard,
+                    params: totals.params_standard,
+                    published: network.published_standard.as_ref()
+                        .filter(|p| p.alpha == net.alpha.to_string() && p.res == net.res),
+                }, lang) }
             </div>
             <p class="net-factor">
                 { match lang {
@@ -181,8 +190,8 @@ pub fn NetworkView(props: &Props) -> Html {
                         ratio(totals.macs_standard, totals.macs), ratio(totals.params_standard, totals.params)),
                 } }
             </p>
-            <WhereItGoes count={count.clone()} />
-            <Notes id={network.id} />
+            { where_it_goes(count, lang) }
+            { notes(network.id, lang) }
             <div class="table-wrap">
                 <table class="net-table">
                     <caption class="sr-only">{ format!("{}, α = {}, {}×{}", network.title, net.alpha, net.res, net.res) }</caption>
@@ -231,19 +240,18 @@ fn ratio(a: u128, b: u128) -> String {
     format!("{}.{}", tenths / 10, tenths % 10)
 }
 
-#[derive(Properties, PartialEq)]
-struct TotalProps {
-    title: AttrValue,
-    macs_id: AttrValue,
-    params_id: AttrValue,
+/// One of the two totals: a network's multiply-adds and parameters, each on the element
+/// with its id, against the paper's printed figures where there are some.
+struct Total<'a> {
+    title: &'static str,
+    macs_id: &'static str,
+    params_id: &'static str,
     macs: u128,
     params: u128,
-    published: Option<Published>,
+    published: Option<&'a Published>,
 }
 
-#[function_component]
-fn Total(props: &TotalProps) -> Html {
-    let lang = use_lang();
+fn total(props: Total, lang: Lang) -> Html {
     let against = |count: u128, printed: Option<&str>| {
         let printed = printed?;
         let agrees = agreement(count, printed);
@@ -265,15 +273,15 @@ fn Total(props: &TotalProps) -> Html {
         };
         Some(html! { <span {class}>{ printed }</span> })
     };
-    let published = props.published.as_ref();
+    let published = props.published;
     html! {
         <article class="card net-total">
-            <h3>{ &props.title }</h3>
+            <h3>{ props.title }</h3>
             <p class="card-note">{ lang.tr("multiply-adds", "乘加次数") }</p>
-            <CountView id={props.macs_id.clone()} value={props.macs} />
+            { count(props.macs_id, props.macs, lang) }
             { for against(props.macs, published.map(|p| p.macs)) }
             <p class="card-note">{ lang.tr("parameters", "参数") }</p>
-            <CountView id={props.params_id.clone()} value={props.params} />
+            { count(props.params_id, props.params, lang) }
             { for against(props.params, published.map(|p| p.params)) }
             if let Some(p) = published {
                 <p class="card-note">{ match lang {
@@ -285,74 +293,38 @@ fn Total(props: &TotalProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct WhereProps {
-    count: Count,
-}
-
 /// One bar, split by kind of layer: where the multiply-adds go.
-#[function_component]
-fn WhereItGoes(props: &WhereProps) -> Html {
-    let total = props.count.totals.macs;
-    let lang = use_lang();
+fn where_it_goes(count: &Count, lang: Lang) -> Html {
+    let total = count.totals.macs;
     let kinds = [
         (Kind::Standard, lang.tr("full convolutions", "标准卷积")),
         (Kind::Depthwise, lang.tr("depthwise", "深度卷积")),
         (Kind::Pointwise, lang.tr("1×1 pointwise", "1×1 逐点卷积")),
         (Kind::Classifier, lang.tr("classifier", "分类器")),
     ];
-    let mut x = 0;
-    let parts: Vec<(Kind, &str, u128, u128)> = kinds
+    let parts: Vec<Part> = kinds
         .iter()
         .map(|&(kind, label)| {
-            let macs: u128 = props
-                .count
+            let macs: u128 = count
                 .rows
                 .iter()
                 .filter(|r| r.kind == kind)
                 .map(|r| r.macs)
                 .sum();
             let share = bp(macs, total);
-            let start = x;
-            x += share;
-            (kind, label, share, start)
+            Part {
+                class: kind_class(kind),
+                words: format!("{label} {}", percent(share)),
+                width: share,
+            }
         })
         .collect();
-    let description: Vec<String> = parts
-        .iter()
-        .map(|(_, label, share, _)| format!("{label} {}", percent(*share)))
-        .collect();
-    html! {
-        <figure class="where">
-            <svg class="where-bar" viewBox="0 0 10000 100" preserveAspectRatio="none" role="img"
-                aria-label={format!("{}{}", lang.tr("Where the multiply-adds go: ", "乘加次数的去向："), description.join(lang.tr(", ", "，")))}>
-                { for parts.iter().map(|(kind, _, share, start)| html! {
-                    <rect class={kind_class(*kind)} x={start.to_string()} width={share.to_string()} height="100" />
-                }) }
-            </svg>
-            <figcaption class="legend">
-                { for parts.iter().map(|(kind, label, share, _)| html! {
-                    <span class="where-key">
-                        <span class={classes!("key", kind_class(*kind))}></span>
-                        { format!("{label} {}", percent(*share)) }
-                    </span>
-                }) }
-            </figcaption>
-        </figure>
-    }
+    where_bar(&parts, lang)
 }
 
-#[derive(Properties, PartialEq)]
-struct NotesProps {
-    /// The network's id.
-    id: &'static str,
-}
-
-/// What it takes to get the published figures, in words.
-#[function_component]
-fn Notes(props: &NotesProps) -> Html {
-    let lang = use_lang();
-    let notes: &[&str] = match (props.id, lang) {
+/// What it takes to get the published figures of the network `id`, in words.
+fn notes(id: &str, lang: Lang) -> Html {
+    let notes: &[&str] = match (id, lang) {
         ("mobilenet_v1", Lang::En) => &[
             "Table 1 of the paper prints the second-to-last depthwise layer as “s2” on a 7×7 input. Read literally it would shrink the last layers to 4×4 and give 534 M multiply-adds, not 569 M; TF-slim's code, and the 7×7 output Table 1 itself prints, use stride 1, as here.",
             "Counted as in the paper and in fvcore: multiply-adds of the convolutions and the classifier; no batch norm, ReLU, bias or pooling. Parameters are weights plus the classifier's 1,000 biases; PyTorch's count adds batch norm's 21,888 γ and β (4,231,976).",

@@ -1,25 +1,16 @@
 //! The page's one status line: refused values and repaired links, read out by screen readers.
 
-use super::hooks::use_lang;
+use crate::i18n::Lang;
 use crate::messages;
 use crate::state::{Action, Notice as Message};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    pub message: Option<Message>,
-    pub on_action: Callback<Action>,
-}
-
-#[function_component]
-pub fn Notice(props: &Props) -> Html {
+/// The status line, with `message` or empty.
+pub fn notice(message: Option<&Message>, on_action: &Callback<Action>, lang: Lang) -> Html {
     // The live region stays in the page even when empty, so that a message put into it
     // later is announced.
-    let lang = use_lang();
-    let body = props.message.as_ref().map(|message| {
-        let on_dismiss = props
-            .on_action
-            .reform(|_: MouseEvent| Action::DismissNotice);
+    let body = message.map(|message| {
+        let on_dismiss = on_action.reform(|_: MouseEvent| Action::DismissNotice);
         html! {
             <>
                 <span class="notice-icon" aria-hidden="true">{ "!" }</span>
@@ -32,7 +23,7 @@ pub fn Notice(props: &Props) -> Html {
         }
     });
     html! {
-        <div id="notice" class={classes!("notice", props.message.is_none().then_some("empty"))}
+        <div id="notice" class={classes!("notice", message.is_none().then_some("empty"))}
             role="status" aria-live="polite">
             { for body }
         </div>

@@ -12,24 +12,16 @@ use crate::state::Action;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    pub scaled: Scaled,
-    pub costs: Costs,
-    pub unit: Unit,
-    pub on_action: Callback<Action>,
-}
-
-#[function_component]
-pub fn OptionsPanel(props: &Props) -> Html {
-    let Props {
-        scaled,
-        costs,
-        unit,
-        ref on_action,
-    } = *props;
+/// Groups, bias, the unit and the two multipliers, for the layer as `scaled` and counted
+/// in `costs`.
+pub fn options_panel(
+    scaled: Scaled,
+    costs: &Costs,
+    unit: Unit,
+    on_action: &Callback<Action>,
+    lang: Lang,
+) -> Html {
     let layer = costs.layer;
-    let lang = use_lang();
     let units = Unit::ALL.map(|choice| {
         let onclick = on_action.reform(move |_: MouseEvent| Action::SetUnit(choice));
         let label = match choice {

@@ -1,26 +1,16 @@
 //! The lesson in one glance: how many times fewer multiplications, the two costs as bars,
 //! and the ratio R both ways, from the counts and from the article's closed form.
 
-use super::cost_card::Count;
+use super::cost_card::count;
 use super::formula::symbol_html;
-use super::hooks::use_lang;
 use crate::cost::Costs;
+use crate::i18n::Lang;
 use crate::readout::Readout;
-use std::rc::Rc;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    pub costs: Costs,
-    /// The words and numbers for `costs`, which the app has made once for every panel.
-    pub readout: Rc<Readout>,
-}
-
-#[function_component]
-pub fn Summary(props: &Props) -> Html {
-    let c = &props.costs;
-    let lang = use_lang();
-    let r = Readout::clone(&props.readout);
+/// The headline, the bars and the ratios for `c`, in the words of `r`.
+pub fn summary(c: &Costs, r: &Readout, lang: Lang) -> Html {
+    let r = r.clone();
     let (g, bias) = (c.layer.groups, c.layer.bias);
     let params_standard = match (g, bias) {
         (1, false) => "·M·N = ",
@@ -81,9 +71,9 @@ pub fn Summary(props: &Props) -> Html {
                 <dt>{ lang.tr("Weights (parameters)", "权重（参数量）") }</dt>
                 <dd class="weights">
                     <span>{ lang.tr("standard ", "标准 ") }{ symbol_html("Dk") }<sup>{ 2 }</sup>{ params_standard }</span>
-                    <Count id="params-standard" value={c.params_standard()} />
+                    { count("params-standard", c.params_standard(), lang) }
                     <span>{ lang.tr("separable ", "可分离 ") }{ symbol_html("Dk") }<sup>{ 2 }</sup>{ params_separable }</span>
-                    <Count id="params-separable" value={c.params_separable()} />
+                    { count("params-separable", c.params_separable(), lang) }
                 </dd>
             </dl>
         </section>
