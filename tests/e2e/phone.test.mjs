@@ -57,6 +57,18 @@ test('the network as cards on a phone: every figure whole, nothing off its card'
   assert.deepEqual(page.problems, []);
 });
 
+test('on a phone the panels come in one column, the headline first and Run it last', async () => {
+  const page = await open(env.browser, env.server.url, '?df=14&dk=3&m=512&n=512&pad=same', PHONE);
+  const tops = await page.evaluate(() => Object.fromEntries(
+    ['.summary', '.layer-panel', '.cards', '.geometry', '.anim', '.charts', '.code', '.measure']
+      .map((s) => [s, document.querySelector(s).getBoundingClientRect().top])));
+  const order = Object.entries(tops).sort((a, b) => a[1] - b[1]).map(([s]) => s);
+  assert.equal(order[0], '.summary', `the headline first: ${order}`);
+  assert.equal(order[1], '.layer-panel', `then the sliders: ${order}`);
+  assert.equal(order.at(-1), '.measure', `running it for real comes last: ${order}`);
+  await page.close();
+});
+
 test('on a phone the code is a full-width card that scrolls inside itself', async () => {
   const page = await open(env.browser, env.server.url, '?df=112&dk=3&m=64&n=128&pad=same', PHONE);
   const [card, code] = await Promise.all([page.locator('.code').boundingBox(), page.locator('#code').boundingBox()]);
