@@ -311,6 +311,28 @@ fn toggles(kind: Kind, current: View, set: &UseStateHandle<View>, lang: Lang) ->
         .collect()
 }
 
+/// Readies `canvas` to draw at its CSS `size` times the pixel density, in the theme
+/// `theme_at(scale)` gives: sized, cleared where the theme paints no background of its
+/// own, and wrapped in the charts' backend (which measures text on a canvas, as the CSP
+/// requires). Returns the backend, the theme and the scale; `None` before the canvas has
+/// a size. The charts and Run it's roofline draw through it.
+pub fn ready_canvas(
+    canvas: &HtmlCanvasElement,
+    size: (u32, u32),
+    theme_at: &dyn Fn(f64) -> Theme,
+) -> Option<(AnyBackend<'static>, Theme, f64)> {
+    if size.0 == 0 || size.1 == 0 {
+        return None;
+    }
+    let scale = fit_canvas(canvas, size);
+    let theme = theme_at(scale);
+    if theme.clear {
+        clear(canvas);
+    }
+    let backend = AnyBackend::Canvas(CanvasBackend::with_canvas_object(canvas.clone())?);
+    Some((backend, theme, scale))
+}
+
 /// Draws the chart on the canvas at its CSS size times the pixel density; returns
 /// where the plotting area went, for the read-out.
 fn paint(
@@ -322,16 +344,8 @@ fn paint(
     theme_at: impl Fn(f64) -> Theme,
     size: (u32, u32),
 ) -> Option<Frame> {
-    if size.0 == 0 || size.1 == 0 {
-        return None;
-    }
     let started = now();
-    let scale = fit_canvas(canvas, size);
-    let theme = theme_at(scale);
-    if theme.clear {
-        clear(canvas);
-    }
-    let backend = AnyBackend::Canvas(CanvasBackend::with_canvas_object(canvas.clone())?);
+    let (backend, theme, scale) = ready_canvas(canvas, size, &theme_at)?;
     let frame = draw(backend, kind, costs, view, model, &theme, None)?;
     // For tests and the benchmark: how often and how fast this chart drew, and where
     // the current layer's point landed (in CSS pixels).

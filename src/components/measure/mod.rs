@@ -5,8 +5,8 @@
 
 mod worker;
 
-use super::chart::{clear, theme, AnyBackend, STYLE_EXTRAS};
-use super::dom::{self, fit_canvas, root_css};
+use super::chart::{ready_canvas, theme, STYLE_EXTRAS};
+use super::dom::{self, root_css};
 use super::hooks::{use_lang, use_size};
 use super::lazy::Job;
 use crate::cost::Costs;
@@ -17,7 +17,6 @@ use crate::messages::{run_failure, run_scale, run_why, RunFailure};
 use crate::plots::{self, short_decimal, Point, Roofline, RooflineKernel, CSS_VARIABLES};
 use crate::state::Scheme;
 use plotters::prelude::*;
-use plotters_canvas::CanvasBackend;
 use std::cell::RefCell;
 use std::rc::Rc;
 use web_sys::HtmlCanvasElement;
@@ -292,20 +291,12 @@ fn RooflineChart(props: &RooflineProps) -> Html {
         use_effect_with(
             (props.roofline.clone(), size, scheme, lang),
             move |(roofline, size, scheme, lang)| {
+                let zoom = dom::type_zoom() * scheme.zoom();
                 if let Some(element) = canvas.cast::<HtmlCanvasElement>() {
-                    if size.0 > 0 && size.1 > 0 {
-                        let scale = fit_canvas(&element, *size);
-                        let zoom = dom::type_zoom() * scheme.zoom();
-                        let theme = theme(&style, scale * zoom, *lang);
-                        if theme.clear {
-                            clear(&element);
-                        }
-                        // The charts' backend: it measures text on a canvas, as the CSP
-                        // requires, and shares their drawing code.
-                        if let Some(canvas) = CanvasBackend::with_canvas_object(element) {
-                            let root = AnyBackend::Canvas(canvas).into_drawing_area();
-                            let _ = plots::draw_roofline(&root, roofline, &theme);
-                        }
+                    let theme_at = |scale| theme(&style, scale * zoom, *lang);
+                    if let Some((backend, theme, _)) = ready_canvas(&element, *size, &theme_at) {
+                        let root = backend.into_drawing_area();
+                        let _ = plots::draw_roofline(&root, roofline, &theme);
                     }
                 }
             },
