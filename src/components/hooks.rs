@@ -2,7 +2,6 @@
 
 use crate::components::dom;
 use std::rc::Rc;
-use wasm_bindgen::convert::FromWasmAbi;
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 use web_sys::{HtmlInputElement, MediaQueryList};
 use yew::prelude::*;
@@ -180,21 +179,19 @@ pub fn use_window_keydown<F>(on_key: F)
 where
     F: Fn(web_sys::KeyboardEvent) + 'static,
 {
-    use_window_event("keydown", false, on_key);
+    use_window_key("keydown", false, on_key);
 }
 
-/// Calls `on_event` for every `event` ("keydown", "pointerup") in the window, as the
-/// event type `E`, before any element sees it when `capture` is set, so that it can keep
-/// the event from them. The listener is made once.
+/// Calls `on_key` for every `event` ("keydown", "keyup") in the window, before any
+/// element sees it when `capture` is set, so that it can keep the key from them.
 #[hook]
-pub fn use_window_event<E, F>(event: &'static str, capture: bool, on_event: F)
+pub fn use_window_key<F>(event: &'static str, capture: bool, on_key: F)
 where
-    E: FromWasmAbi + 'static,
-    F: Fn(E) + 'static,
+    F: Fn(web_sys::KeyboardEvent) + 'static,
 {
-    let on_event = use_mut_ref(|| Some(on_event)).borrow_mut().take();
+    let on_key = use_mut_ref(|| Some(on_key)).borrow_mut().take();
     use_effect_with((), move |_| {
-        let listener = on_event.map(|f| Closure::<dyn Fn(E)>::new(f));
+        let listener = on_key.map(|f| Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(f));
         let window = dom::window();
         if let (Some(w), Some(l)) = (&window, &listener) {
             let _ = w.add_event_listener_with_callback_and_bool(
@@ -513,7 +510,7 @@ where
 }
 
 /// Calls `on_message` with the data of every message posted to this window (from an
-/// iframe) while the component is mounted. Made once, as `use_window_event`.
+/// iframe) while the component is mounted. Made once, as `use_window_key`.
 #[hook]
 pub fn use_window_message<F>(on_message: F)
 where

@@ -3,7 +3,7 @@
 //! hides the numbers until the next click, ? lists the keys, Escape leaves. Which key
 //! does what is decided in `crate::lesson::press`; this module listens and shows.
 
-use super::hooks::use_window_event;
+use super::hooks::use_window_key;
 use crate::components::dom;
 use crate::cost::Costs;
 use crate::i18n::Lang;
@@ -38,7 +38,7 @@ pub fn use_lecture(slide: Option<Stop>, on_action: Callback<Action>) -> Lecture 
     };
     {
         let (current, apply) = (current.clone(), apply.clone());
-        use_window_event("keydown", true, move |e: KeyboardEvent| {
+        use_window_key("keydown", true, move |e: KeyboardEvent| {
             if e.ctrl_key() || e.meta_key() || e.alt_key() {
                 return;
             }
@@ -56,7 +56,7 @@ pub fn use_lecture(slide: Option<Stop>, on_action: Callback<Action>) -> Lecture 
         let current = current.clone();
         // A focused button or box would act on Space's release: in a lecture, Space
         // has moved on already.
-        use_window_event("keyup", true, move |e: KeyboardEvent| {
+        use_window_key("keyup", true, move |e: KeyboardEvent| {
             let lecturing = current.borrow().slide.is_some();
             if lecturing && e.key() == " " && focus_of(&e) != Focus::TextBox {
                 e.prevent_default();
