@@ -9,8 +9,9 @@
 //! current are marked stale and busy once the layer changes. The address bar carries the
 //! layer, so the full app starts from it.
 //!
-//! It runs only on the page as pre-rendered: English, the default options, and no link
-//! to another layer (`data-linked`, see `index.html`); anything else waits for the app.
+//! It runs only on the page as pre-rendered: the default options and no link to another
+//! layer (`data-linked`, see `index.html`), in English or in Chinese, as `<html lang>`
+//! says; anything else waits for the app.
 
 use crate::anim::Playhead;
 use crate::components::dom;
@@ -46,6 +47,7 @@ const COUNTS: [(&str, Part); 4] = [
 /// The page as the island keeps it.
 struct Island {
     document: Document,
+    lang: Lang,
     state: RefCell<Rc<State>>,
 }
 
@@ -65,8 +67,10 @@ pub fn start() {
     let Some(fieldset) = prerendered.filter(|_| !root.has_attribute("data-linked")) else {
         return;
     };
-    // Not linked: the link has at most `theme` and `lang=en`. The browser reads it (no
-    // query parser in this wasm), and the state is the app's for the default layer.
+    // Not linked: the link has at most `theme` and `lang`. The browser reads it (no
+    // query parser in this wasm), and the state is the app's for the default layer, in
+    // the language the page was put in (`index.html`).
+    let lang = Lang::from_browser(&root.get_attribute("lang").unwrap_or_default());
     let search = dom::window()
         .and_then(|w| w.location().search().ok())
         .and_then(|search| web_sys::UrlSearchParams::new_with_str(&search).ok());
@@ -76,6 +80,7 @@ pub fn start() {
         .unwrap_or_default();
     let state = State {
         theme,
+        lang,
         ..State::new(Layer::default(), Playhead::default(), Vec::new())
     };
     // Every control stays disabled but the four, which the fieldset no longer holds back.
@@ -89,6 +94,7 @@ pub fn start() {
     let _ = fieldset.remove_attribute("disabled");
     let island = Rc::new(Island {
         document,
+        lang,
         state: RefCell::new(Rc::new(state)),
     });
     for param in PARAMS {
@@ -166,10 +172,10 @@ impl Island {
                     // The box keeps what was typed ("08"); everything else follows the value.
                     Ok(wanted) => island.set(param, wanted, Some(param)),
                     Err(why) => {
-                        let words = messages::input_error(Lang::En, param, param.symbol(), why);
+                        let words = messages::input_error(island.lang, param, param.symbol(), why);
                         island.error(
                             param,
-                            Some(&kept(Lang::En, &words, island.layer_value(param))),
+                            Some(&kept(island.lang, &words, island.layer_value(param))),
                         );
                     }
                 }
@@ -213,7 +219,7 @@ impl Island {
         let before = now.scaled.base;
         let next = now.reduce(Action::Set(param, value));
         if let Some(Notice::Refused { why, .. }) = &next.notice {
-            self.error(param, Some(&messages::layer_error(Lang::En, why)));
+            self.error(param, Some(&messages::layer_error(self.lang, why)));
             return;
         }
         if next.scaled == self.state.borrow().scaled {
@@ -274,7 +280,7 @@ impl Island {
                 let _ = slider.set_attribute("aria-valuetext", &slider_valuetext(param, value));
             }
         }
-        let r = Readout::of(costs, unit, Lang::En);
+        let r = Readout::of(costs, unit, self.lang);
         self.text_before("dp", &format!("= {} = ", dp_numbers(costs)));
         self.figure("dp", &costs.dp.to_string(), &costs.dp.to_string());
         if let Some(bar) = self.by_id("ratio-bar") {
@@ -293,7 +299,7 @@ impl Island {
             .flatten()
         {
             box_.set_text_content(None);
-            if let Some(words) = kernel_note(Lang::En, layer.dk) {
+            if let Some(words) = kernel_note(self.lang, layer.dk) {
                 if let Ok(note) = self.document.create_element("p") {
                     note.set_class_name("panel-note kernel-note");
                     note.set_id("kernel-note");
@@ -374,7 +380,7 @@ impl Island {
         let Some(exact) = self.by_id(id) else {
             return;
         };
-        let text = CountText::of(value, Lang::En);
+        let text = CountText::of(value, self.lang);
         exact.set_class_name(&text.class);
         self.figure(id, &text.exact, &value.to_string());
         let Some(count) = exact.parent_element() else {

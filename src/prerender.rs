@@ -1,5 +1,5 @@
-//! The default page as HTML in `dist/index.html`, so that the first paint shows the
-//! default layer's real numbers before any wasm has run. `src/bin/prerender.rs` renders
+//! The default page as HTML in `dist/index.html`, in English and in Chinese, so that the
+//! first paint shows the default layer's real numbers before any wasm has run. `src/bin/prerender.rs` renders
 //! the same `App` the browser runs (yew's server-side rendering) and puts it here; the
 //! first-load island makes it live, and the app's wasm then replaces it with the live page
 //! (see [`with_loader`]).
@@ -7,13 +7,19 @@
 /// Marks the pre-rendered `#app`, for the stylesheet and for the wasm that replaces it.
 pub const MARK: &str = "data-prerendered";
 
-/// `page` (a built `index.html`, minified or not) with `markup` at the start of its `#app`
-/// element. The loading line and the `<noscript>` note stay after it: the stylesheet shows
-/// the loading line instead of the markup when the link asks for another page. The markup
-/// sits in a disabled `<fieldset>`: until the wasm replaces it, its controls would take
-/// input and drop it, so they say that they are not ready instead. `None` when the page
-/// has no `#app`, or when it was pre-rendered already.
-pub fn inject(page: &str, markup: &str) -> Option<String> {
+/// The `<template>` that holds the page pre-rendered in Chinese, for the script at the
+/// end of `index.html` to put in place of the English one when the reader's language is
+/// Chinese. A template's content is parsed but neither styled nor laid out.
+pub const ZH_ID: &str = "prerendered-zh";
+
+/// `page` (a built `index.html`, minified or not) with `english` at the start of its
+/// `#app` element and `chinese` in a template after it. The loading line and the
+/// `<noscript>` note stay after them: the stylesheet shows the loading line instead of the
+/// markup when the link asks for another page. The markup sits in a disabled `<fieldset>`:
+/// until the wasm replaces it, its controls would take input and drop it, so they say that
+/// they are not ready instead. `None` when the page has no `#app`, or when it was
+/// pre-rendered already.
+pub fn inject(page: &str, english: &str, chinese: &str) -> Option<String> {
     if page.contains(MARK) {
         return None;
     }
@@ -21,9 +27,13 @@ pub fn inject(page: &str, markup: &str) -> Option<String> {
         .into_iter()
         .find_map(|tag| page.find(tag).map(|at| (at, tag.len())))?;
     let (start, tag_len) = open;
+    let fieldset =
+        |markup: &str| format!("<fieldset class=prerendered disabled>{markup}</fieldset>");
     Some(format!(
-        "{}<div id=app {MARK}><fieldset class=prerendered disabled>{markup}</fieldset>{}",
+        "{}<div id=app {MARK}>{}<template id={ZH_ID}>{}</template>{}",
         &page[..start],
+        fieldset(english),
+        fieldset(chinese),
         &page[start + tag_len..]
     ))
 }

@@ -1,8 +1,10 @@
-//! `prerender dist/index.html`: renders the default page with yew's server-side
-//! rendering and writes it into the built page (see `sepconv::prerender`). `make build`
-//! runs it after Trunk; it needs the `prerender` feature, which the wasm never has.
+//! `prerender dist/index.html`: renders the default page, in English and in Chinese,
+//! with yew's server-side rendering and writes it into the built page (see
+//! `sepconv::prerender`). `make build` runs it after Trunk; it needs the `prerender`
+//! feature, which the wasm never has.
 
-use sepconv::components::App;
+use sepconv::components::{App, AppProps};
+use sepconv::i18n::Lang;
 use std::process::ExitCode;
 use yew::LocalServerRenderer;
 
@@ -18,17 +20,22 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let runtime = tokio::runtime::Builder::new_current_thread().build();
-    let markup = match runtime {
-        Ok(runtime) => {
-            runtime.block_on(LocalServerRenderer::<App>::new().hydratable(false).render())
-        }
+    let runtime = match tokio::runtime::Builder::new_current_thread().build() {
+        Ok(runtime) => runtime,
         Err(err) => {
             eprintln!("prerender: no runtime: {err}");
             return ExitCode::FAILURE;
         }
     };
-    let Some(built) = sepconv::prerender::inject(&page, &markup) else {
+    let [english, chinese] = [Lang::En, Lang::Zh].map(|lang| {
+        let props = AppProps { lang: Some(lang) };
+        runtime.block_on(
+            LocalServerRenderer::<App>::with_props(props)
+                .hydratable(false)
+                .render(),
+        )
+    });
+    let Some(built) = sepconv::prerender::inject(&page, &english, &chinese) else {
         eprintln!(
             "prerender: {path} has no #app with a <noscript> in it, or is pre-rendered already"
         );
@@ -43,8 +50,9 @@ fn main() -> ExitCode {
         return ExitCode::FAILURE;
     }
     println!(
-        "prerender: {path} has the default page ({} bytes of markup)",
-        markup.len()
+        "prerender: {path} has the default page ({} bytes of markup in English, {} in Chinese)",
+        english.len(),
+        chinese.len()
     );
     ExitCode::SUCCESS
 }

@@ -30,14 +30,22 @@ use crate::readout::Readout;
 use crate::state::{Action, Embed, Notice as Message, Scheme, State, View};
 use yew::prelude::*;
 
+#[derive(Properties, PartialEq, Default)]
+pub struct AppProps {
+    /// The language when the link does not say: the browser's if `None`. The build's
+    /// pre-render, which has no browser to ask, renders the page in each language.
+    #[prop_or_default]
+    pub lang: Option<Lang>,
+}
+
 #[function_component]
-pub fn App() -> Html {
+pub fn App(props: &AppProps) -> Html {
     let state = use_reducer(|| {
         let search = dom::window()
             .and_then(|w| w.location().search().ok())
             .unwrap_or_default();
         let loaded = query::parse(&search);
-        let lang = loaded.lang.unwrap_or_else(browser_lang);
+        let lang = loaded.lang.or(props.lang).unwrap_or_else(browser_lang);
         State {
             lang,
             ..loaded.into_state()

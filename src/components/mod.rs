@@ -24,7 +24,7 @@ mod summary;
 mod theme_switch;
 mod where_bar;
 
-pub use app::App;
+pub use app::{App, AppProps};
 
 /// Mounts the app into the page's `#app` element (the whole body if it is missing). The
 /// default page pre-rendered there at build time (`crate::prerender`) gives way to the
