@@ -17,6 +17,7 @@ use crate::i18n::Lang;
 use crate::state::{Action, Scheme};
 use painter::{paint, Palette};
 use recorder::{record, save_png, Progress, Recording, Still, MOST_FRAMES};
+use std::cell::OnceCell;
 use ticker::Ticker;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlCanvasElement, HtmlInputElement};
@@ -142,7 +143,9 @@ pub fn Animation(props: &Props) -> Html {
     let size = use_size(canvas.clone());
     let scheme = props.scheme;
     let lang = use_lang();
-    let palette = use_memo(scheme, |_| Palette::read());
+    // Read when the scene is first painted after the scheme changes, not in a render
+    // (see `chart::read_style`).
+    let palette = use_memo(scheme, |_| OnceCell::new());
     // In a lecture the words and cells grow with the type; read when the canvas resizes,
     // which it does whenever the lecture's type changes.
     let zoom = *use_memo((size, scheme), |(_, scheme)| {
@@ -169,7 +172,7 @@ pub fn Animation(props: &Props) -> Html {
                     let scene = scene(&timeline, &frame, &view, lang);
                     let mut attributes = lit_attributes(&timeline.lit(&frame)).to_vec();
                     if on_screen {
-                        paint(&element, &scene, &palette, size);
+                        paint(&element, &scene, palette.get_or_init(Palette::read), size);
                         let draws = element.get_attribute("data-draws");
                         let draws = draws.and_then(|d| d.parse::<u64>().ok()).unwrap_or(0);
                         attributes.push(("data-draws", (draws + 1).to_string()));
@@ -392,7 +395,7 @@ pub fn Animation(props: &Props) -> Html {
         Callback::from(move |_: MouseEvent| {
             save_png(
                 &still(shown),
-                &palette,
+                palette.get_or_init(Palette::read),
                 size,
                 &format!("{name}-step-{shown}.png"),
             );
@@ -409,7 +412,8 @@ pub fn Animation(props: &Props) -> Html {
             let steps = recording_steps(from.min(total), to.min(total), MOST_FRAMES);
             let file = format!("{name}-steps-{}-{}", from.min(to), to.max(from));
             let (done, report) = (recording.clone(), progress.clone());
-            let session = record(still, steps, (*palette).clone(), size, file, move |p| {
+            let palette = palette.get_or_init(Palette::read).clone();
+            let session = record(still, steps, palette, size, file, move |p| {
                 if matches!(p, Progress::Saved { .. } | Progress::Failed) {
                     done.borrow_mut().take();
                 }

@@ -20,6 +20,7 @@ use dom::download;
 use export::{svg, svg_url};
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
+use std::cell::OnceCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlCanvasElement;
@@ -28,7 +29,14 @@ use yew::prelude::*;
 
 /// What the chart reads from the stylesheet besides its colours: the font, and whether
 /// its canvas stays clear (`--canvas-fill: transparent`, an embed over its host's page).
-pub const STYLE_EXTRAS: [&str; 2] = ["--sans", "--canvas-fill"];
+const STYLE_EXTRAS: [&str; 2] = ["--sans", "--canvas-fill"];
+
+/// The stylesheet's values for a chart: its colours, then [`STYLE_EXTRAS`]. Read in a
+/// painter, not in a render: reading computed style makes the browser style the whole
+/// page at once, which in a render is a page still being built, styled again after it.
+pub fn read_style() -> Vec<String> {
+    root_css(&[&CSS_VARIABLES[..], &STYLE_EXTRAS[..]].concat())
+}
 
 /// The chart theme from the stylesheet's values, at `scale` device pixels a CSS pixel.
 pub fn theme(style: &[String], scale: f64, lang: Lang) -> Theme {
@@ -84,10 +92,9 @@ pub fn Chart(props: &Props) -> Html {
     let canvas = use_node_ref();
     let size = use_size(canvas.clone());
     let scheme = props.scheme;
-    // The theme's colours, then the font, read again only when the scheme changes.
-    let style = use_memo(scheme, |_| {
-        root_css(&[&CSS_VARIABLES[..], &STYLE_EXTRAS[..]].concat())
-    });
+    // The theme's colours and font, read when the chart is first painted after the scheme
+    // changes (see `read_style`).
+    let style = use_memo(scheme, |_| OnceCell::new());
     let toggled = use_state(View::default);
     let view = View {
         unit: props.unit,
@@ -137,7 +144,7 @@ pub fn Chart(props: &Props) -> Html {
                         &costs,
                         view,
                         model.as_ref().as_ref(),
-                        |scale| theme(&style, scale * zoom, lang),
+                        |scale| theme(style.get_or_init(read_style), scale * zoom, lang),
                         size,
                     );
                 }
@@ -188,7 +195,7 @@ pub fn Chart(props: &Props) -> Html {
     let on_svg = {
         let (style, model, title) = (style.clone(), model.clone(), props.title.clone());
         Callback::from(move |_: MouseEvent| {
-            let theme = theme(&style, 1.0, lang);
+            let theme = theme(style.get_or_init(read_style), 1.0, lang);
             let svg = svg(
                 kind,
                 &costs,

@@ -5,8 +5,8 @@
 
 mod worker;
 
-use super::chart::{ready_canvas, theme, STYLE_EXTRAS};
-use super::dom::{self, root_css};
+use super::chart::{read_style, ready_canvas, theme};
+use super::dom;
 use super::hooks::{use_lang, use_size};
 use super::lazy::Job;
 use crate::cost::Costs;
@@ -14,10 +14,10 @@ use crate::format::decimal;
 use crate::i18n::Lang;
 use crate::measure::{Kernel, Measured, Plan};
 use crate::messages::{run_failure, run_scale, run_why, RunFailure};
-use crate::plots::{self, short_decimal, Point, Roofline, RooflineKernel, CSS_VARIABLES};
+use crate::plots::{self, short_decimal, Point, Roofline, RooflineKernel};
 use crate::state::Scheme;
 use plotters::prelude::*;
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 use std::rc::Rc;
 use web_sys::HtmlCanvasElement;
 use worker::Reply;
@@ -283,9 +283,7 @@ fn RooflineChart(props: &RooflineProps) -> Html {
     let canvas = use_node_ref();
     let size = use_size(canvas.clone());
     let scheme = props.scheme;
-    let style = use_memo(scheme, |_| {
-        root_css(&[&CSS_VARIABLES[..], &STYLE_EXTRAS[..]].concat())
-    });
+    let style = use_memo(scheme, |_| OnceCell::new());
     {
         let (canvas, style) = (canvas.clone(), style.clone());
         use_effect_with(
@@ -293,7 +291,8 @@ fn RooflineChart(props: &RooflineProps) -> Html {
             move |(roofline, size, scheme, lang)| {
                 let zoom = dom::type_zoom() * scheme.zoom();
                 if let Some(element) = canvas.cast::<HtmlCanvasElement>() {
-                    let theme_at = |scale| theme(&style, scale * zoom, *lang);
+                    let theme_at =
+                        |scale| theme(style.get_or_init(read_style), scale * zoom, *lang);
                     if let Some((backend, theme, _)) = ready_canvas(&element, *size, &theme_at) {
                         let root = backend.into_drawing_area();
                         let _ = plots::draw_roofline(&root, roofline, &theme);
