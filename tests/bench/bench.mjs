@@ -125,6 +125,10 @@ async function untilReady(slow, query = '') {
   row('slow phone: first paint, with the numbers', slow.paint.toFixed(0), 'ms', '', '');
   row('slow phone: interactive (data-ready)', slow.at.toFixed(0), 'ms', '', '');
   row('slow phone: the whole app running (data-app)', slow.app.toFixed(0), 'ms', '', '');
+  // A Chinese reader on the bare link: the page pre-rendered in Chinese, and the island.
+  const zh = await untilReady(true, '?lang=zh');
+  row('slow phone, in Chinese: first paint, with the numbers', zh.paint.toFixed(0), 'ms', '', '');
+  row('slow phone, in Chinese: interactive (data-ready)', zh.at.toFixed(0), 'ms', '', '');
   // A shared link to another layer: no pre-rendered page and no island, the app at once.
   const link = await untilReady(true, '?df=14&dk=3&m=512&n=512&pad=same');
   row('slow phone, a link to a layer: first paint (the loading line)', link.paint.toFixed(0), 'ms', '', '');
