@@ -82,6 +82,12 @@ pub async fn asset(name: &str) -> Result<ArrayBuffer, String> {
     Ok(buffer.unchecked_into())
 }
 
+/// A field of a worker's message (`undefined` when it has none), for the readers of the
+/// messages to pick apart.
+pub fn field(message: &JsValue, key: &str) -> JsValue {
+    js_sys::Reflect::get(message, &key.into()).unwrap_or(JsValue::UNDEFINED)
+}
+
 /// A JS error's message, or its text.
 pub fn describe(error: JsValue) -> String {
     error

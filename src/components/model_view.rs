@@ -4,7 +4,7 @@
 //! save. The reading and counting are the `onnx/` crate's; this is its view.
 
 use super::hooks::use_lang;
-use super::lazy::{self, Job};
+use super::lazy::{self, field, Job};
 use super::where_bar::{where_bar, Part};
 use crate::cost::{Costs, Layer, Padding};
 use crate::format::thousands;
@@ -199,7 +199,10 @@ fn read(
                     .map_err(lazy::describe)
                     .and_then(|json| parse(&json, &name, lang))
                     .map(|report| Report {
-                        read: (get(&data, "read").as_f64().unwrap_or(file_size), file_size),
+                        read: (
+                            field(&data, "read").as_f64().unwrap_or(file_size),
+                            file_size,
+                        ),
                         ..report
                     }),
                 _ => Err(text(&data, "reason").unwrap_or_default()),
@@ -237,12 +240,8 @@ fn read(
     });
 }
 
-fn get(value: &JsValue, key: &str) -> JsValue {
-    Reflect::get(value, &key.into()).unwrap_or(JsValue::UNDEFINED)
-}
-
 fn text(value: &JsValue, key: &str) -> Option<String> {
-    get(value, key).as_string()
+    field(value, key).as_string()
 }
 
 fn count(value: &JsValue, key: &str) -> Option<u128> {
@@ -250,13 +249,13 @@ fn count(value: &JsValue, key: &str) -> Option<u128> {
 }
 
 fn dims(value: &JsValue, key: &str) -> Option<Vec<u64>> {
-    let list = get(value, key).dyn_into::<Array>().ok()?;
+    let list = field(value, key).dyn_into::<Array>().ok()?;
     list.iter().map(|d| d.as_f64().map(|d| d as u64)).collect()
 }
 
 /// The worker's JSON, or what is wrong with the file in words.
 fn parse(json: &JsValue, file: &str, lang: Lang) -> Result<Report, String> {
-    if get(json, "ok").as_bool() != Some(true) {
+    if field(json, "ok").as_bool() != Some(true) {
         let error = text(json, "error").unwrap_or_default();
         return Err(match (error.as_str(), lang) {
             ("truncated", Lang::En) => format!(
@@ -265,21 +264,21 @@ fn parse(json: &JsValue, file: &str, lang: Lang) -> Result<Report, String> {
             ("truncated", Lang::Zh) => format!("{file} 提前结束了：文件不完整（下载没有完成？）。"),
             ("opset", Lang::En) => format!(
                 "{file} uses ONNX opset {}, which sepconv does not know (it reads opsets 1 to 23).",
-                get(json, "opset").as_f64().unwrap_or(0.0)
+                field(json, "opset").as_f64().unwrap_or(0.0)
             ),
             ("opset", Lang::Zh) => format!(
                 "{file} 使用 ONNX 算子集版本 {}，sepconv 不认识（它能读 1 到 23）。",
-                get(json, "opset").as_f64().unwrap_or(0.0)
+                field(json, "opset").as_f64().unwrap_or(0.0)
             ),
             ("data-type", Lang::En) => format!(
                 "{file}: the input {} has an element type ({}) that ONNX does not define.",
                 text(json, "input").unwrap_or_default(),
-                get(json, "code").as_f64().unwrap_or(0.0)
+                field(json, "code").as_f64().unwrap_or(0.0)
             ),
             ("data-type", Lang::Zh) => format!(
                 "{file}：输入 {} 的元素类型（{}）不是 ONNX 定义的类型。",
                 text(json, "input").unwrap_or_default(),
-                get(json, "code").as_f64().unwrap_or(0.0)
+                field(json, "code").as_f64().unwrap_or(0.0)
             ),
             (_, Lang::En) => {
                 format!("{file} is not an ONNX model: it holds no graph sepconv can read.")
@@ -287,7 +286,7 @@ fn parse(json: &JsValue, file: &str, lang: Lang) -> Result<Report, String> {
             (_, Lang::Zh) => format!("{file} 不是 ONNX 模型：里面没有 sepconv 能读的计算图。"),
         });
     }
-    let rows = get(json, "rows")
+    let rows = field(json, "rows")
         .dyn_into::<Array>()
         .map_err(|_| "no rows".to_owned())?
         .iter()
@@ -299,15 +298,15 @@ fn parse(json: &JsValue, file: &str, lang: Lang) -> Result<Report, String> {
             macs: count(&r, "macs"),
             params: count(&r, "params").unwrap_or(0),
             separable: count(&r, "separable"),
-            window: window(&get(&r, "window")),
-            bias: get(&r, "bias").as_bool() == Some(true),
+            window: window(&field(&r, "window")),
+            bias: field(&r, "bias").as_bool() == Some(true),
         })
         .collect();
-    let unknown = get(json, "unknown");
+    let unknown = field(json, "unknown");
     Ok(Report {
         file: file.to_owned(),
         read: (0.0, 0.0),
-        named_sizes: get(json, "named_sizes").as_bool() == Some(true),
+        named_sizes: field(json, "named_sizes").as_bool() == Some(true),
         rows,
         macs: count(json, "macs"),
         params: count(json, "params").unwrap_or(0),
@@ -324,7 +323,7 @@ fn window(w: &JsValue) -> Option<Window> {
         strides: two("strides")?,
         dilations: two("dilations")?,
         pads: dims(w, "pads").and_then(|d| <[u64; 4]>::try_from(d).ok())?,
-        groups: get(w, "groups").as_f64()? as u64,
+        groups: field(w, "groups").as_f64()? as u64,
     })
 }
 

@@ -57,7 +57,7 @@ pub async fn start(g: Geometry, on_reply: impl Fn(Reply) + 'static) -> Result<Jo
 
 /// A reply from the worker's message.
 fn read(data: &JsValue) -> Reply {
-    let get = |key: &str| Reflect::get(data, &key.into()).unwrap_or(JsValue::UNDEFINED);
+    let get = |key: &str| lazy::field(data, key);
     let number = |value: JsValue| value.as_f64();
     match get("type").as_string().as_deref() {
         Some("progress") => Reply::Progress {
@@ -66,10 +66,7 @@ fn read(data: &JsValue) -> Reply {
         },
         Some("done") => {
             let ms = get("ms");
-            let ms_of = |key: &str| {
-                number(Reflect::get(&ms, &key.into()).unwrap_or(JsValue::UNDEFINED))
-                    .unwrap_or(f64::NAN)
-            };
+            let ms_of = |key: &str| number(lazy::field(&ms, key)).unwrap_or(f64::NAN);
             Reply::Done(Measured {
                 ms: [ms_of("standard"), ms_of("depthwise"), ms_of("pointwise")],
                 max_error: number(get("maxError")).unwrap_or(f64::NAN),
