@@ -49,7 +49,8 @@ pub fn MeasurePanel(props: &Props) -> Html {
     let lang = use_lang();
     let status = use_state(|| Status::Idle);
     let job = use_mut_ref(|| None::<Job>);
-    let plan = Plan::of(&props.costs);
+    // Worked out again only for a new layer, not at each progress report of a run.
+    let plan = *use_memo(props.costs, Plan::of);
     {
         // Leaving the page's layer view ends a run.
         let job = job.clone();
