@@ -1,21 +1,11 @@
 //! The lecture: its stops against the formulas, its links, and its keys.
 
 use sepconv::anim::{Mode, Phase, Timeline};
-use sepconv::cost::{Costs, Layer, Padding};
 use sepconv::lesson::{press, Focus, Panel, Room, Stop};
 use sepconv::query;
 
-fn costs(df: u32, dk: u32, m: u32, n: u32) -> Costs {
-    Costs::of(&Layer {
-        df,
-        dk,
-        m,
-        n,
-        padding: Padding::Same,
-        ..Layer::default()
-    })
-    .unwrap()
-}
+mod common;
+use common::costs;
 
 #[test]
 fn the_animation_stops_land_on_the_formulas() {

@@ -7,17 +7,8 @@ use sepconv::cost::{Costs, Fraction, Layer, Padding, Part, Unit};
 use sepconv::measure::{geometry, Kernel, Measured, Plan, MOST_MACS};
 use sepconv_kernels::{largest_difference, random, reference, standard};
 
-fn costs(df: u32, dk: u32, m: u32, n: u32) -> Costs {
-    Costs::of(&Layer {
-        df,
-        dk,
-        m,
-        n,
-        padding: Padding::Same,
-        ..Layer::default()
-    })
-    .unwrap()
-}
+mod common;
+use common::costs;
 
 #[test]
 fn a_small_layer_runs_whole_and_predicts_the_article_s_ratio() {

@@ -11,6 +11,9 @@ use sepconv::anim::{
 use sepconv::cost::{Costs, Layer, Padding};
 use sepconv::i18n::Lang;
 
+mod common;
+use common::costs;
+
 const WIDE: View = View {
     width: 1200.0,
     height: 540.0,
@@ -22,18 +25,6 @@ const TALL: View = View {
     height: 700.0,
     ..WIDE
 };
-
-fn costs(df: u32, dk: u32, m: u32, n: u32) -> Costs {
-    Costs::of(&Layer {
-        df,
-        dk,
-        m,
-        n,
-        padding: Padding::Same,
-        ..Layer::default()
-    })
-    .unwrap()
-}
 
 fn filled(scene: &Scene, paint: Paint) -> usize {
     scene
