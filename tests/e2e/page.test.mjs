@@ -325,6 +325,11 @@ test('a link to another layer never shows the pre-rendered default as its own', 
     assert.deepEqual(await zh.locator('h2').evaluateAll((hs) => hs.map((h) => h.textContent).filter((t) => /[A-Za-z]{4}/.test(t))), []);
     await zh.close();
   }
+  // A link that asks for English gets English, whatever the browser's language.
+  const english = await withoutWasm(chinese, '?lang=en');
+  assert.equal(await english.evaluate(() => document.documentElement.lang), 'en');
+  assert.equal(await english.locator('#layer-title').textContent(), 'The layer');
+  await checkFigures(english, DEFAULT);
   await chinese.close();
   // A dark system gets the whole dark palette before the wasm: a pressed button is light
   // on dark, as the app draws it.
