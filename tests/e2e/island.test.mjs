@@ -215,7 +215,7 @@ test('a Chinese reader gets the page pre-rendered in Chinese, live before the ap
 });
 
 test('a link to another layer or an embed starts the app at once, without the island', async () => {
-  for (const query of ['?n=9', '?n=9&lang=zh', '?embed=cost']) {
+  for (const query of ['?n=9', '?n=9&lang=zh', '?lang=xx', '?embed=cost']) {
     const before = env.server.requests.length;
     const page = await env.browser.newPage();
     await page.goto(env.server.url + query);
