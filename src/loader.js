@@ -4,8 +4,8 @@
 // app's bytes) makes the layer's sliders and counts live and sets <html data-ready>. Only
 // then does the full app load; it takes over once no pointer is held down (a drag on a
 // slider is not cut), gives the focus back to the control that had it, and sets
-// <html data-app>. A link to another layer or language has no pre-rendered page, so the
-// app starts at once. If the island fails, the app starts all the same.
+// <html data-app>. A link to another layer has no pre-rendered page, so the app starts
+// at once. If the island fails, the app starts all the same.
 const root = document.documentElement;
 // Keys pressed before the app runs (P for the lecture, Space on the animation) are kept
 // and given to it once it does; the island's live boxes and sliders answer their own.

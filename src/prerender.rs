@@ -1,8 +1,8 @@
 //! The default page as HTML in `dist/index.html`, in English and in Chinese, so that the
-//! first paint shows the default layer's real numbers before any wasm has run. `src/bin/prerender.rs` renders
-//! the same `App` the browser runs (yew's server-side rendering) and puts it here; the
-//! first-load island makes it live, and the app's wasm then replaces it with the live page
-//! (see [`with_loader`]).
+//! first paint shows the default layer's real numbers before any wasm has run.
+//! `src/bin/prerender.rs` renders the same `App` the browser runs (yew's server-side
+//! rendering) and puts it here; the first-load island makes it live, and the app's wasm
+//! then replaces it with the live page (see [`with_loader`]).
 
 /// Marks the pre-rendered `#app`, for the stylesheet and for the wasm that replaces it.
 pub const MARK: &str = "data-prerendered";
@@ -43,9 +43,9 @@ const LOADER: &str = include_str!("loader.js");
 
 /// `page` (a built `index.html`) with Trunk's loader replaced by [`LOADER`], and without
 /// the app's preload links: on the page as pre-rendered, the app's glue and wasm load
-/// after the island has made the page live, not before. A link to another layer or
-/// language has no island to wait for: [`preload_for_links`] fetches the app for it while
-/// the page parses. `None` when the page has no Trunk loader to replace.
+/// after the island has made the page live, not before. A link to another layer has no
+/// island to wait for: [`preload_for_links`] fetches the app for it while the page
+/// parses. `None` when the page has no Trunk loader to replace.
 pub fn with_loader(page: &str) -> Option<String> {
     let start = page.find("<script type=module>")?;
     let end = start + page[start..].find("</script>")? + "</script>".len();
@@ -81,8 +81,8 @@ pub fn with_loader(page: &str) -> Option<String> {
 /// files to fetch, takes it out).
 pub const PRELOAD_ID: &str = "app-preload";
 
-/// A script for the page's `<head>` that, on a link to another layer or language (the
-/// script before it marks those `data-linked`), asks for the app's glue and wasm at once,
+/// A script for the page's `<head>` that, on a link to another layer (the script before
+/// it marks those `data-linked`), asks for the app's glue and wasm at once,
 /// as Trunk's preload links would: the loader's own `import` and `fetch` of them then
 /// take what has come. Without it they would start only once the whole page has parsed
 /// and its stylesheet has loaded.

@@ -125,7 +125,7 @@ async function untilReady(slow, query = '') {
   row('slow phone: first paint, with the numbers', slow.paint.toFixed(0), 'ms', '', '');
   row('slow phone: interactive (data-ready)', slow.at.toFixed(0), 'ms', '', '');
   row('slow phone: the whole app running (data-app)', slow.app.toFixed(0), 'ms', '', '');
-  // A Chinese reader on the bare link: the page pre-rendered in Chinese, and the island.
+  // A link that asks for Chinese: the page pre-rendered in Chinese, and the island.
   const zh = await untilReady(true, '?lang=zh');
   row('slow phone, in Chinese: first paint, with the numbers', zh.paint.toFixed(0), 'ms', '', '');
   row('slow phone, in Chinese: interactive (data-ready)', zh.at.toFixed(0), 'ms', '', '');
