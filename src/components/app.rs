@@ -372,45 +372,51 @@ fn cards(costs: &Costs, unit: Unit, lang: Lang) -> Html {
             ),
         )
     };
-    let unit_note = |note: &str| match unit {
-        Unit::Macs => note.to_owned(),
-        Unit::Flops => format!("{note}{}", lang.tr("; in FLOPs", "；按 FLOPs 计")),
+    let card = |part, id, class, title: String, note: &str| Card {
+        id,
+        class,
+        title,
+        note: match unit {
+            Unit::Macs => note.to_owned(),
+            Unit::Flops => format!("{note}{}", lang.tr("; in FLOPs", "；按 FLOPs 计")),
+        },
+        formula: costs.formula(part, unit),
     };
     let cards = [
-        Card {
-            id: "cost-standard",
-            class: "card-standard",
-            title: standard_title,
-            note: unit_note(standard_note),
-            formula: costs.formula(Part::Standard, unit),
-        },
-        Card {
-            id: "cost-depthwise",
-            class: "card-depthwise",
-            title: lang.tr("Depthwise step", "深度卷积（逐通道）").to_owned(),
-            note: unit_note(lang.tr(
+        card(
+            Part::Standard,
+            "cost-standard",
+            "card-standard",
+            standard_title,
+            standard_note,
+        ),
+        card(
+            Part::Depthwise,
+            "cost-depthwise",
+            "card-depthwise",
+            lang.tr("Depthwise step", "深度卷积（逐通道）").to_owned(),
+            lang.tr(
                 "M filters of Dk × Dk × 1, one per channel",
                 "M 个 Dk × Dk × 1 的卷积核，每个通道一个",
-            )),
-            formula: costs.formula(Part::Depthwise, unit),
-        },
-        Card {
-            id: "cost-pointwise",
-            class: "card-pointwise",
-            title: lang.tr("Pointwise step", "逐点卷积（1×1）").to_owned(),
-            note: unit_note(lang.tr(
+            ),
+        ),
+        card(
+            Part::Pointwise,
+            "cost-pointwise",
+            "card-pointwise",
+            lang.tr("Pointwise step", "逐点卷积（1×1）").to_owned(),
+            lang.tr(
                 "N filters of 1 × 1 × M across the channels",
                 "N 个 1 × 1 × M 的卷积核，跨所有通道",
-            )),
-            formula: costs.formula(Part::Pointwise, unit),
-        },
-        Card {
-            id: "cost-separable",
-            class: "card-separable",
-            title: lang.tr("Separable total", "可分离卷积合计").to_owned(),
-            note: unit_note(lang.tr("depthwise + pointwise", "深度卷积 + 逐点卷积")),
-            formula: costs.formula(Part::Separable, unit),
-        },
+            ),
+        ),
+        card(
+            Part::Separable,
+            "cost-separable",
+            "card-separable",
+            lang.tr("Separable total", "可分离卷积合计").to_owned(),
+            lang.tr("depthwise + pointwise", "深度卷积 + 逐点卷积"),
+        ),
     ];
     html! { <div class="cards">{ for cards.iter().map(|card| card.html(lang)) }</div> }
 }
