@@ -4,6 +4,8 @@
 //! rendering) and puts it here; the first-load island makes it live, and the app's wasm
 //! then replaces it with the live page (see [`with_loader`]).
 
+use crate::query;
+
 /// Marks the pre-rendered `#app`, for the stylesheet and for the wasm that replaces it.
 pub const MARK: &str = "data-prerendered";
 
@@ -36,6 +38,28 @@ pub fn inject(page: &str, english: &str, chinese: &str) -> Option<String> {
         fieldset(chinese),
         &page[start + tag_len..]
     ))
+}
+
+/// Where the script in `index.html`'s `<head>` takes the pairs of [`home_link`].
+pub const HOME_MARK: &str = "HOME_LINK";
+
+/// The default page's own link, as the app writes it into the address bar, less the
+/// language and the colours (the script in `<head>` reads those itself): any link made
+/// only of these pairs, none twice, opens the page pre-rendered here.
+pub fn home_link() -> String {
+    let state = query::parse("").into_state();
+    query::to_query(&state)
+        .split('&')
+        .filter(|pair| !pair.starts_with("lang=") && !pair.starts_with("theme="))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+/// `page` with [`home_link`] in place of [`HOME_MARK`]; `None` when the page has no mark
+/// (then every link with a layer in it would wait for the app).
+pub fn with_home(page: &str) -> Option<String> {
+    page.contains(HOME_MARK)
+        .then(|| page.replacen(HOME_MARK, &home_link(), 1))
 }
 
 /// The page's loader (`src/loader.js`): the first-load island, then the app.

@@ -1,6 +1,9 @@
 //! Where the pre-rendered page goes in the built `index.html` (`sepconv::prerender`).
 
-use sepconv::prerender::{inject, with_loader, MARK, PRELOAD_ID, ZH_ID};
+use sepconv::prerender::{
+    home_link, inject, with_home, with_loader, HOME_MARK, MARK, PRELOAD_ID, ZH_ID,
+};
+use sepconv::query;
 
 const MINIFIED: &str = "<!doctype html><body><div id=fatal hidden></div><div id=app><p class=loading \
     role=status>Loading sepconv…</p><noscript><p>Please enable JavaScript.</p></noscript></div></body>";
@@ -119,4 +122,41 @@ fn a_link_to_another_layer_fetches_the_app_while_the_page_parses() {
 #[test]
 fn a_page_without_trunks_loader_is_refused() {
     assert_eq!(with_loader("<head></head><body></body>"), None);
+}
+
+#[test]
+fn the_default_pages_own_link_is_what_the_app_writes_for_it_less_language_and_colours() {
+    // As the address bar shows it after a first visit (see query.rs).
+    assert_eq!(
+        home_link(),
+        "df=8&dk=3&m=3&n=8&pad=same&stride=1&dil=1&mode=separable&step=0"
+    );
+    let page = with_home("<script>var home = 'HOME_LINK'.split('&');</script>").expect("a mark");
+    assert_eq!(
+        page,
+        format!("<script>var home = '{}'.split('&');</script>", home_link())
+    );
+    assert_eq!(with_home("<script></script>"), None, "no {HOME_MARK}");
+}
+
+/// The rule the script in `<head>` applies, proved for every link it lets through: any
+/// of the default link's pairs, each at most once and in any order, read back as the
+/// bare page does, without a problem to name. So the pre-rendered page is that link's.
+#[test]
+fn every_link_made_only_of_the_default_links_pairs_is_the_default_page() {
+    let bare = query::parse("");
+    assert!(bare.problems.is_empty());
+    let link = home_link();
+    let pairs: Vec<&str> = link.split('&').collect();
+    for subset in 0..1u32 << pairs.len() {
+        let mut chosen: Vec<&str> = (0..pairs.len())
+            .filter(|at| subset & 1 << at != 0)
+            .map(|at| pairs[at])
+            .collect();
+        for _ in 0..2 {
+            let query = format!("?{}", chosen.join("&"));
+            assert_eq!(query::parse(&query), bare, "{query}");
+            chosen.reverse();
+        }
+    }
 }

@@ -45,6 +45,10 @@ fn main() -> ExitCode {
         eprintln!("prerender: {path} has no Trunk loader to replace");
         return ExitCode::FAILURE;
     };
+    let Some(built) = sepconv::prerender::with_home(&built) else {
+        eprintln!("prerender: {path} has no place for the default page's own link");
+        return ExitCode::FAILURE;
+    };
     if let Err(err) = std::fs::write(&path, built) {
         eprintln!("prerender: cannot write {path}: {err}");
         return ExitCode::FAILURE;

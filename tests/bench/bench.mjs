@@ -129,6 +129,10 @@ async function untilReady(slow, query = '') {
   const zh = await untilReady(true, '?lang=zh');
   row('slow phone, in Chinese: first paint, with the numbers', zh.paint.toFixed(0), 'ms', '', '');
   row('slow phone, in Chinese: interactive (data-ready)', zh.at.toFixed(0), 'ms', '', '');
+  // The default page's own link, as the address bar shows it after a visit: a reload.
+  const own = await untilReady(true, '?df=8&dk=3&m=3&n=8&pad=same&stride=1&dil=1&mode=separable&step=0&lang=en');
+  row('slow phone, a reload of the default page: first paint, with the numbers', own.paint.toFixed(0), 'ms', '', '');
+  row('slow phone, a reload of the default page: interactive (data-ready)', own.at.toFixed(0), 'ms', '', '');
   // A shared link to another layer: no pre-rendered page and no island, the app at once.
   const link = await untilReady(true, '?df=14&dk=3&m=512&n=512&pad=same');
   row('slow phone, a link to a layer: first paint (the loading line)', link.paint.toFixed(0), 'ms', '', '');

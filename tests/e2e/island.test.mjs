@@ -214,6 +214,36 @@ test('a Chinese reader gets the page pre-rendered in Chinese, live before the ap
   }
 });
 
+test('a reload of the default page\'s own link (the address bar after a visit) gets the island\'s page too', async () => {
+  // What the app writes into the address bar on the bare page: a reload, a bookmark, a
+  // link copied before touching anything.
+  const first = await env.browser.newPage();
+  await first.goto(env.server.url);
+  await first.waitForFunction(() => document.documentElement.hasAttribute('data-app'));
+  const own = await first.evaluate(() => location.search);
+  await first.close();
+  assert.match(own, /^\?df=8&dk=3&m=3&n=8&pad=same&.*step=0/);
+  // Its pairs in another order, some of them, with the colours: the same page.
+  const some = '?theme=dark&n=8&step=0&df=8';
+  for (const query of [own, some]) {
+    const page = await held({ query });
+    assert.equal(await page.evaluate(() => document.documentElement.hasAttribute('data-linked')), false, query);
+    assert.equal(await page.evaluate(() => document.documentElement.hasAttribute('data-app')), false, query);
+    await checkFigures(page, { df: 8, dk: 3, m: 3, n: 8, pad: 'same' });
+    await page.locator('#n-slider').focus();
+    await page.keyboard.press('ArrowRight');
+    const layer = { df: 8, dk: 3, m: 3, n: 9, pad: 'same' };
+    await checkFigures(page, layer);
+    page.release();
+    await page.waitForFunction(() => document.documentElement.hasAttribute('data-app'));
+    await checkFigures(page, layer);
+    assert.match(await page.evaluate(() => location.search), /[?&]n=9&/, 'the link follows the layer');
+    if (query === some) assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
+    assert.deepEqual(page.problems, [], query);
+    await page.close();
+  }
+});
+
 test('a link to another layer or an embed starts the app at once, without the island', async () => {
   for (const query of ['?n=9', '?n=9&lang=zh', '?lang=xx', '?embed=cost']) {
     const before = env.server.requests.length;
