@@ -9,9 +9,11 @@
 //! current are marked stale and busy once the layer changes. The address bar carries the
 //! layer, so the full app starts from it.
 //!
-//! It runs only on the page as pre-rendered: the default options and no link to another
-//! layer (`data-linked`, see `index.html`), in English or in Chinese, as `<html lang>`
-//! says; anything else waits for the app.
+//! It runs only on the page as pre-rendered, with the default options, in English or in
+//! Chinese as `<html lang>` says: on the bare link, and on a link that changes only the
+//! four sizes (`data-sizes`, see `index.html`), whose page waits in a template until the
+//! island has written the link's sizes into it ([`link_layer`]). Anything else
+//! (`data-linked`) waits for the app.
 
 use crate::anim::Playhead;
 use crate::components::dom;
@@ -26,7 +28,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, HtmlInputElement, KeyboardEvent};
+use web_sys::{Document, Element, HtmlInputElement, HtmlTemplateElement, KeyboardEvent};
 use yew::Reducible;
 
 /// The controls the island makes live: the layer panel's four.
@@ -51,6 +53,24 @@ struct Island {
     state: RefCell<Rc<State>>,
 }
 
+/// The template in which `index.html` holds the pre-rendered page for a link that changes
+/// only the four sizes, out of the document until the link's sizes are in it.
+const SIZES_ID: &str = "prerendered-sizes";
+
+/// The layer of a link that changes nothing but the four sizes, read as the app's
+/// [`query::parse`] reads it: each size a value its box takes, and a layer with an
+/// output. `None` when either fails, for the app to say why. `value_of` is a key's
+/// value in the link (the browser's URLSearchParams: this wasm has no query parser).
+pub fn link_layer(value_of: impl Fn(&str) -> Option<String>) -> Option<Layer> {
+    let mut layer = Layer::default();
+    for param in PARAMS {
+        if let Some(text) = value_of(param.url_key()) {
+            layer = layer.with(param, param.parse(&text).ok()?);
+        }
+    }
+    layer.check().ok().map(|_| layer)
+}
+
 /// Brings the pre-rendered page to life, if there is one to bring; otherwise does nothing
 /// and leaves the page to the full app.
 pub fn start() {
@@ -60,28 +80,42 @@ pub fn start() {
     let Some(root) = document.document_element() else {
         return;
     };
+    if root.has_attribute("data-linked") {
+        return;
+    }
+    // The link has at most `theme`, `lang` and the four sizes (`index.html`). The browser
+    // reads it, and the state is the app's for that layer, in the language the page was
+    // put in.
+    let search = dom::window()
+        .and_then(|w| w.location().search().ok())
+        .and_then(|search| web_sys::UrlSearchParams::new_with_str(&search).ok());
+    let value_of = |key: &str| search.as_ref().and_then(|s| s.get(key));
+    let Some(layer) = link_layer(value_of) else {
+        return;
+    };
+    // The page for a link's own sizes goes in only now, to have them written in at once,
+    // in this same task: nothing reads or paints the default's numbers as the link's.
+    let held = document
+        .get_element_by_id(SIZES_ID)
+        .and_then(|e| e.dyn_into::<HtmlTemplateElement>().ok());
+    if let Some(held) = held {
+        let _ = held.replace_with_with_node_1(&held.content());
+    }
     let prerendered = document
         .query_selector("#app > fieldset.prerendered")
         .ok()
         .flatten();
-    let Some(fieldset) = prerendered.filter(|_| !root.has_attribute("data-linked")) else {
+    let Some(fieldset) = prerendered else {
         return;
     };
-    // Not linked: the link has at most `theme` and `lang`. The browser reads it (no
-    // query parser in this wasm), and the state is the app's for the default layer, in
-    // the language the page was put in (`index.html`).
     let lang = Lang::from_browser(&root.get_attribute("lang").unwrap_or_default());
-    let search = dom::window()
-        .and_then(|w| w.location().search().ok())
-        .and_then(|search| web_sys::UrlSearchParams::new_with_str(&search).ok());
-    let theme = search
-        .and_then(|s| s.get("theme"))
+    let theme = value_of("theme")
         .and_then(|t| Theme::parse(&t))
         .unwrap_or_default();
     let state = State {
         theme,
         lang,
-        ..State::new(Layer::default(), Playhead::default(), Vec::new())
+        ..State::new(layer, Playhead::default(), Vec::new())
     };
     // Every control stays disabled but the four, which the fieldset no longer holds back.
     if let Ok(controls) = fieldset.query_selector_all("button, input, select, textarea") {
@@ -101,6 +135,10 @@ pub fn start() {
         island.listen(param);
     }
     island.show(None, None);
+    if layer != Layer::default() {
+        island.mark_stale();
+    }
+    let _ = root.remove_attribute("data-sizes");
     let _ = root.set_attribute("data-ready", "");
 }
 
@@ -228,8 +266,14 @@ impl Island {
         }
         dom::write_url(&query::to_query(&next));
         *self.state.borrow_mut() = next;
-        // The code, the animation, the charts and the share link still show the page's
-        // first layer until the app takes over: they say so, and blur (see style.css).
+        self.mark_stale();
+        self.show(Some(before), typing);
+    }
+
+    /// The code, the animation, the charts and the share link still show the default
+    /// layer, as pre-rendered, until the app takes over: they say so, and blur (see
+    /// style.css).
+    fn mark_stale(&self) {
         if let Ok(stale) = self.document.query_selector_all(STALE) {
             for i in 0..stale.length() {
                 if let Some(panel) = stale.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
@@ -238,7 +282,6 @@ impl Island {
                 }
             }
         }
-        self.show(Some(before), typing);
     }
 
     /// A box's message, or none; the box says whether it is invalid.

@@ -1,11 +1,12 @@
 // The page's start, in place of Trunk's loader (`src/prerender.rs` puts it into the built
 // index.html, with the app's file names for GLUE and WASM).
-// On the page as pre-rendered, the first-load island (island.js: no yew, a tenth of the
-// app's bytes) makes the layer's sliders and counts live and sets <html data-ready>. Only
-// then does the full app load; it takes over once no pointer is held down (a drag on a
-// slider is not cut), gives the focus back to the control that had it, and sets
-// <html data-app>. A link to another layer has no pre-rendered page, so the app starts
-// at once. If the island fails, the app starts all the same.
+// On the page as pre-rendered (the bare link, or a link to other sizes, whose page waits
+// in a template for the island to write them in), the first-load island (island.js: no
+// yew, a tenth of the app's bytes) makes the layer's sliders and counts live and sets
+// <html data-ready>. Only then does the full app load; it takes over once no pointer is
+// held down (a drag on a slider is not cut), gives the focus back to the control that had
+// it, and sets <html data-app>. A link to another page has no pre-rendered page, so the
+// app starts at once. If the island fails, the app starts all the same.
 const root = document.documentElement;
 // Keys pressed before the app runs (P for the lecture, Space on the animation) are kept
 // and given to it once it does; the island's live boxes and sliders answer their own.
@@ -20,7 +21,7 @@ addEventListener('keydown', keep, true);
 let held = false;
 addEventListener('pointerdown', () => { held = true; }, true);
 for (const end of ['pointerup', 'pointercancel']) addEventListener(end, () => { held = false; }, true);
-if (!root.hasAttribute('data-linked') && document.querySelector('#app > fieldset.prerendered')) {
+if (!root.hasAttribute('data-linked') && document.querySelector('#app > fieldset.prerendered, #prerendered-sizes')) {
   try {
     const { default: island } = await import('./island.js');
     await island({ module_or_path: './island_bg.wasm' });

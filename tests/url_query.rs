@@ -412,3 +412,75 @@ fn a_bad_look_or_camera_falls_back_with_a_message() {
         }
     );
 }
+
+/// The first-load island reads a link that changes only the four sizes itself
+/// (`sepconv::island::link_layer`, with the browser's URLSearchParams). Whatever it takes,
+/// the app's parser reads as the same layer, without a problem to name; whatever it
+/// refuses, the app names (the island then leaves the page to it).
+fn island_agrees(pairs: &[(&str, String)]) {
+    let link: String = pairs
+        .iter()
+        .map(|(k, v)| format!("{k}={v}"))
+        .collect::<Vec<_>>()
+        .join("&");
+    let value_of = |key: &str| {
+        pairs
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, v)| v.clone())
+    };
+    let app = parse(&link);
+    match sepconv::island::link_layer(value_of) {
+        Some(layer) => {
+            assert_eq!(app.layer, layer, "{link}");
+            assert!(app.problems.is_empty(), "{link}: {:?}", app.problems);
+            assert_eq!(
+                app.into_state(),
+                State::new(layer, Playhead::default(), vec![]),
+                "{link}"
+            );
+        }
+        None => assert!(!app.problems.is_empty(), "{link}: the island refused it"),
+    }
+}
+
+#[test]
+fn the_island_reads_a_link_to_other_sizes_as_the_app_does() {
+    let digits = |v: &str| v.to_owned();
+    island_agrees(&[
+        ("df", digits("14")),
+        ("dk", digits("3")),
+        ("m", digits("512")),
+        ("n", digits("512")),
+    ]);
+    island_agrees(&[("n", digits("08"))]);
+    // A kernel larger than the input, a size of 0, one past the slider's end.
+    island_agrees(&[("dk", digits("99"))]);
+    island_agrees(&[("df", digits("2")), ("dk", digits("5"))]);
+    island_agrees(&[("m", digits("0"))]);
+    island_agrees(&[("n", digits("999999999"))]);
+    assert_eq!(
+        sepconv::island::link_layer(|k| (k == "n").then(|| "9".to_owned())),
+        Some(Layer {
+            n: 9,
+            ..Layer::default()
+        })
+    );
+}
+
+proptest! {
+    #[test]
+    fn the_island_and_the_app_agree_on_any_sizes(
+        df in 0u32..5000, dk in 0u32..600, m in 0u32..9000, n in 0u32..9000,
+        which in 0u8..16,
+    ) {
+        let all = [("df", df), ("dk", dk), ("m", m), ("n", n)];
+        let pairs: Vec<(&str, String)> = all
+            .iter()
+            .enumerate()
+            .filter(|(at, _)| which & (1 << at) != 0)
+            .map(|(_, (k, v))| (*k, v.to_string()))
+            .collect();
+        island_agrees(&pairs);
+    }
+}

@@ -114,29 +114,30 @@ async function untilReady(slow, query = '') {
     gz: before.reduce((s, b) => s + gzipSync(b, { level: 9 }).length, 0),
   };
 }
+/** The rows of one load: its first paint (and what it shows), interactive, the app. */
+function timed(who, load, { paint = 'with the numbers', ready = true, app = true } = {}) {
+  row(`${who}first paint, ${paint}`, load.paint.toFixed(0), 'ms', '', '');
+  if (ready) row(`${who}interactive (data-ready)`, load.at.toFixed(0), 'ms', '', '');
+  if (app) row(`${who}the whole app running (data-app)`, load.app.toFixed(0), 'ms', '', '');
+}
 {
   const fast = await untilReady(false);
   row('bytes before interactive, raw', (fast.raw / 1024).toFixed(1), 'KB', '', '');
   row('bytes before interactive, gzip', (fast.gz / 1024).toFixed(1), 'KB', '< 130 KB', fast.gz < 130 * 1024);
-  row('first paint, with the numbers', fast.paint.toFixed(0), 'ms', '', '');
-  row('interactive (data-ready)', fast.at.toFixed(0), 'ms', '', '');
-  row('the whole app running (data-app)', fast.app.toFixed(0), 'ms', '', '');
-  const slow = await untilReady(true);
-  row('slow phone: first paint, with the numbers', slow.paint.toFixed(0), 'ms', '', '');
-  row('slow phone: interactive (data-ready)', slow.at.toFixed(0), 'ms', '', '');
-  row('slow phone: the whole app running (data-app)', slow.app.toFixed(0), 'ms', '', '');
+  timed('', fast);
+  timed('slow phone: ', await untilReady(true));
   // A link that asks for Chinese: the page pre-rendered in Chinese, and the island.
-  const zh = await untilReady(true, '?lang=zh');
-  row('slow phone, in Chinese: first paint, with the numbers', zh.paint.toFixed(0), 'ms', '', '');
-  row('slow phone, in Chinese: interactive (data-ready)', zh.at.toFixed(0), 'ms', '', '');
+  timed('slow phone, in Chinese: ', await untilReady(true, '?lang=zh'), { app: false });
   // The default page's own link, as the address bar shows it after a visit: a reload.
-  const own = await untilReady(true, '?df=8&dk=3&m=3&n=8&pad=same&stride=1&dil=1&mode=separable&step=0&lang=en');
-  row('slow phone, a reload of the default page: first paint, with the numbers', own.paint.toFixed(0), 'ms', '', '');
-  row('slow phone, a reload of the default page: interactive (data-ready)', own.at.toFixed(0), 'ms', '', '');
-  // A shared link to another layer: no pre-rendered page and no island, the app at once.
-  const link = await untilReady(true, '?df=14&dk=3&m=512&n=512&pad=same');
-  row('slow phone, a link to a layer: first paint (the loading line)', link.paint.toFixed(0), 'ms', '', '');
-  row('slow phone, a link to a layer: the app running', link.app.toFixed(0), 'ms', '', '');
+  const own = '?df=8&dk=3&m=3&n=8&pad=same&stride=1&dil=1&mode=separable&step=0&lang=en';
+  timed('slow phone, a reload of the default page: ', await untilReady(true, own), { app: false });
+  // A shared link to other sizes, as the address bar has it once the sliders have moved:
+  // the loading line, then the pre-rendered page with the link's numbers from the island.
+  const sizes = own.replace('df=8&dk=3&m=3&n=8', 'df=14&dk=3&m=512&n=512');
+  timed('slow phone, a link to other sizes: ', await untilReady(true, sizes), { paint: '(the loading line)' });
+  // A link to another layer (stride 2): no pre-rendered page and no island, the app at once.
+  timed('slow phone, a link to another layer: ', await untilReady(true, sizes.replace('stride=1', 'stride=2')),
+    { paint: '(the loading line)', ready: false });
 }
 
 // 2. Navigation to the first complete render, median of cold loads; and the same for the

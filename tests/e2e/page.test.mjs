@@ -233,9 +233,11 @@ test('every request stays under the sub-path, with relative asset URLs', async (
 // wasm-bindgen glue of both took 3 KB off, and views with no state of their own as plain
 // functions instead of components 9 KB more. The page pre-rendered in Chinese too, with
 // the island's Chinese words, adds 6 KB: a Chinese reader gets numbers at the first paint
-// and a live page seconds before the app, as an English one does. This ceiling stops the
-// whole growing unseen while the gap is worked on (see the README).
-const BUDGET_KB = 360;
+// and a live page seconds before the app, as an English one does. The island's reading of
+// a link to other sizes adds 0.7 KB: such a link, the one a reader shares after moving the
+// sliders, is live at 2.5 s on a slow phone instead of 5. This ceiling stops the whole
+// growing unseen while the gap is worked on (see the README).
+const BUDGET_KB = 361;
 
 test(`the whole page stays under ${BUDGET_KB} KB gzipped`, async () => {
   const { gzipSync } = await import('node:zlib');
@@ -310,8 +312,9 @@ test('the built page shows the default layer\'s exact numbers before any wasm ru
 
 test('a link to another layer never shows the pre-rendered default as its own', async () => {
   // A language the page cannot read (a typo, two of them) is for the app to name.
-  // The default link's own pairs (island.test.mjs) open the default page: not one
-  // changed (step=1), given twice, written otherwise (08) or joined by another key.
+  // Without the wasm, only the default page's own link (island.test.mjs) shows it: not a
+  // frame of the animation (step=1), a key twice, other sizes (n=08, whose page waits for
+  // the island to write them in) or another key.
   for (const query of ['?df=14&dk=3&m=512&n=512', '?n=9&theme=dark', '?n=9&lang=zh', '?step=1', '?n=8&n=8', '?n=08', '?n=8&g=1', '?embed=cost', '?net=mobilenet_v1', '?df=abc', '?lang=xx', '?lang=en&lang=zh']) {
     const page = await withoutWasm(env.browser, query);
     // Not hidden but gone: a script reading the count must not find the default's.
