@@ -35,8 +35,9 @@ use yew::Reducible;
 const PARAMS: [Param; 4] = [Param::Df, Param::Dk, Param::M, Param::N];
 
 /// The panels that show the layer but that the island does not keep current (the groups
-/// slider's range is the divisors of M and N).
-const STALE: &str = ".prerendered :is(.code, .anim, .charts, .share, .groups)";
+/// slider's range is the divisors of M and N; the preset menu names the layer's preset;
+/// Run it says whether the layer fits).
+const STALE: &str = ".prerendered :is(.code, .anim, .charts, .share, .groups, .preset, .measure)";
 
 /// The four counts: the element that carries each, and its part.
 const COUNTS: [(&str, Part); 4] = [
@@ -270,9 +271,8 @@ impl Island {
         self.show(Some(before), typing);
     }
 
-    /// The code, the animation, the charts and the share link still show the default
-    /// layer, as pre-rendered, until the app takes over: they say so, and blur (see
-    /// style.css).
+    /// The panels in [`STALE`] still show the default layer, as pre-rendered, until the
+    /// app takes over: they say so, and blur (see style.css).
     fn mark_stale(&self) {
         if let Ok(stale) = self.document.query_selector_all(STALE) {
             for i in 0..stale.length() {

@@ -29,13 +29,16 @@ pub fn inject(page: &str, english: &str, chinese: &str) -> Option<String> {
         .into_iter()
         .find_map(|tag| page.find(tag).map(|at| (at, tag.len())))?;
     let (start, tag_len) = open;
-    let fieldset =
-        |markup: &str| format!("<fieldset class=prerendered disabled>{markup}</fieldset>");
+    // Each says its language: until the script at the end of the page has swapped them,
+    // the stylesheet keeps the English one out of a Chinese reader's frames.
+    let fieldset = |lang: &str, markup: &str| {
+        format!("<fieldset class=prerendered disabled lang={lang}>{markup}</fieldset>")
+    };
     Some(format!(
         "{}<div id=app {MARK}>{}<template id={ZH_ID}>{}</template>{}",
         &page[..start],
-        fieldset(english),
-        fieldset(chinese),
+        fieldset("en", english),
+        fieldset("zh-Hans", chinese),
         &page[start + tag_len..]
     ))
 }
@@ -67,9 +70,9 @@ const LOADER: &str = include_str!("loader.js");
 
 /// `page` (a built `index.html`) with Trunk's loader replaced by [`LOADER`], and without
 /// the app's preload links: on the page as pre-rendered, the app's glue and wasm load
-/// after the island has made the page live, not before. A link to another layer has no
-/// island to wait for: [`preload_for_links`] fetches the app for it while the page
-/// parses. `None` when the page has no Trunk loader to replace.
+/// after the island has made the page live, not before. A link to another layer
+/// (`data-linked`) has no island to wait for: [`preload_for_links`] fetches the app for
+/// it while the page parses. `None` when the page has no Trunk loader to replace.
 pub fn with_loader(page: &str) -> Option<String> {
     let start = page.find("<script type=module>")?;
     let end = start + page[start..].find("</script>")? + "</script>".len();

@@ -12,9 +12,10 @@ const MINIFIED: &str = "<!doctype html><body><div id=fatal hidden></div><div id=
 fn the_markup_goes_first_then_the_chinese_page_then_the_loading_line_and_noscript_note() {
     let page = inject(MINIFIED, "<main>13,824</main>", "<main>1.38 万</main>").expect("an #app");
     assert!(page.contains(&format!(
-        "<div id=app {MARK}><fieldset class=prerendered disabled><main>13,824</main></fieldset>\
-         <template id={ZH_ID}><fieldset class=prerendered disabled><main>1.38 万</main>\
-         </fieldset></template><p class=loading role=status>Loading sepconv…</p><noscript>"
+        "<div id=app {MARK}><fieldset class=prerendered disabled lang=en><main>13,824</main>\
+         </fieldset><template id={ZH_ID}><fieldset class=prerendered disabled lang=zh-Hans>\
+         <main>1.38 万</main></fieldset></template><p class=loading role=status>Loading \
+         sepconv…</p><noscript>"
     )));
     assert!(page.starts_with("<!doctype html><body><div id=fatal hidden></div>"));
     assert!(page.ends_with("<noscript><p>Please enable JavaScript.</p></noscript></div></body>"));

@@ -134,10 +134,10 @@ function timed(who, load, { paint = 'with the numbers', ready = true, app = true
   // A shared link to other sizes, as the address bar has it once the sliders have moved:
   // the loading line, then the pre-rendered page with the link's numbers from the island.
   const sizes = own.replace('df=8&dk=3&m=3&n=8', 'df=14&dk=3&m=512&n=512');
-  timed('slow phone, a link to other sizes: ', await untilReady(true, sizes), { paint: '(the loading line)' });
+  timed('slow phone, a link to other sizes: ', await untilReady(true, sizes), { paint: 'the loading line' });
   // A link to another layer (stride 2): no pre-rendered page and no island, the app at once.
   timed('slow phone, a link to another layer: ', await untilReady(true, sizes.replace('stride=1', 'stride=2')),
-    { paint: '(the loading line)', ready: false });
+    { paint: 'the loading line', ready: false });
 }
 
 // 2. Navigation to the first complete render, median of cold loads; and the same for the

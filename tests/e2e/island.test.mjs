@@ -40,6 +40,27 @@ async function held({ query = '', locale, init } = {}) {
 }
 
 /**
+ * Records every value `#cost-standard` shows in a frame, from the first one on (the parser
+ * may let frames through before the page is whole), and the layer panel's title.
+ */
+function watchCount() {
+  window.__shown = [];
+  window.__titles = [];
+  const shown = (id) => {
+    const el = document.getElementById(id);
+    return el?.checkVisibility() ? el : null;
+  };
+  const look = () => {
+    const value = shown('cost-standard')?.dataset.value;
+    if (value !== undefined && window.__shown.at(-1) !== value) window.__shown.push(value);
+    const title = shown('layer-title')?.textContent;
+    if (title !== undefined && window.__titles.at(-1) !== title) window.__titles.push(title);
+    requestAnimationFrame(look);
+  };
+  requestAnimationFrame(look);
+}
+
+/**
  * What the layer panel, the Dp rule, the headline, the bars, the ratios and the cards say,
  * with every figure, label and length that a reader or a machine reads there.
  */
@@ -187,9 +208,10 @@ test('when the app cannot load, the page says so and the island\'s sliders keep 
 test('a Chinese reader gets the page pre-rendered in Chinese, live before the app, which says the same', async () => {
   // A Chinese browser on the bare link, and a link that asks for Chinese.
   for (const [locale, query] of [['zh-CN', ''], ['en-GB', '?lang=zh&theme=dark']]) {
-    const page = await held({ query, locale });
+    const page = await held({ query, locale, init: watchCount });
     const said = `${locale} ${query}`;
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-Hans', said);
+    assert.deepEqual(await page.evaluate(() => window.__titles), ['这一层'], `${said}: not a frame in English`);
     assert.equal(await page.locator('fieldset.prerendered').count(), 1, `${said}: one page, not two`);
     assert.equal(await page.locator('template').count(), 0, `${said}: the spare page is gone`);
     assert.equal(await page.locator('#layer-title').textContent(), '这一层', said);
@@ -246,17 +268,6 @@ test('a reload of the default page\'s own link (the address bar after a visit) g
   }
 });
 
-/** Records every value `#cost-standard` shows in a frame, from the first one on. */
-function watchCount() {
-  window.__shown = [];
-  const look = () => {
-    const value = document.getElementById('cost-standard')?.dataset.value;
-    if (value !== undefined && window.__shown.at(-1) !== value) window.__shown.push(value);
-    requestAnimationFrame(look);
-  };
-  requestAnimationFrame(look);
-}
-
 test('a link to other sizes gets the island\'s page with its numbers, never the default\'s', async () => {
   const layer = { df: 14, dk: 3, m: 512, n: 512, pad: 'same' };
   const link = '?df=14&dk=3&m=512&n=512&pad=same&stride=1&dil=1&mode=separable&step=0&lang=en';
@@ -285,9 +296,10 @@ test('a link to other sizes gets the island\'s page with its numbers, never the 
   await page.close();
 
   // In Chinese, and with only one size in the link.
-  const zh = await held({ query: '?n=9&lang=zh' });
+  const zh = await held({ query: '?n=9&lang=zh', init: watchCount });
   assert.equal(await zh.evaluate(() => document.documentElement.lang), 'zh-Hans');
   assert.equal(await zh.locator('#layer-title').textContent(), '这一层');
+  assert.deepEqual(await zh.evaluate(() => window.__titles), ['这一层'], 'not a frame in English');
   await checkFigures(zh, { df: 8, dk: 3, m: 3, n: 9, pad: 'same' });
   zh.release();
   await zh.close();

@@ -315,7 +315,8 @@ test('a link to another layer never shows the pre-rendered default as its own', 
   // Without the wasm, only the default page's own link (island.test.mjs) shows it: not a
   // frame of the animation (step=1), a key twice, other sizes (n=08, whose page waits for
   // the island to write them in) or another key.
-  for (const query of ['?df=14&dk=3&m=512&n=512', '?n=9&theme=dark', '?n=9&lang=zh', '?step=1', '?n=8&n=8', '?n=08', '?n=8&g=1', '?embed=cost', '?net=mobilenet_v1', '?df=abc', '?lang=xx', '?lang=en&lang=zh']) {
+  for (const query of ['?df=14&dk=3&m=512&n=512', '?n=9&theme=dark', '?n=9&lang=zh', '?step=1', '?n=8&n=8', '?n=08', '?n=8&g=1',
+    '?df=', '?n=+9', '?n=%39', '?theme=dark&theme=light', '?theme=bogus', '?embed=cost', '?net=mobilenet_v1', '?df=abc', '?lang=xx', '?lang=en&lang=zh']) {
     const page = await withoutWasm(env.browser, query);
     // Not hidden but gone: a script reading the count must not find the default's.
     assert.equal(await page.locator('#cost-standard').count(), 0, `${query} takes out the default's numbers`);
@@ -351,6 +352,13 @@ test('a link to another layer never shows the pre-rendered default as its own', 
   assert.equal(await night.evaluate(() => document.documentElement.dataset.theme), 'dark');
   assert.equal(await night.evaluate(() => getComputedStyle(document.getElementById('lang-en')).backgroundColor), 'rgb(201, 212, 255)');
   await system.close();
+  // The default page's own link (a reload) is the default page, before any wasm too.
+  for (const own of ['?df=8&dk=3&m=3&n=8&pad=same&stride=1&dil=1&mode=separable&step=0&lang=en', '?&n=8&theme=system']) {
+    const page = await withoutWasm(env.browser, own);
+    assert.ok(await page.locator('#cost-standard').isVisible(), own);
+    await checkFigures(page, DEFAULT);
+    await page.close();
+  }
   // The colours a link asks for apply before the wasm; the numbers are still the default's.
   const dark = await withoutWasm(env.browser, '?theme=dark&lang=en');
   assert.equal(await dark.evaluate(() => document.documentElement.dataset.theme), 'dark');

@@ -107,7 +107,8 @@ test('a chart\'s read-out stays inside the chart and stays put after a tap', asy
   const context = await env.browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
   const page = await context.newPage();
   await page.goto(`${env.server.url}?df=112&dk=3&m=64&n=128&pad=same`);
-  await page.waitForFunction(() => document.documentElement.hasAttribute('data-ready'));
+  // The charts answer a tap once the app runs (the island's page has them waiting).
+  await page.waitForFunction(() => document.documentElement.hasAttribute('data-app'));
   const chart = page.locator('#ratio-vs-n');
   await chart.scrollIntoViewIfNeeded();
   const box = await chart.boundingBox();
