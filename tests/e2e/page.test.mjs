@@ -237,7 +237,7 @@ test('every request stays under the sub-path, with relative asset URLs', async (
 // a link to other sizes adds 0.7 KB: such a link, the one a reader shares after moving the
 // sliders, is live at 2.5 s on a slow phone instead of 5. This ceiling stops the whole
 // growing unseen while the gap is worked on (see the README).
-const BUDGET_KB = 361;
+const BUDGET_KB = 360.5;
 
 test(`the whole page stays under ${BUDGET_KB} KB gzipped`, async () => {
   const { gzipSync } = await import('node:zlib');
