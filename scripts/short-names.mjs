@@ -1,0 +1,148 @@
+// Gives what a wasm and its wasm-bindgen glue call each other by short names, in both files:
+//   node scripts/short-names.mjs <glue.js> <module_bg.wasm>
+// wasm-bindgen names each function the wasm imports after the JS it calls plus a hash
+// (`__wbg_nextElementSibling_758a2a7370bec999`): some 40 bytes, twice (the wasm's import
+// section and the glue's table of imports), whose hashes gzip cannot shrink; and the
+// closures' entry points that the wasm exports much the same way. For the app that is
+// about 7.5 KB gzipped of the ~300 every reader loads. The glue names each import once, as
+// a key of the object it hands the wasm, and each export as a property of the wasm's
+// exports; the script checks that, and fails the build rather than write a pair that
+// would not link.
+import { readFileSync, writeFileSync } from 'node:fs';
+
+const [gluePath, wasmPath] = process.argv.slice(2);
+if (!gluePath || !wasmPath) throw new Error('usage: short-names.mjs <glue.js> <module_bg.wasm>');
+const wasm = readFileSync(wasmPath);
+let glue = readFileSync(gluePath, 'utf8');
+
+/** An unsigned LEB128 at `at`: its value and the offset after it. */
+function leb(bytes, at) {
+  let value = 0, shift = 0, byte;
+  do {
+    byte = bytes[at++];
+    value += (byte & 0x7f) * 2 ** shift;
+    shift += 7;
+  } while (byte & 0x80);
+  return [value, at];
+}
+const toLeb = (value) => {
+  const out = [];
+  do {
+    let byte = value & 0x7f;
+    value = Math.floor(value / 128);
+    if (value) byte |= 0x80;
+    out.push(byte);
+  } while (value);
+  return Buffer.from(out);
+};
+const name = (bytes, at) => {
+  const [length, start] = leb(bytes, at);
+  return [bytes.subarray(start, start + length).toString('utf8'), start + length];
+};
+const toName = (text) => Buffer.concat([toLeb(Buffer.byteLength(text)), Buffer.from(text)]);
+
+/** The end of an import's description (its kind at `at`), as the binary format lays it out. */
+function skipDescription(bytes, at) {
+  const kind = bytes[at++];
+  const limits = (p) => {
+    const flags = bytes[p++];
+    [, p] = leb(bytes, p);
+    if (flags & 1) [, p] = leb(bytes, p);
+    return p;
+  };
+  switch (kind) {
+    case 0: return leb(bytes, at)[1]; // a function: its type
+    case 1: return limits(at + 1); // a table: its element type, its limits
+    case 2: return limits(at); // a memory
+    case 3: return at + 2; // a global: its value type and mutability
+    case 4: return leb(bytes, at + 1)[1]; // a tag
+    default: throw new Error(`import of unknown kind ${kind}`);
+  }
+}
+
+// Identifiers: a letter or _ or $ first, then those or digits; none that the glue has
+// already, as a key or as anything else, so that a new name cannot clash with an old.
+const FIRST = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_$';
+const REST = FIRST + '0123456789';
+const taken = new Set(glue.match(/[\w$]+/g));
+const names = (function* () {
+  for (let n = 0; ; n++) {
+    let text = FIRST[n % FIRST.length];
+    for (let m = Math.floor(n / FIRST.length); m > 0; m = Math.floor((m - 1) / REST.length)) {
+      text += REST[(m - 1) % REST.length];
+    }
+    if (!taken.has(text)) yield text;
+  }
+})();
+
+/**
+ * The export section (its payload from `start` to `end`) with short names for what the
+ * glue alone calls, as `wasm.name`: the closures' entry points, whose names carry hashes,
+ * and its allocator. `memory` keeps its name (the benchmark reads it), and so does what the
+ * glue does not call.
+ */
+function exportSection(start, end) {
+  const [count, first] = leb(wasm, start);
+  const entries = [toLeb(count)];
+  let p = first;
+  for (let i = 0; i < count; i++) {
+    const [field, afterField] = name(wasm, p);
+    const [, next] = leb(wasm, afterField + 1);
+    let short = field;
+    const everywhere = new RegExp(`(?<![\\w$])${field.replace(/\$/g, '\\$')}(?![\\w$])`, 'g');
+    const asProperty = new RegExp(`(?<=[\\w$)\\]]\\.)${field.replace(/\$/g, '\\$')}(?![\\w$])`, 'g');
+    const uses = glue.match(everywhere)?.length ?? 0;
+    if (field !== 'memory' && uses > 0 && uses === (glue.match(asProperty)?.length ?? 0)) {
+      short = names.next().value;
+      glue = glue.replace(everywhere, short);
+      exported++;
+    }
+    entries.push(toName(short), wasm.subarray(afterField, next));
+    p = next;
+  }
+  if (p !== end) throw new Error('the export section did not parse to its end');
+  const payload = Buffer.concat(entries);
+  return Buffer.concat([Buffer.from([7]), toLeb(payload.length), payload]);
+}
+
+if (wasm.readUInt32LE(0) !== 0x6d736100) throw new Error(`${wasmPath} is not a wasm module`);
+const parts = [wasm.subarray(0, 8)];
+let at = 8, renamed = 0, exported = 0;
+while (at < wasm.length) {
+  const id = wasm[at];
+  const [size, start] = leb(wasm, at + 1);
+  const end = start + size;
+  if (id === 7) {
+    parts.push(exportSection(start, end));
+  } else if (id !== 2) {
+    parts.push(wasm.subarray(at, end));
+  } else {
+    const [count, first] = leb(wasm, start);
+    const entries = [toLeb(count)];
+    let p = first;
+    for (let i = 0; i < count; i++) {
+      const [module, afterModule] = name(wasm, p);
+      const [field, afterField] = name(wasm, afterModule);
+      const next = skipDescription(wasm, afterField);
+      let short = field;
+      // Only what the glue provides; `env` and the like are left alone.
+      if (module.startsWith('./')) {
+        short = names.next().value;
+        renamed++;
+        const key = new RegExp(`(?<![\\w$])${field.replace(/\$/g, '\\$')}(?![\\w$])`, 'g');
+        const uses = glue.match(key)?.length ?? 0;
+        if (uses !== 1) throw new Error(`${gluePath} names ${field} ${uses} times, not once`);
+        glue = glue.replace(key, short);
+      }
+      entries.push(toName(module), toName(short), wasm.subarray(afterField, next));
+      p = next;
+    }
+    if (p !== end) throw new Error('the import section did not parse to its end');
+    const payload = Buffer.concat(entries);
+    parts.push(Buffer.from([2]), toLeb(payload.length), payload);
+  }
+  at = end;
+}
+writeFileSync(wasmPath, Buffer.concat(parts));
+writeFileSync(gluePath, glue);
+console.log(`short-names: ${renamed} imports and ${exported} exports of ${wasmPath} renamed`);
