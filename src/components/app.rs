@@ -19,7 +19,7 @@ use super::presets::Presets;
 use super::share::Share;
 use super::summary::summary;
 use super::theme_switch::theme_switch;
-use crate::components::dom;
+use crate::components::{curtain, dom};
 use crate::cost::{Costs, Param, Part, Unit};
 use crate::i18n::Lang;
 use crate::lesson::Room;
@@ -74,18 +74,9 @@ pub fn App(props: &AppProps) -> Html {
     // During a drag the share panel, like the address bar, has nothing to copy from: it
     // follows in the next frame; otherwise at once, so a link copied is the change made.
     let share_query = use_next_frame(query.clone(), |shown, now| shown != now && dom::url_held());
-    // After the first render the controls answer and the counts are live: say so on
-    // <html data-ready>, for the benchmark and for checks that wait on it (the first-load
-    // island may have said so already), and that the whole app runs, on <html data-app>.
-    use_effect_with((), |_| {
-        if let Some(root) = dom::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.document_element())
-        {
-            let _ = root.set_attribute("data-ready", "");
-            let _ = root.set_attribute("data-app", "");
-        }
-    });
+    // The app's own first effects run after its children's, whose canvases have drawn by
+    // then: the page that stood in front can go.
+    use_effect_with((), |_| curtain::lift());
     // One callback for the whole page, the same on every render (the dispatcher never
     // changes), so that children whose values did not change skip rendering.
     let on_action = use_callback(state.dispatcher(), |action, dispatcher| {

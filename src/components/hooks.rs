@@ -1,6 +1,7 @@
 //! Hooks shared by components.
 
 use crate::components::dom;
+use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 use web_sys::{HtmlInputElement, MediaQueryList};
@@ -265,16 +266,25 @@ pub fn use_drags_hold_url() {
     });
 }
 
+/// What a painter does for its canvas, told whether the canvas is on screen and its CSS
+/// size.
+type Job = Rc<dyn Fn(bool, (u32, u32))>;
+
 /// The one frame a component's canvas is waiting for, and what to do in it.
 struct Painter {
-    /// The latest job; kept after it runs, to paint again when the canvas comes into view.
-    job: Option<Rc<dyn Fn(bool)>>,
+    /// The latest render's job; kept after it runs, to paint again when the canvas comes
+    /// into view.
+    job: Option<Job>,
     /// Whether the latest job ran while the canvas was off screen, and so did not paint.
     unpainted: bool,
     /// The frame to run it in; made once the canvas is there, dropped with it.
     frame: Option<NextFrame>,
     /// Whether the canvas is on screen.
     visible: bool,
+    /// The canvas's size as its component last measured it.
+    size: (u32, u32),
+    /// The size the last job ran at; `None` until a job has run with the canvas sized.
+    drawn_at: Option<(u32, u32)>,
 }
 
 impl Painter {
@@ -284,25 +294,90 @@ impl Painter {
             frame.request();
         }
     }
+
+    /// The job to run now, whether the canvas is on screen for it, and its size: the
+    /// frame asked for, if any, is no longer needed.
+    fn take_turn(&mut self, size: (u32, u32)) -> Option<(Job, bool, (u32, u32))> {
+        if let Some(frame) = self.frame.as_mut() {
+            frame.cancel();
+        }
+        self.unpainted = !self.visible;
+        if size.0 > 0 && size.1 > 0 {
+            self.drawn_at = Some(size);
+        }
+        Some((self.job.clone()?, self.visible, size))
+    }
+
+    /// The first job, at once rather than in the next frame, so that the canvas is drawn
+    /// in the first frame that shows it (the app's first frame waits for it: see
+    /// `curtain`), at the size it has now, which its component learns only after this
+    /// first render. `None`, and the next frame asked for, while the canvas has no size.
+    fn first_turn(&mut self, canvas: &NodeRef) -> Option<(Job, bool, (u32, u32))> {
+        let size = match (self.size, canvas.cast::<web_sys::Element>()) {
+            ((0, _) | (_, 0), Some(element)) => (
+                element.client_width().max(0) as u32,
+                element.client_height().max(0) as u32,
+            ),
+            (size, _) => size,
+        };
+        if size.0 == 0 || size.1 == 0 {
+            self.schedule();
+            return None;
+        }
+        self.take_turn(size)
+    }
+
+    /// The size to draw at in a frame: the last measured, or the one drawn at.
+    fn size(&self) -> (u32, u32) {
+        match (self.size, self.drawn_at) {
+            ((0, _) | (_, 0), Some(at)) => at,
+            (size, _) => size,
+        }
+    }
 }
 
 /// Runs `job` for the canvas behind `node` at most once per animation frame: every time
-/// `deps` change it becomes the job for the next frame, replacing one not yet run. An
-/// input thus updates the numbers in its own task, and the pictures follow in the next
-/// frame however many inputs came. The job is told whether the canvas is on screen: off
-/// screen it keeps what the page reports up to date but need not paint, and it runs
-/// again, to paint, when the canvas comes into view.
+/// `deps` or the canvas's `size` change, the latest render's job runs in the next frame,
+/// replacing one not yet run. An input thus updates the numbers in its own task, and the
+/// pictures follow in the next frame however many inputs came. The job is told whether
+/// the canvas is on screen: off screen it keeps what the page reports up to date but need
+/// not paint, and it runs again, to paint, when the canvas comes into view. The first job
+/// runs at once (see [`Painter::first_turn`]).
 #[hook]
-pub fn use_frame_painter<D, F>(node: NodeRef, deps: D, job: F)
+pub fn use_frame_painter<D, F>(node: NodeRef, size: (u32, u32), deps: D, job: F)
 where
     D: PartialEq + 'static,
-    F: Fn(bool) + 'static,
+    F: Fn(bool, (u32, u32)) + 'static,
 {
+    let painter = use_painter(node.clone(), size);
+    // Each render's job holds that render's values (a lecture's type zoom, say), whether
+    // or not it is to run.
+    painter.borrow_mut().job = Some(Rc::new(job));
+    use_effect_with(deps, move |_| {
+        let mut p = painter.borrow_mut();
+        if p.drawn_at.is_some() {
+            p.schedule();
+            return;
+        }
+        let turn = p.first_turn(&node);
+        drop(p);
+        if let Some((job, visible, size)) = turn {
+            job(visible, size);
+        }
+    });
+}
+
+/// The painter of [`use_frame_painter`], apart from its job: the part that is the same
+/// for every canvas, compiled once.
+#[hook]
+fn use_painter(node: NodeRef, size: (u32, u32)) -> Rc<RefCell<Painter>> {
     let painter = use_mut_ref(|| Painter {
         job: None,
         unpainted: false,
         frame: None,
         visible: true,
+        size: (0, 0),
+        drawn_at: None,
     });
     {
         let painter = painter.clone();
@@ -312,16 +387,16 @@ where
                 let Some(painter) = runs.upgrade() else {
                     return;
                 };
-                let (job, visible) = {
+                let turn = {
                     let mut p = painter.borrow_mut();
                     if let Some(frame) = p.frame.as_mut() {
                         frame.ran();
                     }
-                    p.unpainted = !p.visible;
-                    (p.job.clone(), p.visible)
+                    let size = p.size();
+                    p.take_turn(size)
                 };
-                if let Some(job) = job {
-                    job(visible);
+                if let Some((job, visible, size)) = turn {
+                    job(visible, size);
                 }
             }));
             let watches = Rc::downgrade(&painter);
@@ -354,11 +429,19 @@ where
             }
         });
     }
-    use_effect_with(deps, move |_| {
-        let mut p = painter.borrow_mut();
-        p.job = Some(Rc::new(job));
-        p.schedule();
-    });
+    // The component's first measurement is usually the size the first job measured for
+    // itself: nothing to redraw then. A canvas without a size draws nothing.
+    {
+        let painter = painter.clone();
+        use_effect_with(size, move |&size| {
+            let mut p = painter.borrow_mut();
+            p.size = size;
+            if size.0 > 0 && size.1 > 0 && p.drawn_at != Some(size) {
+                p.schedule();
+            }
+        });
+    }
+    painter
 }
 
 /// `value` as a slow panel should show it. A change that `wait(shown, value)` picks
@@ -437,13 +520,18 @@ impl NextFrame {
     fn ran(&mut self) {
         self.id = None;
     }
+
+    /// The frame asked for, if any, is not needed after all.
+    fn cancel(&mut self) {
+        if let (Some(id), Some(w)) = (self.id.take(), dom::window()) {
+            let _ = w.cancel_animation_frame(id);
+        }
+    }
 }
 
 impl Drop for NextFrame {
     fn drop(&mut self) {
-        if let (Some(id), Some(w)) = (self.id, dom::window()) {
-            let _ = w.cancel_animation_frame(id);
-        }
+        self.cancel();
     }
 }
 

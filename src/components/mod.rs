@@ -6,6 +6,7 @@ mod chart;
 mod charts_panel;
 mod code_panel;
 mod cost_card;
+mod curtain;
 pub mod dom;
 mod formula;
 mod geometry_panel;
@@ -27,19 +28,17 @@ mod where_bar;
 pub use app::{App, AppProps};
 
 /// Mounts the app into the page's `#app` element (the whole body if it is missing). The
-/// default page pre-rendered there at build time (`crate::prerender`) gives way to the
-/// live one, which reads the link; the swap happens before the next paint.
+/// default page pre-rendered there at build time (`crate::prerender`), or the loading
+/// line, stays in front until the live one, which reads the link, has drawn
+/// ([`curtain`]).
 pub fn start() {
     let root = dom::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("app"));
     match root {
         Some(root) => {
-            if root.has_attribute(crate::prerender::MARK) {
-                root.set_text_content(None);
-                let _ = root.remove_attribute(crate::prerender::MARK);
-            }
-            yew::Renderer::<App>::with_root(root).render()
+            let host = curtain::raise(&root).unwrap_or(root);
+            yew::Renderer::<App>::with_root(host).render()
         }
         None => yew::Renderer::<App>::new().render(),
     };

@@ -326,6 +326,63 @@ test('a link to sizes the layer cannot have waits for the app, which says why', 
   await page.close();
 });
 
+/**
+ * Records, in every frame, what shows in `#app`: the pre-rendered page, the loading line,
+ * the app (one of its canvases not hidden), and how many of the app's four canvases have
+ * drawn.
+ */
+function watchFrames() {
+  window.__frames = [];
+  const ids = ['ratio-vs-n', 'ratio-vs-dk', 'cost-bars', 'anim-canvas'];
+  const look = () => {
+    const shows = (el) => Boolean(el?.checkVisibility({ visibilityProperty: true }));
+    // The pre-rendered page has canvases of the same ids, blank: the app's are the others.
+    const canvases = ids.map((id) => [...document.querySelectorAll(`[id="${id}"]`)]
+      .find((c) => !c.closest('fieldset.prerendered')));
+    window.__frames.push({
+      page: shows(document.querySelector('#app > fieldset.prerendered')),
+      loading: shows(document.querySelector('#app > .loading')),
+      app: canvases.some(shows),
+      drawn: canvases.filter((c) => Number(c?.dataset.draws ?? 0) >= 1).length,
+    });
+    requestAnimationFrame(look);
+  };
+  requestAnimationFrame(look);
+}
+
+/** The frames `watchFrames` recorded from the first that showed anything in `#app`. */
+async function framesShown(page) {
+  // A few frames more, with the app in them.
+  await page.evaluate(() => new Promise((done) => {
+    let left = 5;
+    const next = () => (--left ? requestAnimationFrame(next) : done());
+    requestAnimationFrame(next);
+  }));
+  const frames = await page.evaluate(() => window.__frames);
+  return frames.slice(frames.findIndex((f) => f.page || f.loading || f.app));
+}
+
+test('the app shows itself only once its canvases have drawn; the page before stays until then', async () => {
+  // The island's page, live, then the app; and the loading line of a link to another layer.
+  const island = await held({ init: watchFrames });
+  island.release();
+  await island.waitForFunction(() => document.documentElement.hasAttribute('data-app'));
+  const linked = await env.browser.newPage({ viewport: { width: 1280, height: 720 } });
+  await linked.addInitScript(watchFrames);
+  await linked.goto(`${env.server.url}?n=9&stride=2`);
+  await linked.waitForFunction(() => document.documentElement.hasAttribute('data-app'));
+  for (const [page, before] of [[island, 'page'], [linked, 'loading']]) {
+    const frames = await framesShown(page);
+    const first = frames.findIndex((f) => f.app);
+    assert.ok(first > 0, `${before} first, then the app: ${JSON.stringify(frames)}`);
+    assert.ok(frames.slice(0, first).every((f) => f[before] && !f.app), `${before} until the app: ${JSON.stringify(frames)}`);
+    for (const frame of frames.slice(first)) {
+      assert.deepEqual(frame, { page: false, loading: false, app: true, drawn: 4 }, `${before}: every frame of the app is whole`);
+    }
+    await page.close();
+  }
+});
+
 test('a link to another layer or an embed starts the app at once, without the island', async () => {
   for (const query of ['?n=9&stride=2', '?pad=valid&lang=zh', '?n=9&n=10', '?lang=xx', '?embed=cost']) {
     const before = env.server.requests.length;

@@ -155,8 +155,9 @@ pub fn Animation(props: &Props) -> Html {
         let (canvas, palette) = (canvas.clone(), palette.clone());
         use_frame_painter(
             canvas.clone(),
-            (timeline, shown, size, scheme, lang, look, camera),
-            move |on_screen| {
+            size,
+            (timeline, shown, scheme, lang, look, camera),
+            move |on_screen, size| {
                 if let Some(element) = canvas.cast::<HtmlCanvasElement>() {
                     // Laid out for a canvas `zoom` times smaller, and painted to fill this
                     // one: every word, line and cell `zoom` times larger.

@@ -129,8 +129,9 @@ pub fn Chart(props: &Props) -> Html {
         // The model follows from (kind, costs, view), so those are all the dependencies.
         use_frame_painter(
             canvas.clone(),
-            (kind, costs, view, size, scheme, lang),
-            move |shown| {
+            size,
+            (kind, costs, view, scheme, lang),
+            move |shown, size| {
                 let model = if worked.0 == key {
                     worked.1.clone()
                 } else {
