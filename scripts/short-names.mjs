@@ -75,11 +75,14 @@ const names = (function* () {
   }
 })();
 
+/** The names wasm-bindgen makes for its own exports: nothing else could read them. */
+const GENERATED = /^(__wbindgen_|__externref_|wasm_bindgen__)/;
+
 /**
  * The export section (its payload from `start` to `end`) with short names for what the
  * glue alone calls, as `wasm.name`: the closures' entry points, whose names carry hashes,
- * and its allocator. `memory` keeps its name (the benchmark reads it), and so does what the
- * glue does not call.
+ * and its allocator. `memory` keeps its name (the benchmark reads it), and so does any
+ * export wasm-bindgen did not name, or the glue does not call.
  */
 function exportSection(start, end) {
   const [count, first] = leb(wasm, start);
@@ -92,9 +95,9 @@ function exportSection(start, end) {
     const everywhere = new RegExp(`(?<![\\w$])${field.replace(/\$/g, '\\$')}(?![\\w$])`, 'g');
     const asProperty = new RegExp(`(?<=[\\w$)\\]]\\.)${field.replace(/\$/g, '\\$')}(?![\\w$])`, 'g');
     const uses = glue.match(everywhere)?.length ?? 0;
-    if (field !== 'memory' && uses > 0 && uses === (glue.match(asProperty)?.length ?? 0)) {
+    if (GENERATED.test(field) && uses > 0 && uses === (glue.match(asProperty)?.length ?? 0)) {
       short = names.next().value;
-      glue = glue.replace(everywhere, short);
+      glue = glue.replace(everywhere, () => short);
       exported++;
     }
     entries.push(toName(short), wasm.subarray(afterField, next));
@@ -132,7 +135,7 @@ while (at < wasm.length) {
         const key = new RegExp(`(?<![\\w$])${field.replace(/\$/g, '\\$')}(?![\\w$])`, 'g');
         const uses = glue.match(key)?.length ?? 0;
         if (uses !== 1) throw new Error(`${gluePath} names ${field} ${uses} times, not once`);
-        glue = glue.replace(key, short);
+        glue = glue.replace(key, () => short);
       }
       entries.push(toName(module), toName(short), wasm.subarray(afterField, next));
       p = next;

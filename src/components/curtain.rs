@@ -7,16 +7,13 @@
 //! next frame redraws.
 
 use crate::components::dom;
-use std::cell::Cell;
 use web_sys::Element;
 
 /// On `#app` while the page that was there stands in front of the app.
 const HOLDING: &str = "data-holding";
 
-thread_local! {
-    /// How many elements at the start of `#app` are the page that was there.
-    static BEFORE: Cell<u32> = const { Cell::new(0) };
-}
+/// The element the app mounts into, in `#app`.
+const HOST: &str = "app-host";
 
 /// Before the app mounts into `root`: what is in it now stays in front, inert (the app has
 /// read the link, so input there would be lost), and the app, hidden, goes into a new
@@ -24,18 +21,15 @@ thread_local! {
 /// element has no box of its own (`display: contents`), so the app lays out as if it were
 /// in `root` itself.
 pub fn raise(root: &Element) -> Option<Element> {
-    let mut count = 0;
     let mut child = root.first_element_child();
     while let Some(element) = child {
         let _ = element.set_attribute("inert", "");
         child = element.next_element_sibling();
-        count += 1;
     }
     let host = dom::window()?.document()?.create_element("div").ok()?;
-    host.set_class_name("app-host");
+    host.set_class_name(HOST);
     root.append_child(&host).ok()?;
     let _ = root.set_attribute(HOLDING, "");
-    BEFORE.set(count);
     Some(host)
 }
 
@@ -47,9 +41,15 @@ pub fn lift() {
     let Some(document) = dom::window().and_then(|w| w.document()) else {
         return;
     };
-    if let Some(root) = document.get_element_by_id("app") {
-        for _ in 0..BEFORE.take() {
-            if let Some(element) = root.first_element_child() {
+    // Everything in `#app` but the app's own element was there before it.
+    if let Some(root) = document
+        .get_element_by_id("app")
+        .filter(|root| root.has_attribute(HOLDING))
+    {
+        let mut child = root.first_element_child();
+        while let Some(element) = child {
+            child = element.next_element_sibling();
+            if element.class_name() != HOST {
                 element.remove();
             }
         }

@@ -423,9 +423,8 @@ fn use_painter(node: NodeRef, size: (u32, u32)) -> Rc<RefCell<Painter>> {
                     observer.disconnect();
                 }
                 drop(on_view);
-                let mut p = painter.borrow_mut();
-                p.frame = None;
-                p.job = None;
+                // The job stays: the render that comes with a new node has stored its own.
+                painter.borrow_mut().frame = None;
             }
         });
     }
