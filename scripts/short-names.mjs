@@ -75,6 +75,45 @@ const names = (function* () {
   }
 })();
 
+/** `name` as a whole word of the glue (a key, a property, a variable). */
+const token = (name, before = '(?<![\\w$])') =>
+  new RegExp(`${before}${name.replace(/\$/g, '\\$')}(?![\\w$])`, 'g');
+const count = (pattern) => glue.match(pattern)?.length ?? 0;
+
+/** A section `id` made of a vector of `entries`. */
+function section(id, entries) {
+  const payload = Buffer.concat([toLeb(entries.length), ...entries.flat()]);
+  return Buffer.concat([Buffer.from([id]), toLeb(payload.length), payload]);
+}
+
+/**
+ * The import section (its payload from `start` to `end`) with short names for what the
+ * glue provides; `env` and the like keep theirs.
+ */
+function importSection(start, end) {
+  const [total, first] = leb(wasm, start);
+  const entries = [];
+  let p = first;
+  for (let i = 0; i < total; i++) {
+    const [module, afterModule] = name(wasm, p);
+    const [field, afterField] = name(wasm, afterModule);
+    const next = skipDescription(wasm, afterField);
+    let short = field;
+    if (module.startsWith('./')) {
+      const key = token(field);
+      const uses = count(key);
+      if (uses !== 1) throw new Error(`${gluePath} names ${field} ${uses} times, not once`);
+      short = names.next().value;
+      glue = glue.replace(key, () => short);
+      renamed++;
+    }
+    entries.push([toName(module), toName(short), wasm.subarray(afterField, next)]);
+    p = next;
+  }
+  if (p !== end) throw new Error('the import section did not parse to its end');
+  return section(2, entries);
+}
+
 /** The names wasm-bindgen makes for its own exports: nothing else could read them. */
 const GENERATED = /^(__wbindgen_|__externref_|wasm_bindgen__)/;
 
@@ -85,27 +124,25 @@ const GENERATED = /^(__wbindgen_|__externref_|wasm_bindgen__)/;
  * export wasm-bindgen did not name, or the glue does not call.
  */
 function exportSection(start, end) {
-  const [count, first] = leb(wasm, start);
-  const entries = [toLeb(count)];
+  const [total, first] = leb(wasm, start);
+  const entries = [];
   let p = first;
-  for (let i = 0; i < count; i++) {
+  for (let i = 0; i < total; i++) {
     const [field, afterField] = name(wasm, p);
     const [, next] = leb(wasm, afterField + 1);
     let short = field;
-    const everywhere = new RegExp(`(?<![\\w$])${field.replace(/\$/g, '\\$')}(?![\\w$])`, 'g');
-    const asProperty = new RegExp(`(?<=[\\w$)\\]]\\.)${field.replace(/\$/g, '\\$')}(?![\\w$])`, 'g');
-    const uses = glue.match(everywhere)?.length ?? 0;
-    if (GENERATED.test(field) && uses > 0 && uses === (glue.match(asProperty)?.length ?? 0)) {
+    const everywhere = token(field);
+    const uses = count(everywhere);
+    if (GENERATED.test(field) && uses > 0 && uses === count(token(field, '(?<=[\\w$)\\]]\\.)'))) {
       short = names.next().value;
       glue = glue.replace(everywhere, () => short);
       exported++;
     }
-    entries.push(toName(short), wasm.subarray(afterField, next));
+    entries.push([toName(short), wasm.subarray(afterField, next)]);
     p = next;
   }
   if (p !== end) throw new Error('the export section did not parse to its end');
-  const payload = Buffer.concat(entries);
-  return Buffer.concat([Buffer.from([7]), toLeb(payload.length), payload]);
+  return section(7, entries);
 }
 
 if (wasm.readUInt32LE(0) !== 0x6d736100) throw new Error(`${wasmPath} is not a wasm module`);
@@ -115,35 +152,9 @@ while (at < wasm.length) {
   const id = wasm[at];
   const [size, start] = leb(wasm, at + 1);
   const end = start + size;
-  if (id === 7) {
-    parts.push(exportSection(start, end));
-  } else if (id !== 2) {
-    parts.push(wasm.subarray(at, end));
-  } else {
-    const [count, first] = leb(wasm, start);
-    const entries = [toLeb(count)];
-    let p = first;
-    for (let i = 0; i < count; i++) {
-      const [module, afterModule] = name(wasm, p);
-      const [field, afterField] = name(wasm, afterModule);
-      const next = skipDescription(wasm, afterField);
-      let short = field;
-      // Only what the glue provides; `env` and the like are left alone.
-      if (module.startsWith('./')) {
-        short = names.next().value;
-        renamed++;
-        const key = new RegExp(`(?<![\\w$])${field.replace(/\$/g, '\\$')}(?![\\w$])`, 'g');
-        const uses = glue.match(key)?.length ?? 0;
-        if (uses !== 1) throw new Error(`${gluePath} names ${field} ${uses} times, not once`);
-        glue = glue.replace(key, () => short);
-      }
-      entries.push(toName(module), toName(short), wasm.subarray(afterField, next));
-      p = next;
-    }
-    if (p !== end) throw new Error('the import section did not parse to its end');
-    const payload = Buffer.concat(entries);
-    parts.push(Buffer.from([2]), toLeb(payload.length), payload);
-  }
+  if (id === 2) parts.push(importSection(start, end));
+  else if (id === 7) parts.push(exportSection(start, end));
+  else parts.push(wasm.subarray(at, end));
   at = end;
 }
 writeFileSync(wasmPath, Buffer.concat(parts));
