@@ -281,9 +281,9 @@ struct Painter {
     frame: Option<NextFrame>,
     /// Whether the canvas is on screen.
     visible: bool,
-    /// The canvas's size as its component last measured it.
+    /// The canvas's size as its component last measured it, or as the first job did.
     size: (u32, u32),
-    /// The size the last job ran at; `None` until a job has run with the canvas sized.
+    /// The size the last job ran at; `None` until a job has run.
     drawn_at: Option<(u32, u32)>,
 }
 
@@ -297,15 +297,13 @@ impl Painter {
 
     /// The job to run now, whether the canvas is on screen for it, and its size: the
     /// frame asked for, if any, is no longer needed.
-    fn take_turn(&mut self, size: (u32, u32)) -> Option<(Job, bool, (u32, u32))> {
+    fn take_turn(&mut self) -> Option<(Job, bool, (u32, u32))> {
         if let Some(frame) = self.frame.as_mut() {
             frame.cancel();
         }
         self.unpainted = !self.visible;
-        if size.0 > 0 && size.1 > 0 {
-            self.drawn_at = Some(size);
-        }
-        Some((self.job.clone()?, self.visible, size))
+        self.drawn_at = Some(self.size);
+        Some((self.job.clone()?, self.visible, self.size))
     }
 
     /// The first job, at once rather than in the next frame, so that the canvas is drawn
@@ -313,26 +311,17 @@ impl Painter {
     /// `curtain`), at the size it has now, which its component learns only after this
     /// first render. `None`, and the next frame asked for, while the canvas has no size.
     fn first_turn(&mut self, canvas: &NodeRef) -> Option<(Job, bool, (u32, u32))> {
-        let size = match (self.size, canvas.cast::<web_sys::Element>()) {
-            ((0, _) | (_, 0), Some(element)) => (
-                element.client_width().max(0) as u32,
-                element.client_height().max(0) as u32,
-            ),
-            (size, _) => size,
-        };
-        if size.0 == 0 || size.1 == 0 {
+        if let (0, _) | (_, 0) = self.size {
+            if let Some(element) = canvas.cast::<web_sys::Element>() {
+                let (width, height) = (element.client_width(), element.client_height());
+                self.size = (width.max(0) as u32, height.max(0) as u32);
+            }
+        }
+        if let (0, _) | (_, 0) = self.size {
             self.schedule();
             return None;
         }
-        self.take_turn(size)
-    }
-
-    /// The size to draw at in a frame: the last measured, or the one drawn at.
-    fn size(&self) -> (u32, u32) {
-        match (self.size, self.drawn_at) {
-            ((0, _) | (_, 0), Some(at)) => at,
-            (size, _) => size,
-        }
+        self.take_turn()
     }
 }
 
@@ -392,8 +381,7 @@ fn use_painter(node: NodeRef, size: (u32, u32)) -> Rc<RefCell<Painter>> {
                     if let Some(frame) = p.frame.as_mut() {
                         frame.ran();
                     }
-                    let size = p.size();
-                    p.take_turn(size)
+                    p.take_turn()
                 };
                 if let Some((job, visible, size)) = turn {
                     job(visible, size);
@@ -429,7 +417,7 @@ fn use_painter(node: NodeRef, size: (u32, u32)) -> Rc<RefCell<Painter>> {
         });
     }
     // The component's first measurement is usually the size the first job measured for
-    // itself: nothing to redraw then. A canvas without a size draws nothing.
+    // itself: nothing to redraw then. A canvas without a size has nothing to redraw.
     {
         let painter = painter.clone();
         use_effect_with(size, move |&size| {
