@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
+import { hosted } from '../e2e/harness.mjs';
 
 /** Where this workplace keeps its snapshot of the peer's repository. */
 const MIRROR = '/work/.mirror/ezyang+convolution-visualizer/repo';
@@ -33,7 +34,8 @@ function buildFolder() {
 }
 
 /**
- * Serves the peer's build on a port of its own, or returns null if it is not here.
+ * Serves the peer's build on a port of its own, compressed as sepconv's is in the benchmark
+ * (see `hosted`), or returns null if it is not here.
  * `drawn` is the test, run in its page, that its first render is complete: its three
  * grids (input, weights, output) are on the page with their cells.
  */
@@ -46,8 +48,8 @@ export async function openPeer() {
     const file = normalize(join(root, path.startsWith(BASE) ? path.slice(BASE.length) || 'index.html' : path));
     if (!file.startsWith(root)) return res.writeHead(403).end();
     try {
-      const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
+      const sent = hosted(req, file, await readFile(file));
+      res.writeHead(200, { ...sent.headers, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(sent.body);
     } catch {
       res.writeHead(404).end();
     }

@@ -3,6 +3,7 @@
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { createRequire } from 'node:module';
 import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -22,11 +23,28 @@ const TYPES = {
   '.svg': 'image/svg+xml',
 };
 
+/** Bodies as a static host sends them (gzip, compressed once), by the file's path. */
+const zipped = new Map();
+
+/**
+ * `body` and its headers as a static host (GitHub Pages, Netlify, a CDN) sends it: gzip for
+ * a browser that accepts it, except for what is compressed already. The benchmark's
+ * servers send this way, so that a slow connection carries what it would carry in use.
+ */
+export function hosted(req, file, body) {
+  if (!/\bgzip\b/.test(req.headers['accept-encoding'] ?? '') || !/\.(html|js|wasm|css|svg|json)$/.test(file)) {
+    return { body, headers: {} };
+  }
+  if (!zipped.has(file)) zipped.set(file, gzipSync(body));
+  return { body: zipped.get(file), headers: { 'content-encoding': 'gzip', vary: 'accept-encoding' } };
+}
+
 /**
  * Serves dist/ at BASE_PATH on a free loopback port and records every request; with
- * `csp`, every response carries the strict Content-Security-Policy of csp.mjs.
+ * `csp`, every response carries the strict Content-Security-Policy of csp.mjs; with
+ * `gzip`, bodies go out compressed, as a static host sends them (see `hosted`).
  */
-export async function serve({ csp = false, cors = false } = {}) {
+export async function serve({ csp = false, cors = false, gzip = false } = {}) {
   const requests = [];
   const headers = {
     ...(csp ? { 'content-security-policy': policy(DIST) } : {}),
@@ -95,9 +113,9 @@ ${q.get('late') === '1'
       return;
     }
     try {
-      const body = await readFile(file);
-      res.writeHead(200, { ...headers, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-      res.end(body);
+      const sent = gzip ? hosted(req, file, await readFile(file)) : { body: await readFile(file), headers: {} };
+      res.writeHead(200, { ...headers, ...sent.headers, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      res.end(sent.body);
     } catch {
       res.writeHead(404).end('not found');
     }
