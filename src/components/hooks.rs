@@ -327,8 +327,10 @@ impl Painter {
 
 /// Runs `job` for the canvas behind `node` at most once per animation frame: every time
 /// `deps` or the canvas's `size` change, the latest render's job runs in the next frame,
-/// replacing one not yet run. An input thus updates the numbers in its own task, and the
-/// pictures follow in the next frame however many inputs came. The job is told whether
+/// replacing one not yet run; or at once, if the change is itself an animation frame's
+/// work (a slow panel's update, an animation's step: see [`during_frame`]). An input thus
+/// updates the numbers in its own task, and the pictures follow in the frame that brings
+/// the slow panels the input, however many inputs came. The job is told whether
 /// the canvas is on screen: off screen it keeps what the page reports up to date but need
 /// not paint, and it runs again, to paint, when the canvas comes into view. The first job
 /// runs at once (see [`Painter::first_turn`]).
@@ -344,11 +346,16 @@ where
     painter.borrow_mut().job = Some(Rc::new(job));
     use_effect_with(deps, move |_| {
         let mut p = painter.borrow_mut();
-        if p.drawn_at.is_some() {
-            p.schedule();
-            return;
-        }
-        let turn = p.first_turn(&node);
+        // Inside an animation frame's work, a job run now shows in that frame: asking for
+        // the next would show it a frame later than it could.
+        let turn = match p.drawn_at {
+            Some(_) if !in_frame() => {
+                p.schedule();
+                return;
+            }
+            Some(_) => p.take_turn(),
+            None => p.first_turn(&node),
+        };
         drop(p);
         if let Some((job, visible, size)) = turn {
             job(visible, size);
@@ -465,7 +472,7 @@ where
                             }
                         }
                         *shown.borrow_mut() = latest.borrow().clone();
-                        redraw.force_update();
+                        during_frame(|| redraw.force_update());
                     })
                 });
                 frame.request();
@@ -476,6 +483,35 @@ where
     use_effect_with((), move |_| move || drop(next.borrow_mut().take()));
     let shown = shown.borrow().clone();
     shown
+}
+
+thread_local! {
+    /// Whether an animation frame's work is under way, from its callback until the
+    /// microtasks that callback started (Yew's renders and their effects) have run.
+    static IN_FRAME: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// Ends a frame's work, queued as a microtask after those.
+    static END_FRAME: Closure<dyn Fn()> = Closure::new(|| IN_FRAME.set(false));
+}
+
+/// Whether what runs now is part of an animation frame's work (see [`during_frame`]): what
+/// it draws shows in that frame.
+fn in_frame() -> bool {
+    IN_FRAME.get()
+}
+
+/// Runs `work`, called in an animation frame's callback, marking it and the renders it
+/// starts as that frame's work: a painter whose canvas they change draws in this frame.
+/// Yew renders in a microtask queued by `work`; the mark ends in one queued after it.
+/// Should Yew put part of its work off to a later task (it does after 16 ms), that part is
+/// not the frame's, and its painters ask for the next frame.
+pub fn during_frame(work: impl FnOnce()) {
+    IN_FRAME.set(true);
+    work();
+    let queued = END_FRAME
+        .with(|end| dom::window().map(|w| w.queue_microtask(end.as_ref().unchecked_ref())));
+    if queued.is_none() {
+        IN_FRAME.set(false);
+    }
 }
 
 /// At most one animation frame asked for, and the callback the browser runs in it. Dropped,

@@ -239,3 +239,38 @@ test('a chart off screen paints nothing until it is scrolled into view, yet its 
   await eventually(async () => assert.equal(await draws(), first + 1, 'one paint, for the latest layer'));
   assert.deepEqual(page.problems, []);
 });
+
+test('a slider\'s change reaches the charts and the animation in the next frame, not a frame later', async () => {
+  // Every panel on screen, so that each paints.
+  const page = await open(env.browser, env.server.url, `${MOBILENET}&step=3`, { width: 1280, height: 3200 });
+  const canvases = ['ratio-vs-n', 'ratio-vs-dk', 'cost-bars', 'anim-canvas'];
+  for (const id of canvases) await drawn(page, id);
+  const frames = await page.evaluate(async (canvases) => {
+    const draws = () => canvases.map((id) => Number(document.getElementById(id).dataset.draws));
+    const frame = () => new Promise((done) => requestAnimationFrame(done));
+    const slider = document.getElementById('n-slider');
+    const count = document.getElementById('cost-standard');
+    const out = [];
+    for (let i = 0; i < 5; i++) {
+      await frame();
+      const [before, value] = [draws(), count.dataset.value];
+      slider.value = String(Number(slider.value) - 7);
+      slider.dispatchEvent(new Event('input', { bubbles: true }));
+      // The counts change in the input's own task.
+      while (count.dataset.value === value) await Promise.resolve();
+      // How many frames until every canvas has painted the change, counted after each
+      // frame's own work (a message posted in a frame runs after it).
+      let waited = 0;
+      do {
+        await frame();
+        await new Promise((done) => { const { port1, port2 } = new MessageChannel(); port1.onmessage = done; port2.postMessage(0); });
+        waited += 1;
+      } while (draws().some((d, k) => d === before[k]) && waited < 10);
+      out.push(waited);
+    }
+    return out;
+  }, canvases);
+  assert.deepEqual(frames, [1, 1, 1, 1, 1], 'frames from each input until every canvas showed it');
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});

@@ -237,9 +237,11 @@ test('every request stays under the sub-path, with relative asset URLs', async (
 // a link to other sizes adds 0.7 KB: such a link, the one a reader shares after moving the
 // sliders, is live at 2.5 s on a slow phone instead of 5. Short names for what the wasms
 // and their glue call each other by (scripts/short-names.mjs) took 9.5 KB off: 350.8 KB.
-// This ceiling, half a kilobyte above, stops the whole growing unseen while the gap is
-// worked on (see the README).
-const BUDGET_KB = 351;
+// Drawing the pictures in the frame that brings the slow panels an input, not the frame
+// after (`during_frame` in hooks.rs), added 0.2 KB: 351.0 KB. This ceiling, half a
+// kilobyte above, stops the whole growing unseen while the gap is worked on (see the
+// README).
+const BUDGET_KB = 351.5;
 
 test(`the whole page stays under ${BUDGET_KB} KB gzipped`, async () => {
   const { gzipSync } = await import('node:zlib');

@@ -2,6 +2,7 @@
 //! playing animation, cancelled with the component (no leaked frames or timers).
 
 use crate::components::dom;
+use crate::components::hooks::during_frame;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::{closure::Closure, JsCast};
@@ -23,13 +24,14 @@ fn request(callback: &Closure<dyn FnMut(f64)>) -> i32 {
 }
 
 impl Ticker {
-    /// Calls `tick` with the frame's timestamp (ms) on every animation frame.
+    /// Calls `tick` with the frame's timestamp (ms) on every animation frame, as that frame's
+    /// work: a canvas it changes draws in the same frame.
     pub fn start(mut tick: impl FnMut(f64) + 'static) -> Ticker {
         let id = Rc::new(Cell::new(0));
         let callback: Callback = Rc::new(RefCell::new(None));
         let (next_id, again) = (id.clone(), callback.clone());
         *callback.borrow_mut() = Some(Closure::new(move |time: f64| {
-            tick(time);
+            during_frame(|| tick(time));
             if let Some(callback) = again.borrow().as_ref() {
                 next_id.set(request(callback));
             }
