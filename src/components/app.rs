@@ -58,7 +58,8 @@ pub fn App(props: &AppProps) -> Html {
     let (playhead, theme, embed) = (state.playhead, state.theme, state.embed);
     // The panels that take longest to render (the code, the animation and the charts)
     // follow a new layer or unit in the next animation frame, so that the controls and the
-    // counts never wait for them. The animation's own steps reach them at once. The link
+    // counts are on the page before those render (a drag's input comes at the start of a
+    // frame: that frame shows both). The animation's own steps reach them at once. The link
     // in the address bar and in the share panel is always what is on screen now.
     let (slow_costs, slow_unit, slow_playhead) =
         use_next_frame((costs, unit, playhead), |shown, now| {

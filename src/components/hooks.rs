@@ -285,6 +285,8 @@ struct Painter {
     size: (u32, u32),
     /// The size the last job ran at; `None` until a job has run.
     drawn_at: Option<(u32, u32)>,
+    /// The animation frame (its time) the last job ran in, if it ran in one.
+    ran_in: Option<f64>,
 }
 
 impl Painter {
@@ -327,13 +329,14 @@ impl Painter {
 
 /// Runs `job` for the canvas behind `node` at most once per animation frame: every time
 /// `deps` or the canvas's `size` change, the latest render's job runs in the next frame,
-/// replacing one not yet run; or at once, if the change is itself an animation frame's
-/// work (a slow panel's update, an animation's step: see [`during_frame`]). An input thus
-/// updates the numbers in its own task, and the pictures follow in the frame that brings
-/// the slow panels the input, however many inputs came. The job is told whether
-/// the canvas is on screen: off screen it keeps what the page reports up to date but need
-/// not paint, and it runs again, to paint, when the canvas comes into view. The first job
-/// runs at once (see [`Painter::first_turn`]).
+/// replacing one not yet run. A change of `deps` that is itself an animation frame's work
+/// (a slow panel's update, an animation's step: see [`during_frame`]) runs it at once
+/// instead, unless it has run in that frame already. An input thus updates the numbers in
+/// its own task, and the pictures follow in the frame that brings the slow panels the
+/// input, however many inputs came. The job is told whether the canvas is on screen: off
+/// screen it keeps what the page reports up to date but need not paint, and it runs again,
+/// to paint, when the canvas comes into view. The first job runs at once (see
+/// [`Painter::first_turn`]).
 #[hook]
 pub fn use_frame_painter<D, F>(node: NodeRef, size: (u32, u32), deps: D, job: F)
 where
@@ -346,15 +349,20 @@ where
     painter.borrow_mut().job = Some(Rc::new(job));
     use_effect_with(deps, move |_| {
         let mut p = painter.borrow_mut();
-        // Inside an animation frame's work, a job run now shows in that frame: asking for
-        // the next would show it a frame later than it could.
-        let turn = match p.drawn_at {
-            Some(_) if !in_frame() => {
+        let turn = match (p.drawn_at, this_frame()) {
+            (None, _) => p.first_turn(&node),
+            // Inside an animation frame's work, a job run now shows in that frame: asking
+            // for the next would show it a frame later than it could. Once a frame, though:
+            // a second change in the same frame (the animation's step, then a slider's
+            // layer) waits for the next.
+            (Some(_), Some(frame)) if p.ran_in != Some(frame) => {
+                p.ran_in = Some(frame);
+                p.take_turn()
+            }
+            _ => {
                 p.schedule();
                 return;
             }
-            Some(_) => p.take_turn(),
-            None => p.first_turn(&node),
         };
         drop(p);
         if let Some((job, visible, size)) = turn {
@@ -374,12 +382,13 @@ fn use_painter(node: NodeRef, size: (u32, u32)) -> Rc<RefCell<Painter>> {
         visible: true,
         size: (0, 0),
         drawn_at: None,
+        ran_in: None,
     });
     {
         let painter = painter.clone();
         use_effect_with(node, move |node| {
             let runs = Rc::downgrade(&painter);
-            painter.borrow_mut().frame = Some(NextFrame::new(move || {
+            painter.borrow_mut().frame = Some(NextFrame::new(move |time| {
                 let Some(painter) = runs.upgrade() else {
                     return;
                 };
@@ -388,6 +397,7 @@ fn use_painter(node: NodeRef, size: (u32, u32)) -> Rc<RefCell<Painter>> {
                     if let Some(frame) = p.frame.as_mut() {
                         frame.ran();
                     }
+                    p.ran_in = Some(time);
                     p.take_turn()
                 };
                 if let Some((job, visible, size)) = turn {
@@ -440,8 +450,8 @@ fn use_painter(node: NodeRef, size: (u32, u32)) -> Rc<RefCell<Painter>> {
 
 /// `value` as a slow panel should show it. A change that `wait(shown, value)` picks
 /// reaches the panel in the next animation frame, so that the controls and the counts,
-/// rendered now, never wait for it; any other change passes straight through. However
-/// many changes come before that frame, it shows the latest.
+/// rendered now, are on the page before it renders; any other change passes straight
+/// through. However many changes come before that frame, it shows the latest.
 #[hook]
 pub fn use_next_frame<T>(value: T, wait: fn(&T, &T) -> bool) -> T
 where
@@ -465,14 +475,14 @@ where
                 // where there is no JavaScript to make a callback in.
                 let mut frame = next.borrow_mut();
                 let frame = frame.get_or_insert_with(|| {
-                    NextFrame::new(move || {
+                    NextFrame::new(move |time| {
                         if let Some(next) = pending.upgrade() {
                             if let Some(frame) = next.borrow_mut().as_mut() {
                                 frame.ran();
                             }
                         }
                         *shown.borrow_mut() = latest.borrow().clone();
-                        during_frame(|| redraw.force_update());
+                        during_frame(time, || redraw.force_update());
                     })
                 });
                 frame.request();
@@ -486,31 +496,32 @@ where
 }
 
 thread_local! {
-    /// Whether an animation frame's work is under way, from its callback until the
-    /// microtasks that callback started (Yew's renders and their effects) have run.
-    static IN_FRAME: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// The animation frame (its time, which every callback in it is given) whose work is
+    /// under way, from a callback until the microtasks it started (Yew's renders and their
+    /// effects) have run.
+    static IN_FRAME: std::cell::Cell<Option<f64>> = const { std::cell::Cell::new(None) };
     /// Ends a frame's work, queued as a microtask after those.
-    static END_FRAME: Closure<dyn Fn()> = Closure::new(|| IN_FRAME.set(false));
+    static END_FRAME: Closure<dyn Fn()> = Closure::new(|| IN_FRAME.set(None));
 }
 
-/// Whether what runs now is part of an animation frame's work (see [`during_frame`]): what
-/// it draws shows in that frame.
-fn in_frame() -> bool {
+/// The animation frame whose work runs now, if any (see [`during_frame`]): what it draws
+/// shows in that frame.
+fn this_frame() -> Option<f64> {
     IN_FRAME.get()
 }
 
-/// Runs `work`, called in an animation frame's callback, marking it and the renders it
-/// starts as that frame's work: a painter whose canvas they change draws in this frame.
-/// Yew renders in a microtask queued by `work`; the mark ends in one queued after it.
-/// Should Yew put part of its work off to a later task (it does after 16 ms), that part is
-/// not the frame's, and its painters ask for the next frame.
-pub fn during_frame(work: impl FnOnce()) {
-    IN_FRAME.set(true);
+/// Runs `work`, called in the callback of the animation frame at `time`, marking it and the
+/// renders it starts as that frame's work: a painter whose canvas they change draws in this
+/// frame. Yew renders in a microtask queued by `work`; the mark ends in one queued after
+/// it. Should Yew put part of its work off to a later task (it does after 16 ms), that part
+/// is not the frame's, and its painters ask for the next frame.
+pub fn during_frame(time: f64, work: impl FnOnce()) {
+    IN_FRAME.set(Some(time));
     work();
     let queued = END_FRAME
         .with(|end| dom::window().map(|w| w.queue_microtask(end.as_ref().unchecked_ref())));
     if queued.is_none() {
-        IN_FRAME.set(false);
+        IN_FRAME.set(None);
     }
 }
 
@@ -518,11 +529,12 @@ pub fn during_frame(work: impl FnOnce()) {
 /// it cancels the frame it asked for.
 struct NextFrame {
     id: Option<i32>,
-    callback: Closure<dyn FnMut()>,
+    callback: Closure<dyn FnMut(f64)>,
 }
 
 impl NextFrame {
-    fn new(callback: impl FnMut() + 'static) -> NextFrame {
+    /// `callback` is given the frame's time.
+    fn new(callback: impl FnMut(f64) + 'static) -> NextFrame {
         NextFrame {
             id: None,
             callback: Closure::new(callback),

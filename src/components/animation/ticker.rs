@@ -31,7 +31,7 @@ impl Ticker {
         let callback: Callback = Rc::new(RefCell::new(None));
         let (next_id, again) = (id.clone(), callback.clone());
         *callback.borrow_mut() = Some(Closure::new(move |time: f64| {
-            during_frame(|| tick(time));
+            during_frame(time, || tick(time));
             if let Some(callback) = again.borrow().as_ref() {
                 next_id.set(request(callback));
             }

@@ -117,9 +117,10 @@ pub fn Chart(props: &Props) -> Html {
     use_css(readout_box.clone(), place);
     let (kind, costs) = (props.kind, props.costs);
     let key = (kind, costs, view);
-    // The curves are worked out when the chart is painted, a frame after an input, and
-    // kept here for the read-out, the export and the words under the chart: the numbers
-    // on the page never wait for them. The first render works them out at once.
+    // The curves are worked out when the chart is painted, in the frame that brings the
+    // chart an input, and kept here for the read-out, the export and the words under the
+    // chart: the numbers are on the page before them. The first render works them out at
+    // once.
     let worked = use_state(|| (key, Rc::new(model_of(key))));
     let model = worked.1.clone();
 
