@@ -35,7 +35,8 @@ export function hosted(req, file, body) {
   if (!/\bgzip\b/.test(req.headers['accept-encoding'] ?? '') || !/\.(html|js|wasm|css|svg|json)$/.test(file)) {
     return { body, headers: {} };
   }
-  if (!zipped.has(file)) zipped.set(file, gzipSync(body));
+  // At gzip's highest level, the one every "gzip" figure of the benchmark is taken at.
+  if (!zipped.has(file)) zipped.set(file, gzipSync(body, { level: 9 }));
   return { body: zipped.get(file), headers: { 'content-encoding': 'gzip', vary: 'accept-encoding' } };
 }
 
