@@ -80,8 +80,20 @@ const token = (name, before = '(?<![\\w$])') =>
   new RegExp(`${before}${name.replace(/\$/g, '\\$')}(?![\\w$])`, 'g');
 const count = (pattern) => glue.match(pattern)?.length ?? 0;
 
-/** A section `id` made of a vector of `entries`. */
-function section(id, entries) {
+/**
+ * Section `id` (its payload from `start` to `end`, a vector) rewritten entry by entry:
+ * `entry(at)` reads the entry at `at` and returns its new bytes and the offset after it.
+ */
+function rewrite(id, what, start, end, entry) {
+  const [total, first] = leb(wasm, start);
+  const entries = [];
+  let p = first;
+  for (let i = 0; i < total; i++) {
+    let bytes;
+    [bytes, p] = entry(p);
+    entries.push(bytes);
+  }
+  if (p !== end) throw new Error(`the ${what} section did not parse to its end`);
   const payload = Buffer.concat([toLeb(entries.length), ...entries.flat()]);
   return Buffer.concat([Buffer.from([id]), toLeb(payload.length), payload]);
 }
@@ -90,29 +102,21 @@ function section(id, entries) {
  * The import section (its payload from `start` to `end`) with short names for what the
  * glue provides; `env` and the like keep theirs.
  */
-function importSection(start, end) {
-  const [total, first] = leb(wasm, start);
-  const entries = [];
-  let p = first;
-  for (let i = 0; i < total; i++) {
-    const [module, afterModule] = name(wasm, p);
-    const [field, afterField] = name(wasm, afterModule);
-    const next = skipDescription(wasm, afterField);
-    let short = field;
-    if (module.startsWith('./')) {
-      const key = token(field);
-      const uses = count(key);
-      if (uses !== 1) throw new Error(`${gluePath} names ${field} ${uses} times, not once`);
-      short = names.next().value;
-      glue = glue.replace(key, () => short);
-      renamed++;
-    }
-    entries.push([toName(module), toName(short), wasm.subarray(afterField, next)]);
-    p = next;
+const importSection = (start, end) => rewrite(2, 'import', start, end, (p) => {
+  const [module, afterModule] = name(wasm, p);
+  const [field, afterField] = name(wasm, afterModule);
+  const next = skipDescription(wasm, afterField);
+  let short = field;
+  if (module.startsWith('./')) {
+    const key = token(field);
+    const uses = count(key);
+    if (uses !== 1) throw new Error(`${gluePath} names ${field} ${uses} times, not once`);
+    short = names.next().value;
+    glue = glue.replace(key, () => short);
+    renamed++;
   }
-  if (p !== end) throw new Error('the import section did not parse to its end');
-  return section(2, entries);
-}
+  return [[toName(module), toName(short), wasm.subarray(afterField, next)], next];
+});
 
 /** The names wasm-bindgen makes for its own exports: nothing else could read them. */
 const GENERATED = /^(__wbindgen_|__externref_|wasm_bindgen__)/;
@@ -123,27 +127,19 @@ const GENERATED = /^(__wbindgen_|__externref_|wasm_bindgen__)/;
  * and its allocator. `memory` keeps its name (the benchmark reads it), and so does any
  * export wasm-bindgen did not name, or the glue does not call.
  */
-function exportSection(start, end) {
-  const [total, first] = leb(wasm, start);
-  const entries = [];
-  let p = first;
-  for (let i = 0; i < total; i++) {
-    const [field, afterField] = name(wasm, p);
-    const [, next] = leb(wasm, afterField + 1);
-    let short = field;
-    const everywhere = token(field);
-    const uses = count(everywhere);
-    if (GENERATED.test(field) && uses > 0 && uses === count(token(field, '(?<=[\\w$)\\]]\\.)'))) {
-      short = names.next().value;
-      glue = glue.replace(everywhere, () => short);
-      exported++;
-    }
-    entries.push([toName(short), wasm.subarray(afterField, next)]);
-    p = next;
+const exportSection = (start, end) => rewrite(7, 'export', start, end, (p) => {
+  const [field, afterField] = name(wasm, p);
+  const [, next] = leb(wasm, afterField + 1);
+  let short = field;
+  const everywhere = token(field);
+  const uses = count(everywhere);
+  if (GENERATED.test(field) && uses > 0 && uses === count(token(field, '(?<=[\\w$)\\]]\\.)'))) {
+    short = names.next().value;
+    glue = glue.replace(everywhere, () => short);
+    exported++;
   }
-  if (p !== end) throw new Error('the export section did not parse to its end');
-  return section(7, entries);
-}
+  return [[toName(short), wasm.subarray(afterField, next)], next];
+});
 
 if (wasm.readUInt32LE(0) !== 0x6d736100) throw new Error(`${wasmPath} is not a wasm module`);
 const parts = [wasm.subarray(0, 8)];

@@ -114,7 +114,8 @@ ${q.get('late') === '1'
       return;
     }
     try {
-      const sent = gzip ? hosted(req, file, await readFile(file)) : { body: await readFile(file), headers: {} };
+      const body = await readFile(file);
+      const sent = gzip ? hosted(req, file, body) : { body, headers: {} };
       res.writeHead(200, { ...headers, ...sent.headers, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
       res.end(sent.body);
     } catch {
