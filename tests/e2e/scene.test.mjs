@@ -281,3 +281,45 @@ for (const theme of ['light', 'dark']) {
     });
   }
 }
+
+test('every label in the scene sits on a halo of the panel\'s colour, and on none over a host\'s page', async () => {
+  const mobilenet = '?df=14&dk=3&m=512&n=512&pad=same&step=40';
+  const page = await open(env.browser, env.server.url, mobilenet);
+  // Every text the scene's canvas draws, in order, with the pen it is drawn with.
+  await page.addInitScript(() => {
+    window.texts = [];
+    const proto = CanvasRenderingContext2D.prototype;
+    for (const [op, pen] of [['fillText', 'fillStyle'], ['strokeText', 'strokeStyle']]) {
+      const draw = proto[op];
+      proto[op] = function (text, x, y, ...rest) {
+        if (this.canvas.id === 'anim-canvas') window.texts.push({ op, text, x, y, pen: this[pen], width: this.lineWidth });
+        return draw.call(this, text, x, y, ...rest);
+      };
+    }
+  });
+  const drawn = async (query) => {
+    await page.goto(env.server.url + query);
+    await live(page);
+    await page.waitForFunction(() => Number(document.getElementById('anim-canvas').dataset.draws) >= 1);
+    return page.evaluate(() => window.texts);
+  };
+  for (const [theme, panel] of [['light', '#ffffff'], ['dark', '#181c2e'], ['projector', '#ffffff']]) {
+    const texts = await drawn(`${mobilenet}&theme=${theme}`);
+    const labels = texts.filter((t) => t.op === 'fillText');
+    // The volumes' names and sizes, and the numbers of the channels drawn.
+    assert.ok(labels.length >= 10 && labels.some((t) => t.text === '512'), `${theme}: ${labels.map((t) => t.text)}`);
+    texts.forEach((t, i) => {
+      if (t.op !== 'fillText') return;
+      const halo = texts[i - 1];
+      assert.deepEqual(halo && [halo.op, halo.text, halo.x, halo.y], ['strokeText', t.text, t.x, t.y], `${theme}: ${t.text}`);
+      assert.equal(halo.pen, panel, `${theme}: ${t.text}`);
+      // 3 px of the scene, which is scaled to fit its canvas.
+      assert.ok(halo.width >= 2.5 && halo.width <= 6, `${theme}: ${t.text}, ${halo.width} px`);
+    });
+  }
+  // An embed over its host's background has no panel of its own to draw round its labels.
+  const over = await drawn(`${mobilenet}&embed=anim&bg=transparent`);
+  assert.ok(over.some((t) => t.op === 'fillText'));
+  assert.deepEqual(over.filter((t) => t.op === 'strokeText'), []);
+  assert.deepEqual(page.problems, []);
+});

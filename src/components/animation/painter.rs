@@ -10,6 +10,9 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 pub struct Palette {
     colours: Vec<(Paint, String)>,
     font: String,
+    /// Drawn round each label, so that a grid or an outline beneath does not run into its
+    /// digits: the panel's colour, or none over a host's page (`bg=transparent`).
+    halo: Option<String>,
 }
 
 const VARIABLES: [(Paint, &str); 10] = [
@@ -29,8 +32,9 @@ impl Palette {
     /// The colours from the stylesheet's variables (read once per colour scheme).
     pub fn read() -> Palette {
         let mut names: Vec<&str> = VARIABLES.iter().map(|&(_, name)| name).collect();
-        names.push("--sans");
+        names.extend(["--sans", "--anim-halo"]);
         let mut values = root_css(&names);
+        let halo = values.pop().filter(|h| !h.is_empty() && h != "transparent");
         let font = values.pop().filter(|f| !f.is_empty());
         Palette {
             colours: VARIABLES
@@ -39,6 +43,7 @@ impl Palette {
                 .map(|(&(paint, _), value)| (paint, value))
                 .collect(),
             font: font.unwrap_or_else(|| "sans-serif".to_owned()),
+            halo,
         }
     }
 
@@ -134,12 +139,20 @@ pub fn paint(
                     Anchor::Start => "start",
                     Anchor::Middle => "center",
                 });
+                if let Some(halo) = &palette.halo {
+                    ctx.set_line_width(HALO * scale);
+                    ctx.set_stroke_style_str(halo);
+                    let _ = ctx.stroke_text(text, x, y);
+                }
                 ctx.set_fill_style_str(palette.of(*paint));
                 let _ = ctx.fill_text(text, x, y);
             }
         }
     }
 }
+
+/// The width of the halo round a label, in CSS px: half of it shows outside the glyphs.
+const HALO: f64 = 3.0;
 
 /// Line widths in CSS px: outlines of what is lit or written stand out from the grid.
 fn weight(paint: Paint) -> f64 {
