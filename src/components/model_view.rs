@@ -501,7 +501,6 @@ fn results(
     on_size: Callback<InputEvent>,
     on_action: &Callback<Action>,
 ) -> Html {
-    let total = report.macs.unwrap_or(0).max(1);
     let labels = [
         lang.tr("kind", "类型"),
         lang.tr("input", "输入"),
@@ -534,9 +533,12 @@ fn results(
             }
             None => html! {},
         };
-        let share = r.macs.map_or("?".into(), |m| {
-            format!("{:.1} %", 100.0 * m as f64 / total as f64)
-        });
+        // A share of an unknown total is unknown too, whatever this layer's own count.
+        let share = match (r.macs, report.macs) {
+            (Some(m), Some(total)) if total > 0 => format!("{:.1} %", 100.0 * m as f64 / total as f64),
+            (Some(_), Some(_)) => "–".into(),
+            _ => "?".into(),
+        };
         html! {
             <tr data-node={r.node.clone()} data-kind={r.kind.clone()}
                 data-macs={r.macs.map(|m| m.to_string())} data-params={r.params.to_string()}>

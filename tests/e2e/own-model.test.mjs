@@ -26,6 +26,9 @@ const rows = (page) => page.locator('tr[data-node]').evaluateAll((trs) => trs.ma
   node: tr.dataset.node, kind: tr.dataset.kind, macs: tr.dataset.macs, params: tr.dataset.params,
 })));
 
+/** Each row's share of the model's multiply-adds, as its cell shows it. */
+const shares = (page) => page.locator('tr[data-node] td:nth-of-type(6)').allTextContents();
+
 for (const name of ['mobilenet_v1', 'mobilenet_v2', 'resnet_block', 'odd_layers', 'dynamic']) {
   test(`${name}.onnx counts as onnx's own shape inference says`, async () => {
     const page = await open(env.browser, env.server.url, '?view=model', undefined, '#model-file');
@@ -36,6 +39,7 @@ for (const name of ['mobilenet_v1', 'mobilenet_v2', 'resnet_block', 'odd_layers'
     assert.deepEqual(await rows(page), want.nodes.map((n) => ({
       node: n.node, kind: n.kind, macs: String(n.macs), params: String(n.params),
     })));
+    assert.deepEqual(await shares(page), want.nodes.map((n) => `${(100 * n.macs / want.macs).toFixed(1)} %`));
     const separable = BigInt(await page.locator('#model-macs-separable').getAttribute('data-value'));
     const hasStandard = want.nodes.some((n) => n.kind === 'standard');
     assert.ok(hasStandard ? separable < BigInt(want.macs) : separable === BigInt(want.macs));
@@ -72,6 +76,8 @@ test('after an operator it cannot infer, the counts are unknown and the operator
   await load(page, `${FIXTURES}mystery.onnx`);
   assert.equal(await page.locator('tr[data-node="before"]').getAttribute('data-macs'), String(16 * 32 * 32 * 8 * 9));
   assert.equal(await page.locator('tr[data-node="after"]').getAttribute('data-macs'), null);
+  // Its own count is known, but not the whole of which it would be a share.
+  assert.deepEqual(await shares(page), ['?', '?']);
   assert.equal(await page.locator('#model-macs').getAttribute('data-value'), null);
   assert.match(await page.locator('.model-error').textContent(), /“mystery”（Mystery）/);
   await page.close();
