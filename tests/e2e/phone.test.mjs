@@ -92,8 +92,9 @@ for (const [query, viewport] of [['?df=112&dk=3&m=64&n=128&pad=same', PHONE], [L
 
 test('every button, box, menu, slider and checkbox is at least 44 px to a thumb', async () => {
   const page = await open(env.browser, env.server.url, '?df=112&dk=3&m=64&n=128&pad=same', PHONE);
-  // A checkbox is measured by its label, which takes the tap for it.
-  const small = await page.evaluate(() => [...document.querySelectorAll('button, select, input, .param-slider')]
+  // A checkbox is measured by its label, which takes the tap for it. The share panel's
+  // link and embed code are boxes too: a thumb selects them to copy by hand.
+  const small = await page.evaluate(() => [...document.querySelectorAll('button, select, input, textarea, .param-slider')]
     .filter((e) => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden')
     .map((e) => (e.type === 'checkbox' ? e.closest('label') ?? e : e))
     .map((e) => [e.id || e.textContent.trim() || e.className, e.getBoundingClientRect()])
