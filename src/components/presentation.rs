@@ -130,6 +130,19 @@ pub fn lecture_view(
     lang: Lang,
 ) -> Html {
     let go = |key: &'static str| lecture.press.reform(move |_: MouseEvent| key);
+    // The guess revealed by a click on the stop, as by the clicker's press: anywhere but
+    // on a control (or the animation, which a drag turns), which keeps its click.
+    let reveal = lecture.room.hidden.then(|| {
+        let press = lecture.press.clone();
+        Callback::from(move |e: MouseEvent| {
+            let on_control = e
+                .target_dyn_into::<web_sys::Element>()
+                .and_then(|target| target.closest(CONTROLS).ok().flatten());
+            if on_control.is_none() {
+                press.emit("h");
+            }
+        })
+    });
     let count = Stop::ALL.len();
     let body = match stop.panel() {
         Panel::Question => html! {
@@ -157,10 +170,13 @@ pub fn lecture_view(
                 <button type="button" class="tool" id="present-exit" onclick={go("Escape")}>
                     { lang.tr("Exit (Esc)", "退出（Esc）") }</button>
             </nav>
-            <div class="stop">{ body }</div>
+            <div class="stop" onclick={reveal}>{ body }</div>
         </div>
     }
 }
+
+/// What takes a click for itself on a stop.
+const CONTROLS: &str = "a, button, input, select, textarea, label, summary, canvas";
 
 /// The first stop's question, with this layer's sizes.
 fn question(costs: &Costs, lang: Lang) -> Html {

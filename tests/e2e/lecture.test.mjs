@@ -191,6 +191,12 @@ test('B blanks the screen; H hides the numbers and the next click reveals them',
   await page.locator('#slide-next').click();
   await eventually(async () => assert.equal(await colour(), shown));
   assert.equal(await stop(page), 7, 'the click revealed, and did not move');
+  // A mouse's click on the stop reveals them as well.
+  await page.keyboard.press('h');
+  await eventually(async () => assert.equal(await colour(), 'rgba(0, 0, 0, 0)'));
+  await page.locator('#cost-standard').click();
+  await eventually(async () => assert.equal(await colour(), shown));
+  assert.equal(await stop(page), 7, 'the click revealed, and did not move');
   await page.keyboard.press('PageDown');
   await atStop(page, 8);
   // Letters typed into a box stay there.
@@ -200,7 +206,18 @@ test('B blanks the screen; H hides the numbers and the next click reveals them',
   await page.keyboard.press('b');
   await page.keyboard.press('h');
   assert.equal(await blank.count(), 0);
-  assert.equal(await page.evaluate(() => document.documentElement.hasAttribute('data-numbers-hidden')), false);
+  const hidden = () => page.evaluate(() => document.documentElement.hasAttribute('data-numbers-hidden'));
+  assert.equal(await hidden(), false);
+  // A click on a control is the control's: the numbers stay hidden until one elsewhere.
+  await page.locator('#df-input').blur();
+  await page.keyboard.press('h');
+  await eventually(async () => assert.equal(await hidden(), true));
+  await page.locator('#df-slider').click();
+  await page.locator('#dk-input').click();
+  assert.equal(await hidden(), true);
+  await page.locator('.question-ask').click();
+  await eventually(async () => assert.equal(await hidden(), false));
+  assert.equal(await stop(page), 1);
   assert.deepEqual(page.problems, []);
   await page.close();
 });
