@@ -149,6 +149,34 @@ async function downloaded(page, click) {
   return { name: file.suggestedFilename(), bytes: await readFile(await file.path()) };
 }
 
+/**
+ * The video frames in a WebM file: its blocks, found by walking its EBML elements into the
+ * segment, its clusters and their block groups.
+ */
+function webmFrames(bytes) {
+  const CONTAINERS = new Set(['18538067', '1f43b675', 'a0']); // segment, cluster, block group
+  const BLOCKS = new Set(['a3', 'a1']); // simple block, block
+  const width = (byte) => Math.clz32(byte) - 23; // the bytes of a number, from its first
+  let frames = 0;
+  const walk = (at, end) => {
+    while (at < end) {
+      const idLength = width(bytes[at]);
+      const id = bytes.subarray(at, at + idLength).toString('hex');
+      const sizeLength = width(bytes[at + idLength]);
+      let size = bytes[at + idLength] & (0xff >> sizeLength);
+      for (let k = 1; k < sizeLength; k++) size = size * 256 + bytes[at + idLength + k];
+      const body = at + idLength + sizeLength;
+      const unknown = size === 2 ** (7 * sizeLength) - 1; // a live recording's open cluster
+      const next = unknown ? end : Math.min(end, body + size);
+      if (CONTAINERS.has(id)) walk(body, next);
+      if (BLOCKS.has(id)) frames += 1;
+      at = next;
+    }
+  };
+  walk(0, bytes.length);
+  return frames;
+}
+
 for (const lang of ['en', 'zh']) {
   test(`the animation as a PNG and as a playable WebM, counters included (${lang})`, async () => {
     const page = await open(env.browser, env.server.url, `?df=8&dk=3&m=3&n=8&pad=same&step=1&lang=${lang}`);
@@ -177,8 +205,13 @@ for (const lang of ['en', 'zh']) {
       }
       return { duration: v.duration, width: v.videoWidth, height: v.videoHeight };
     }, [...video.bytes]);
-    // 45 frames at 30 a second.
-    assert.ok(played.duration > 1.0 && played.duration < 3.0, `duration ${played.duration}`);
+    // 45 frames at 30 a second, as the status says: 1.5 s, less the last frame's
+    // 33 ms, which a recorder's WebM does not count. (Each step waited three screen
+    // frames where it should wait two: 2.0 s.)
+    assert.ok(played.duration > 1.3 && played.duration < 1.7, `duration ${played.duration}`);
+    // Every step, none dropped (a stream that samples on its own drops those that come a
+    // little early); one more as the recording starts, the first step already up.
+    assert.ok([45, 46].includes(webmFrames(video.bytes)), `${webmFrames(video.bytes)} frames`);
     assert.ok(played.width > 300 && played.height > 150, `${played.width}x${played.height}`);
     assert.match(await page.locator('#record-status').textContent(), lang === 'en' ? /^Saved .*\.webm: [\d,]+ KB, 1\.5 s\.$/ : /^已保存 .*\.webm：[\d,]+ KB，1\.5 秒。$/);
     assert.deepEqual(page.problems, []);

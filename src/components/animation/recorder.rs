@@ -14,6 +14,8 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 /// Video frames a second, and the most frames a recording has (20 s).
 pub const FPS: u32 = 30;
 pub const MOST_FRAMES: u64 = 600;
+/// How much before its time a step may go up: a quarter of a 60 Hz screen frame.
+const EARLY_MS: f64 = 4.0;
 /// Containers to ask the recorder for, best first: WebM where the browser has it.
 const TYPES: [&str; 3] = ["video/webm;codecs=vp9", "video/webm", "video/mp4"];
 
@@ -158,7 +160,7 @@ pub fn record(
     // The first frame goes up before the stream starts, so that the video has one size.
     let easel = Easel::new()?;
     easel.draw(&still(*steps.first()?), &palette, size)?;
-    let Some((recorder, kind)) = recorder(&easel) else {
+    let Some((recorder, track, kind)) = recorder(&easel) else {
         on_progress(Progress::Unsupported);
         return None;
     };
@@ -213,13 +215,18 @@ pub fn record(
         on_progress(Progress::Failed);
         return None;
     }
-    // One frame of the video per animation frame's half: the canvas stream samples at
-    // FPS, and each step stays up for two screen frames at 60 Hz.
-    let (mut next, mut shown_at) = (0usize, None::<f64>);
+    // Step k goes up k / FPS seconds after the first, in the screen frame that comes
+    // nearest, and the stream takes it then: at 60 Hz each step stays up for two screen
+    // frames. Those come every 16.7 ms, a little early or late: waiting a whole 1 / FPS
+    // since the last step would often wait three (a 1.5 s video lasted 2 s), and a
+    // stream that samples at FPS by itself drops a step that comes a little early.
+    let period = 1000.0 / f64::from(FPS);
+    let (mut next, mut start) = (0usize, None::<f64>);
     let ticker = {
         let recorder = recorder.clone();
         Ticker::start(move |time| {
-            let due = shown_at.is_none_or(|at| time - at >= 1000.0 / f64::from(FPS));
+            let start = *start.get_or_insert(time);
+            let due = time - start >= next as f64 * period - EARLY_MS;
             if !due || recorder.state() != web_sys::RecordingState::Recording {
                 return;
             }
@@ -228,7 +235,7 @@ pub fn record(
                     if easel.draw(&still(step), &palette, size).is_none() {
                         on_progress(Progress::Failed);
                     }
-                    shown_at = Some(time);
+                    track.request_frame();
                     next += 1;
                     on_progress(Progress::Drawing(next as u64, frames));
                 }
@@ -248,9 +255,16 @@ pub fn record(
     })
 }
 
-/// A recorder on the easel's stream, with the container it records in; `None` where the
-/// browser has no recorder for any of [`TYPES`].
-fn recorder(easel: &Easel) -> Option<(web_sys::MediaRecorder, &'static str)> {
+/// A recorder on the easel's stream, the stream's track (which takes a frame when asked)
+/// and the container it records in; `None` where the browser has no recorder for any of
+/// [`TYPES`].
+fn recorder(
+    easel: &Easel,
+) -> Option<(
+    web_sys::MediaRecorder,
+    web_sys::CanvasCaptureMediaStreamTrack,
+    &'static str,
+)> {
     let window = dom::window()?;
     let has_recorder = js_sys::Reflect::has(&window, &JsValue::from_str("MediaRecorder")).ok()?;
     if !has_recorder {
@@ -259,14 +273,12 @@ fn recorder(easel: &Easel) -> Option<(web_sys::MediaRecorder, &'static str)> {
     let kind = TYPES
         .into_iter()
         .find(|t| web_sys::MediaRecorder::is_type_supported(t))?;
-    let stream = easel
-        .out
-        .capture_stream_with_frame_request_rate(f64::from(FPS))
-        .ok()?;
+    let stream = easel.out.capture_stream_with_frame_request_rate(0.0).ok()?;
+    let track = stream.get_video_tracks().get(0).dyn_into().ok()?;
     let options = web_sys::MediaRecorderOptions::new();
     options.set_mime_type(kind);
     let recorder =
         web_sys::MediaRecorder::new_with_media_stream_and_media_recorder_options(&stream, &options)
             .ok()?;
-    Some((recorder, kind))
+    Some((recorder, track, kind))
 }
