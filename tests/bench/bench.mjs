@@ -179,15 +179,20 @@ function timed(who, load, { paint = 'with the numbers', ready = true, app = true
 //    closest peer, side by side in the same browser, if its build is here (see peer.mjs):
 //    one load of each in turn, so that the machine's drift from minute to minute falls on
 //    both alike.
+//    Timed on a link to the default layer's first step, whose app starts at once, and on
+//    the bare link, as a reader arriving from a search has it: its pre-rendered page, made
+//    live by the island, then the app, which loads after it.
 {
   const LOADS = 11;
   const peer = await openPeer();
-  const ours = [], them = [];
+  const ours = [], bare = [], them = [];
   let bytes = 0;
   for (let i = 0; i < LOADS; i++) {
-    const page = await fresh(DEFAULT, TALL, completeWhen(everyPanelDrawn));
-    ours.push(await complete(page));
-    await page.context().close();
+    for (const [query, times] of [[DEFAULT, ours], ['', bare]]) {
+      const page = await fresh(query, TALL, completeWhen(everyPanelDrawn));
+      times.push(await complete(page));
+      await page.context().close();
+    }
     if (!peer) continue;
     const context = await browser.newContext({ viewport: TALL });
     const theirs = await context.newPage();
@@ -201,6 +206,7 @@ function timed(who, load, { paint = 'with the numbers', ready = true, app = true
   }
   const median = quantile(ours, 0.5);
   row(`first complete render (median of ${LOADS} cold loads)`, median.toFixed(0), 'ms', '< 200 ms', median < 200);
+  row(`first complete render, the bare link (median of ${LOADS})`, quantile(bare, 0.5).toFixed(0), 'ms', '', '');
   if (peer) {
     await peer.close();
     const theirs = quantile(them, 0.5);
