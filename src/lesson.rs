@@ -177,10 +177,14 @@ pub struct Room {
     pub help: bool,
 }
 
+/// What a mouse's click on a stop (not on one of its controls) presses.
+pub const CLICK: &str = "click";
+
 /// The room after `key` (a `KeyboardEvent.key`) pressed with the focus at `focus`, or
 /// `None` when the key is not the lecture's. Page Down and Page Up (a clicker's
 /// buttons) move from anywhere; Space and the arrows too, unless the focused control
-/// takes them; letters never reach a text box.
+/// takes them; letters never reach a text box. [`CLICK`], a mouse's click on a stop,
+/// reveals hidden numbers and does nothing else.
 pub fn press(room: Room, key: &str, focus: Focus) -> Option<Room> {
     let typing = focus == Focus::TextBox;
     let forward = match key {
@@ -206,6 +210,11 @@ pub fn press(room: Room, key: &str, focus: Focus) -> Option<Room> {
             ..Room::default()
         }),
         (None, ..) => None,
+        (Some(_), CLICK, _) if room.hidden => Some(Room {
+            hidden: false,
+            ..room
+        }),
+        (Some(_), CLICK, _) => None,
         (Some(_), "Escape", _) if room.blank => Some(Room {
             blank: false,
             ..room

@@ -1,7 +1,7 @@
 //! The lecture: its stops against the formulas, its links, and its keys.
 
 use sepconv::anim::{Mode, Phase, Timeline};
-use sepconv::lesson::{press, Focus, Panel, Room, Stop};
+use sepconv::lesson::{press, Focus, Panel, Room, Stop, CLICK};
 use sepconv::query;
 
 mod common;
@@ -177,6 +177,10 @@ fn classroom_keys_blank_hide_reveal_and_leave() {
     assert!(hidden.hidden);
     let revealed = press(hidden, "PageDown", Focus::Other).unwrap();
     assert_eq!(revealed, at, "the next click reveals, and does not move");
+    // A mouse's click reveals too, and only reveals: it never hides, blanks or moves.
+    assert_eq!(press(hidden, CLICK, Focus::Other).unwrap(), at);
+    assert_eq!(press(at, CLICK, Focus::Other), None);
+    assert_eq!(press(blank, CLICK, Focus::Other), None);
     assert_eq!(
         press(revealed, "PageDown", Focus::Other).unwrap().slide,
         Some(Stop::Ratio)

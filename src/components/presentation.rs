@@ -7,7 +7,7 @@ use super::hooks::use_window_key;
 use crate::components::dom;
 use crate::cost::Costs;
 use crate::i18n::Lang;
-use crate::lesson::{press, Focus, Panel, Room, Stop};
+use crate::lesson::{press, Focus, Panel, Room, Stop, CLICK};
 use crate::state::Action;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -131,7 +131,8 @@ pub fn lecture_view(
 ) -> Html {
     let go = |key: &'static str| lecture.press.reform(move |_: MouseEvent| key);
     // The guess revealed by a click on the stop, as by the clicker's press: anywhere but
-    // on a control (or the animation, which a drag turns), which keeps its click.
+    // on a control or a picture, which keep their clicks (a drag turns the animation, a
+    // tap pins a chart's read-out).
     let reveal = lecture.room.hidden.then(|| {
         let press = lecture.press.clone();
         Callback::from(move |e: MouseEvent| {
@@ -139,7 +140,7 @@ pub fn lecture_view(
                 .target_dyn_into::<web_sys::Element>()
                 .and_then(|target| target.closest(CONTROLS).ok().flatten());
             if on_control.is_none() {
-                press.emit("h");
+                press.emit(CLICK);
             }
         })
     });
@@ -175,7 +176,7 @@ pub fn lecture_view(
     }
 }
 
-/// What takes a click for itself on a stop.
+/// What takes a click for itself on a stop: the controls and the pictures.
 const CONTROLS: &str = "a, button, input, select, textarea, label, summary, canvas";
 
 /// The first stop's question, with this layer's sizes.

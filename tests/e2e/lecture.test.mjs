@@ -218,6 +218,16 @@ test('B blanks the screen; H hides the numbers and the next click reveals them',
   await page.locator('.question-ask').click();
   await eventually(async () => assert.equal(await hidden(), false));
   assert.equal(await stop(page), 1);
+  // So is one on a picture: a drag turns the animation.
+  await page.keyboard.press('PageDown');
+  await atStop(page, 2);
+  await page.keyboard.press('h');
+  await eventually(async () => assert.equal(await hidden(), true));
+  await page.locator('#anim-canvas').click();
+  assert.equal(await hidden(), true);
+  await page.locator('.stop .anim-caption').click();
+  await eventually(async () => assert.equal(await hidden(), false));
+  assert.equal(await stop(page), 2);
   assert.deepEqual(page.problems, []);
   await page.close();
 });

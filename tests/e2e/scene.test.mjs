@@ -292,7 +292,9 @@ test('every label in the scene sits on a halo of the panel\'s colour, and on non
     for (const [op, pen] of [['fillText', 'fillStyle'], ['strokeText', 'strokeStyle']]) {
       const draw = proto[op];
       proto[op] = function (text, x, y, ...rest) {
-        if (this.canvas.id === 'anim-canvas') window.texts.push({ op, text, x, y, pen: this[pen], width: this.lineWidth });
+        // The scene on the page, or a picture of it being made off the page (a PNG).
+        const on = this.canvas.id === 'anim-canvas' ? 'page' : !this.canvas.isConnected && 'export';
+        if (on) window.texts.push({ on, op, text, x, y, pen: this[pen], width: this.lineWidth });
         return draw.call(this, text, x, y, ...rest);
       };
     }
@@ -317,9 +319,15 @@ test('every label in the scene sits on a halo of the panel\'s colour, and on non
       assert.ok(halo.width >= 2.5 && halo.width <= 6, `${theme}: ${t.text}, ${halo.width} px`);
     });
   }
-  // An embed over its host's background has no panel of its own to draw round its labels.
-  const over = await drawn(`${mobilenet}&embed=anim&bg=transparent`);
+  // An embed over its host's background has no panel of its own to draw round its labels;
+  // its PNG has one, and its labels their halo.
+  const over = await drawn(`${mobilenet}&embed=anim&bg=transparent&theme=light`);
   assert.ok(over.some((t) => t.op === 'fillText'));
   assert.deepEqual(over.filter((t) => t.op === 'strokeText'), []);
+  await page.locator('#anim-png').click();
+  await eventually(async () => {
+    const exported = (await page.evaluate(() => window.texts)).filter((t) => t.on === 'export');
+    assert.ok(exported.some((t) => t.op === 'strokeText' && t.text === '512' && t.pen === '#ffffff'), JSON.stringify(exported.slice(0, 4)));
+  });
   assert.deepEqual(page.problems, []);
 });

@@ -47,6 +47,15 @@ impl Palette {
         }
     }
 
+    /// This palette for a picture of its own (a PNG, a video), which has the panel's
+    /// colour behind its labels even where the page has none (`bg=transparent`).
+    pub fn on_panel(&self) -> Palette {
+        Palette {
+            halo: Some(self.of(Paint::Panel).to_owned()),
+            ..self.clone()
+        }
+    }
+
     /// The font the page's text is in.
     pub fn font(&self) -> &str {
         &self.font
@@ -140,7 +149,7 @@ pub fn paint(
                     Anchor::Middle => "center",
                 });
                 if let Some(halo) = &palette.halo {
-                    ctx.set_line_width(HALO * scale);
+                    ctx.set_line_width(HALO_WIDTH * scale);
                     ctx.set_stroke_style_str(halo);
                     let _ = ctx.stroke_text(text, x, y);
                 }
@@ -152,7 +161,7 @@ pub fn paint(
 }
 
 /// The width of the halo round a label, in CSS px: half of it shows outside the glyphs.
-const HALO: f64 = 3.0;
+const HALO_WIDTH: f64 = 3.0;
 
 /// Line widths in CSS px: outlines of what is lit or written stand out from the grid.
 fn weight(paint: Paint) -> f64 {

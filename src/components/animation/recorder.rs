@@ -49,7 +49,7 @@ impl Easel {
 
     /// Draws `still` on the out canvas: the scene at `size` CSS pixels, its lines under it.
     fn draw(&self, still: &Still, palette: &Palette, size: (u32, u32)) -> Option<()> {
-        paint(&self.scratch, &still.scene, palette, size);
+        paint(&self.scratch, &still.scene, &palette.on_panel(), size);
         let density = dom::density();
         let line = (22.0 * density).round();
         let (w, h) = (self.scratch.width(), self.scratch.height());
@@ -215,17 +215,18 @@ pub fn record(
         on_progress(Progress::Failed);
         return None;
     }
-    // Step k goes up k / FPS seconds after the first, in the screen frame that comes
-    // nearest, and the stream takes it then: at 60 Hz each step stays up for two screen
-    // frames. Those come every 16.7 ms, a little early or late: waiting a whole 1 / FPS
-    // since the last step would often wait three (a 1.5 s video lasted 2 s), and a
-    // stream that samples at FPS by itself drops a step that comes a little early.
+    // Step k goes up in the first screen frame at most EARLY_MS before k / FPS seconds
+    // after the first step, and the stream takes it then: at 60 Hz each step stays up
+    // for two screen frames. Those come every 16.7 ms, a little early or late: waiting a
+    // whole 1 / FPS since the last step would often wait three (a 1.5 s video lasted
+    // 2 s), and a stream that samples at FPS by itself drops a step that comes a little
+    // early. After a late frame, the steps due go up one a frame until they have caught up.
     let period = 1000.0 / f64::from(FPS);
-    let (mut next, mut start) = (0usize, None::<f64>);
+    let (mut next, mut first) = (0usize, None::<f64>);
     let ticker = {
         let recorder = recorder.clone();
         Ticker::start(move |time| {
-            let start = *start.get_or_insert(time);
+            let start = *first.get_or_insert(time);
             let due = time - start >= next as f64 * period - EARLY_MS;
             if !due || recorder.state() != web_sys::RecordingState::Recording {
                 return;
@@ -235,7 +236,9 @@ pub fn record(
                     if easel.draw(&still(step), &palette, size).is_none() {
                         on_progress(Progress::Failed);
                     }
-                    track.request_frame();
+                    if let Some(track) = &track {
+                        track.request_frame();
+                    }
                     next += 1;
                     on_progress(Progress::Drawing(next as u64, frames));
                 }
@@ -255,14 +258,14 @@ pub fn record(
     })
 }
 
-/// A recorder on the easel's stream, the stream's track (which takes a frame when asked)
-/// and the container it records in; `None` where the browser has no recorder for any of
-/// [`TYPES`].
+/// A recorder on the easel's stream, the stream's track where it takes a frame when
+/// asked, and the container it records in; `None` where the browser has no recorder for
+/// any of [`TYPES`].
 fn recorder(
     easel: &Easel,
 ) -> Option<(
     web_sys::MediaRecorder,
-    web_sys::CanvasCaptureMediaStreamTrack,
+    Option<web_sys::CanvasCaptureMediaStreamTrack>,
     &'static str,
 )> {
     let window = dom::window()?;
@@ -273,8 +276,18 @@ fn recorder(
     let kind = TYPES
         .into_iter()
         .find(|t| web_sys::MediaRecorder::is_type_supported(t))?;
-    let stream = easel.out.capture_stream_with_frame_request_rate(0.0).ok()?;
-    let track = stream.get_video_tracks().get(0).dyn_into().ok()?;
+    let asked = easel.out.capture_stream_with_frame_request_rate(0.0).ok()?;
+    let (stream, track) = match asked.get_video_tracks().get(0).dyn_into() {
+        Ok(track) => (asked, Some(track)),
+        // Without a track to ask, a stream that samples at FPS by itself.
+        Err(_) => (
+            easel
+                .out
+                .capture_stream_with_frame_request_rate(f64::from(FPS))
+                .ok()?,
+            None,
+        ),
+    };
     let options = web_sys::MediaRecorderOptions::new();
     options.set_mime_type(kind);
     let recorder =
