@@ -57,23 +57,6 @@ pub fn draw<DB: DrawingBackend>(
         theme.px(5),
         theme.muted.stroke_width(theme.px(2)),
     ))?;
-    let what = level_name(chart, lang);
-    // Below the line at the left, where every curve is still far above it, and clear of
-    // the dashes (a superscript reaches above the text's top); above it when the line runs
-    // so low that the words would sit on the axis.
-    let (lx, ly) = ctx.backend_coord(&(x.lo + 0.02 * (x.hi - x.lo), level));
-    let floor = ctx.plotting_area().get_pixel_range().1.end;
-    let room_below = floor - ly > theme.px(28) as i32;
-    let (dy, anchor) = match room_below {
-        true => (theme.px(6) as i32, VPos::Top),
-        false => (-(theme.px(6) as i32), VPos::Bottom),
-    };
-    root.draw(&Text::new(
-        format!("{what} = {}", short_decimal(chart.asymptote.to_f64())),
-        (lx, ly + dy),
-        label.clone().pos(Pos::new(HPos::Left, anchor)),
-    ))?;
-
     // The curves, then a label at the end of each, nudged apart where they would overlap.
     let mut others = theme.series.iter().cycle();
     let mut labels = Vec::new();
@@ -116,6 +99,34 @@ pub fn draw<DB: DrawingBackend>(
             ))?;
         }
     }
+    // The level's name, below the line at the left, clear of the dashes (a superscript
+    // reaches above the text's top); above it when the line runs so low that the words
+    // would sit on the axis. Over the curves, on the panel's colour: at the left of R
+    // against Dk, the curves of many filters have already fallen through the level.
+    let what = level_name(chart, lang);
+    let words = format!("{what} = {}", short_decimal(chart.asymptote.to_f64()));
+    let (lx, ly) = ctx.backend_coord(&(x.lo + 0.02 * (x.hi - x.lo), level));
+    let floor = ctx.plotting_area().get_pixel_range().1.end;
+    let room_below = floor - ly > theme.px(28) as i32;
+    let (edge, anchor) = match room_below {
+        true => (ly + theme.px(6) as i32, VPos::Top),
+        false => (ly - theme.px(6) as i32, VPos::Bottom),
+    };
+    if !theme.clear {
+        let (w, h) = root.estimate_text_size(&words, &label)?;
+        let (w, h, pad) = (w as i32, h as i32, theme.px(3) as i32);
+        let top = if room_below { edge } else { edge - h };
+        root.draw(&Rectangle::new(
+            [(lx - pad, top - pad), (lx + w + pad, top + h + pad)],
+            theme.background.filled(),
+        ))?;
+    }
+    root.draw(&Text::new(
+        words,
+        (lx, edge),
+        label.clone().pos(Pos::new(HPos::Left, anchor)),
+    ))?;
+
     let symbol = match chart.sweep {
         Sweep::Filters => "Dk",
         Sweep::Kernel => "N",

@@ -316,3 +316,45 @@ test('a playing animation paints once a frame while a slider is dragged', async 
   assert.deepEqual(page.problems, []);
   await page.close();
 });
+
+test('the level\'s name is drawn over the curves that fall through it, on the panel\'s colour', async () => {
+  // R against Dk for N = 8: at the left, the curves of 32 to 1024 filters cross 1/N.
+  const page = await open(env.browser, env.server.url, '?df=8&dk=3&m=3&n=8&pad=same');
+  await page.addInitScript(() => {
+    window.ops = [];
+    const proto = CanvasRenderingContext2D.prototype;
+    for (const name of ['fillText', 'fillRect', 'stroke']) {
+      const draw = proto[name];
+      proto[name] = function (...args) {
+        if (this.canvas.id === 'ratio-vs-dk') {
+          window.ops.push({ name, args: args.slice(0, 4), fill: this.fillStyle, size: [this.canvas.width, this.canvas.height] });
+        }
+        return draw.apply(this, args);
+      };
+    }
+  });
+  for (const theme of ['light', 'dark']) {
+    await page.goto(`${env.server.url}?df=8&dk=3&m=3&n=8&pad=same&theme=${theme}`);
+    await live(page);
+    await page.waitForFunction(() => Number(document.getElementById('ratio-vs-dk').dataset.draws) >= 1);
+    const ops = await page.evaluate(() => window.ops);
+    const label = ops.findLastIndex((op) => op.name === 'fillText' && op.args[0] === '1/N = 0.125');
+    assert.ok(label > 0, `${theme}: the level is named`);
+    // The draw it belongs to starts by filling the whole canvas with the panel's colour.
+    const start = ops.findLastIndex((op, i) => i < label && op.name === 'fillRect'
+      && op.args[0] === 0 && op.args[1] === 0 && op.args[2] === op.size[0] && op.args[3] === op.size[1]);
+    assert.ok(start >= 0, `${theme}: the draw fills its canvas first`);
+    const panel = ops[start].fill;
+    const whole = (op) => op.name === 'fillRect' && op.args[2] === op.size[0] && op.args[3] === op.size[1];
+    const end = ops.findIndex((op, i) => i > label && whole(op));
+    // The four curves are drawn first: after the name, only the marked point's ring.
+    const after = ops.slice(label, end < 0 ? ops.length : end).filter((op) => op.name === 'stroke').length;
+    assert.ok(after <= 1, `${theme}: ${after} lines drawn over the name`);
+    const [box, [, x, y]] = [ops[label - 1], ops[label].args];
+    assert.equal(box.name, 'fillRect', `${theme}: a box under the name`);
+    assert.equal(box.fill, panel, `${theme}: in the panel's colour`);
+    const [bx, by, bw, bh] = box.args;
+    assert.ok(bx < x && x < bx + bw && by < y && y < by + bh, `${theme}: the box ${box.args} holds the name at ${x}, ${y}`);
+  }
+  assert.deepEqual(page.problems, []);
+});

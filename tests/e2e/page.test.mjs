@@ -238,13 +238,14 @@ test('every request stays under the sub-path, with relative asset URLs', async (
 // sliders, is live at 2.5 s on a slow phone instead of 5. Short names for what the wasms
 // and their glue call each other by (scripts/short-names.mjs) took 9.5 KB off: 350.8 KB.
 // Drawing the pictures in the frame that brings the slow panels an input, not the frame
-// after, and once a frame (`during_frame` in hooks.rs), added 0.3 KB: 351.1 KB. Four
-// fixes a review found added 0.7 KB: the scene's labels on a halo, a mouse's click that
-// reveals the lecture's hidden numbers, a video that lasts as long as it says with every
-// step in it, a network's shares unknown when its total is: 351.8 KB. This ceiling, under
-// half a kilobyte above, stops the whole growing unseen while the gap is worked on (see
-// the README).
-const BUDGET_KB = 352;
+// after, and once a frame (`during_frame` in hooks.rs), added 0.3 KB: 351.1 KB. Fixes
+// that reviews found added 1.1 KB: the scene's labels on a halo (in exports too), a
+// mouse's click that reveals the lecture's hidden numbers, a video that lasts as long as
+// it says with every step in it, a network's shares unknown when its total is, and the
+// charts' level named over the curves that cross it: 352.2 KB. This ceiling, under half
+// a kilobyte above, stops the whole growing unseen while the gap is worked on (see the
+// README).
+const BUDGET_KB = 352.5;
 
 test(`the whole page stays under ${BUDGET_KB} KB gzipped`, async () => {
   const { gzipSync } = await import('node:zlib');
