@@ -221,8 +221,11 @@ fn a_lens_keeps_cells_legible_at_real_sizes() {
             );
             let words = texts(&s).join(" | ");
             assert!(words.contains("lens ×"), "{words}");
-            // The overview says its grid is a stand-in.
-            assert!(words.contains("a line every"), "{words}");
+            // The overview says its grid is a stand-in, in short where it is narrow.
+            assert!(
+                words.contains("a line every") || words.contains("lines: 1 in"),
+                "{words}"
+            );
         }
     }
     // A small layer is drawn as it is, cell by cell, without a lens.
@@ -254,6 +257,39 @@ fn a_stand_in_says_how_many_channels_it_draws() {
         .any(|w| w.contains("of 512 channels drawn")));
     let zh = scene(&t, &t.frame(5000), &WIDE, Lang::Zh);
     assert!(texts(&zh).iter().any(|w| w.contains("/512 个通道")));
+}
+
+#[test]
+fn a_note_too_long_for_its_column_is_said_shorter_not_cut() {
+    // MobileNet's layer in a phone's column and the race in a blog's: every word whole,
+    // the notes long or short.
+    let c = costs(14, 3, 512, 512);
+    let column = |width: f64, height: f64| View {
+        width,
+        height,
+        ..WIDE
+    };
+    let cases = [
+        (Mode::Separable, column(350.0, 900.0)),
+        (Mode::Standard, column(350.0, 900.0)),
+        (Mode::Race, column(670.0, 560.0)),
+        (Mode::Race, column(1250.0, 600.0)),
+    ];
+    for (mode, view) in cases {
+        let t = Timeline::new(c, mode);
+        for lang in [Lang::En, Lang::Zh] {
+            let words = texts(&scene(&t, &t.frame(3000), &view, lang));
+            assert!(
+                words.iter().all(|w| !w.contains('…')),
+                "{mode:?} {lang:?}: {words:?}"
+            );
+            let drawn = ["3 of 512 channels drawn", "3/512 drawn", "画出 3/512"];
+            assert!(
+                words.iter().any(|w| drawn.iter().any(|d| w.contains(d))),
+                "{mode:?} {lang:?}: {words:?}"
+            );
+        }
+    }
 }
 
 #[test]
@@ -307,6 +343,19 @@ fn the_slices_look_shows_each_channel_apart() {
     }
 }
 
+/// `v` with a comma between groups of three digits, as the page writes counts.
+fn group(v: u128) -> String {
+    let digits = v.to_string();
+    let mut out = String::new();
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(d);
+    }
+    out
+}
+
 #[test]
 fn the_race_draws_both_sides_and_where_the_separable_side_finishes() {
     let c = costs(8, 3, 3, 8);
@@ -314,8 +363,15 @@ fn the_race_draws_both_sides_and_where_the_separable_side_finishes() {
     // 10 standard steps of 27 spend 270: 30 depthwise steps of 9 on the other side.
     let s = scene(&t, &t.frame(10), &WIDE, Lang::En);
     let words = texts(&s).join(" | ");
+    // Both sides have done 270 so far, each of its own whole.
     assert!(
-        words.contains("standard:") && words.contains("separable:"),
+        words.contains(&format!(
+            "standard: 270 of {} multiply-adds",
+            group(c.standard())
+        )) && words.contains(&format!(
+            "separable: 270 of {} multiply-adds",
+            group(c.separable())
+        )),
         "{words}"
     );
     assert!(

@@ -61,8 +61,32 @@ struct Item {
     tensor: Tensor,
     name: &'static str,
     dims: String,
-    note: String,
+    note: Note,
     weight: f64,
+}
+
+/// A line of small words under a tensor, and a shorter way to say it where the long one
+/// would not fit (a phone, a race's half, a blog's column), before anything is cut.
+#[derive(Default)]
+struct Note {
+    long: String,
+    short: String,
+}
+
+impl Note {
+    fn new(long: String, short: String) -> Note {
+        Note { long, short }
+    }
+
+    /// The long words if they fit in `width` at `size`, else the short ones, cut if they
+    /// must be.
+    fn fitted(&self, size: f64, width: f64) -> String {
+        let long = fit(&self.long, size, width);
+        match long == self.long || self.short.is_empty() {
+            true => long,
+            false => fit(&self.short, size, width),
+        }
+    }
 }
 
 /// The scene for `frame` of `timeline` on `view`, labelled in `lang`.
@@ -163,10 +187,10 @@ fn items(timeline: &Timeline, frame: &Frame, lang: Lang) -> Vec<Item> {
         },
         name: lang.tr("input", "输入"),
         dims: format!("{}×{}×{}", l.df, l.df, l.m),
-        note: String::new(),
+        note: Note::default(),
         weight: 3.0,
     };
-    let filter = |channels: u32, side: u32, active: bool, note: String| Item {
+    let filter = |channels: u32, side: u32, active: bool, note: Note| Item {
         tensor: Tensor {
             side,
             channels,
@@ -199,20 +223,21 @@ fn items(timeline: &Timeline, frame: &Frame, lang: Lang) -> Vec<Item> {
             },
             name,
             dims: format!("{dp}×{dp}×{channels}"),
-            note: String::new(),
+            note: Note::default(),
             weight: 2.6,
         }
     };
     let which = |phase: Phase| {
         if frame.phase != phase {
-            return String::new();
+            return Note::default();
         }
         let (g, of) = (frame.group + 1, frame.groups);
-        match (lang, phase) {
+        let long = match (lang, phase) {
             (Lang::En, _) => format!("{} {g} of {of}", phase.group_name()),
             (Lang::Zh, Phase::Depthwise) => format!("第 {g}/{of} 个通道"),
             (Lang::Zh, _) => format!("第 {g}/{of} 个卷积核"),
-        }
+        };
+        Note::new(long, format!("{g}/{of}"))
     };
     match frame.phase {
         Phase::Standard => {
@@ -326,10 +351,10 @@ fn pipeline(
         }
         let (picture, words) = parts(*bounds);
         let t = &item.tensor;
-        let mut notes: Vec<String> = [item.note.clone()]
-            .into_iter()
-            .filter(|n| !n.is_empty())
-            .collect();
+        let mut notes: Vec<Note> = Vec::new();
+        if !item.note.long.is_empty() {
+            notes.push(Note::new(item.note.long.clone(), item.note.short.clone()));
+        }
         if lensed[i] {
             let drawn = magnify(out, t, picture, pen);
             lens = true;
@@ -355,8 +380,8 @@ fn pipeline(
         };
         let small = (font * 0.82).max(12.0);
         let heading = [
-            (item.name.to_owned(), paint, font),
-            (item.dims.clone(), paint, font),
+            (Note::new(item.name.to_owned(), String::new()), paint, font),
+            (Note::new(item.dims.clone(), String::new()), paint, font),
         ];
         let notes = notes.into_iter().map(|note| (note, Paint::Muted, small));
         let mut y = if across {
@@ -364,9 +389,9 @@ fn pipeline(
         } else {
             words.y + (words.h - band) / 2.0 + font * 1.25
         };
-        for (text, paint, size) in heading.into_iter().chain(notes).take(lines) {
-            if !text.is_empty() {
-                out.push(Shape::text((cx, y), fit(&text, size, width), paint, size));
+        for (words, paint, size) in heading.into_iter().chain(notes).take(lines) {
+            if !words.long.is_empty() {
+                out.push(Shape::text((cx, y), words.fitted(size, width), paint, size));
             }
             y += if size < font {
                 small * 1.2
@@ -508,18 +533,28 @@ fn round_zoom(zoom: f64) -> String {
 }
 
 /// The words that say a drawing is a stand-in: which channels and grid lines it keeps.
-fn stand_in(drawn: &Drawn, t: &Tensor, lang: Lang) -> Vec<String> {
+fn stand_in(drawn: &Drawn, t: &Tensor, lang: Lang) -> Vec<Note> {
     let mut notes = Vec::new();
-    if drawn.sheets < t.channels {
+    let (sheets, channels, every) = (drawn.sheets, t.channels, drawn.grid_every);
+    if sheets < channels {
         notes.push(match lang {
-            Lang::En => format!("{} of {} channels drawn", drawn.sheets, t.channels),
-            Lang::Zh => format!("画出 {}/{} 个通道", drawn.sheets, t.channels),
+            Lang::En => Note::new(
+                format!("{sheets} of {channels} channels drawn"),
+                format!("{sheets}/{channels} drawn"),
+            ),
+            Lang::Zh => Note::new(
+                format!("画出 {sheets}/{channels} 个通道"),
+                format!("画出 {sheets}/{channels}"),
+            ),
         });
     }
-    if drawn.grid_every > 1 {
+    if every > 1 {
         notes.push(match lang {
-            Lang::En => format!("a line every {} cells", drawn.grid_every),
-            Lang::Zh => format!("每 {} 格一条线", drawn.grid_every),
+            Lang::En => Note::new(
+                format!("a line every {every} cells"),
+                format!("lines: 1 in {every}"),
+            ),
+            Lang::Zh => Note::new(format!("每 {every} 格一条线"), format!("每 {every} 格一线")),
         });
     }
     notes
@@ -580,13 +615,25 @@ fn race(
     ] {
         let (head, rest) = half.split((font * 1.6) / half.h.max(1.0), false);
         let (body, foot) = rest.split(1.0 - (font * 2.4) / rest.h.max(1.0), false);
-        let done = f.mults_total;
+        // Each side's count so far, of its own whole: both have done as many so far, and
+        // the whole is what differs. Where that does not fit, the count alone.
+        let (done, total) = (f.mults_total, t.total_formula());
         let count = thousands(done);
-        let status = match (lang, done == t.total_formula()) {
-            (Lang::En, false) => format!("{name}: {count} multiply-adds"),
+        let of_whole = match lang {
+            Lang::En => format!(" of {}", thousands(total)),
+            Lang::Zh => format!(" / {}", thousands(total)),
+        };
+        let status = |of: &str| match (lang, done == total) {
+            (Lang::En, false) => format!("{name}: {count}{of} multiply-adds"),
             (Lang::En, true) => format!("{name}: done, {count} multiply-adds ✓"),
-            (Lang::Zh, false) => format!("{name}：{count} 次乘加"),
+            (Lang::Zh, false) => format!("{name}：{count}{of} 次乘加"),
             (Lang::Zh, true) => format!("{name}：完成，{count} 次乘加 ✓"),
+        };
+        let room = head.w - 8.0;
+        let long = status(&of_whole);
+        let status = match fit(&long, font, room) == long {
+            true => long,
+            false => fit(&status(""), font, room),
         };
         out.push(Shape::Text {
             at: (head.x + 4.0, head.y + font * 1.1),

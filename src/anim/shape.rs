@@ -1,6 +1,10 @@
 //! What a frame is drawn with: flat shapes in CSS pixels, in painting order, each with a
 //! role that the painter turns into one of the page's colours.
 
+/// The mark that stands for the channels a volume leaves out, between those it draws: a
+/// mark, not words, which the painter draws without a halo (its dots would read as rings).
+pub const LEFT_OUT: &str = "⋯";
+
 /// A role, which the painter turns into a colour of the page's palette.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Paint {

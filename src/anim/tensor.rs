@@ -8,7 +8,7 @@
 
 use super::camera::{Look, Rotation};
 use super::occlusion::Face;
-use super::shape::{Anchor, Paint, Point, Rect, Shape};
+use super::shape::{Anchor, Paint, Point, Rect, Shape, LEFT_OUT};
 
 /// At most this many sheets in a volume, and slices side by side.
 const MAX_SHEETS: u32 = 6;
@@ -316,7 +316,12 @@ pub fn draw(
             None => {
                 let mid = f64::from(view.r0 + view.r1) / 2.0;
                 let at = placement.point(slot, mid, f64::from(view.c1));
-                out.push(Shape::text((at.0 + 10.0, at.1), "⋯", Paint::Muted, 18.0));
+                out.push(Shape::text(
+                    (at.0 + 10.0, at.1),
+                    LEFT_OUT,
+                    Paint::Muted,
+                    18.0,
+                ));
             }
         }
     }

@@ -1,6 +1,6 @@
 //! Paints a scene on a canvas at the screen's pixel density, in the page's colours.
 
-use crate::anim::{Anchor, Paint, Scene, Shape};
+use crate::anim::{Anchor, Paint, Scene, Shape, LEFT_OUT};
 use crate::components::dom::{fit_canvas, root_css};
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
@@ -148,7 +148,7 @@ pub fn paint(
                     Anchor::Start => "start",
                     Anchor::Middle => "center",
                 });
-                if let Some(halo) = &palette.halo {
+                if let Some(halo) = palette.halo.as_ref().filter(|_| text != LEFT_OUT) {
                     ctx.set_line_width(HALO_WIDTH * scale);
                     ctx.set_stroke_style_str(halo);
                     let _ = ctx.stroke_text(text, x, y);
