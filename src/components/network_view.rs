@@ -261,8 +261,11 @@ fn total(props: Total, lang: Lang) -> Html {
                 "✓ the paper cut the decimals here",
                 "✓ 论文在这里舍去了小数",
             ),
-            Agreement::Differs => lang.tr("≠ differs: see the notes below", "≠ 不同：见下方说明"),
+            Agreement::Differs => lang.tr("≠ differs", "≠ 不同"),
         };
+        // The notes are under the table, which a lecture's stop leaves out.
+        let see_notes = (agrees == Agreement::Differs)
+            .then(|| html! { <span class="see-notes">{ lang.tr(": see the notes below", "：见下方说明") }</span> });
         let class = classes!(
             "published",
             (agrees == Agreement::Differs).then_some("differs")
@@ -271,7 +274,7 @@ fn total(props: Total, lang: Lang) -> Html {
             Lang::En => format!("printed {printed} M · {verdict}"),
             Lang::Zh => format!("论文为 {printed} M · {verdict}"),
         };
-        Some(html! { <span {class}>{ printed }</span> })
+        Some(html! { <span {class}>{ printed }{ for see_notes }</span> })
     };
     let published = props.published;
     html! {

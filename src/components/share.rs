@@ -265,7 +265,7 @@ pub fn Share(props: &Props) -> Html {
             <h2 id="share-title">{ lang.tr("Share and embed", "分享与嵌入") }</h2>
             <div class="share-row">
                 <label for="share-link">{ lang.tr("Link to this view", "当前视图的链接") }</label>
-                <textarea id="share-link" ref={link_box} readonly=true rows="1" value={link} />
+                <textarea id="share-link" ref={link_box} readonly=true rows="1" wrap="off" value={link} />
                 <button type="button" class="tool" id="copy-link" onclick={copy_link}>
                     { lang.tr("Copy link", "复制链接") }</button>
             </div>
