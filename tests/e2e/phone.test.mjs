@@ -3,7 +3,7 @@
 // while a slider moves. And the truth when separable costs more; presets that say which.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { shared, open, eventually } from './harness.mjs';
+import { shared, open, eventually, live } from './harness.mjs';
 import { expected } from './reference.mjs';
 
 const env = shared();
@@ -179,4 +179,16 @@ test('the preset menu shows the preset loaded, then "custom"; a huge kernel gets
   await eventually(async () => assert.match(await chosen(), /^The article's example/));
   assert.match(await page.locator('#kernel-note').textContent(), /512 × 512 kernel is arithmetic, not a real layer/);
   assert.deepEqual(page.problems, []);
+});
+
+test('on a phone the other views fit its width too: the networks and "Your network"', async () => {
+  const page = await open(env.browser, env.server.url, '?net=mobilenet_v1', PHONE, '#net-macs');
+  for (const query of ['?net=mobilenet_v1', '?view=model', '?view=model&lang=zh']) {
+    await page.goto(env.server.url + query);
+    await live(page);
+    await page.waitForSelector(query.includes('model') ? '#model-file' : '#net-macs');
+    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), PHONE.width, query);
+  }
+  assert.deepEqual(page.problems, []);
+  await page.close();
 });
