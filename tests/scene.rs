@@ -5,8 +5,8 @@
 
 use proptest::prelude::*;
 use sepconv::anim::{
-    inside, scene, sin_degrees, unoccluded, Camera, Face, Look, Mode, Paint, Phase, Scene, Shape,
-    Timeline, View, LENS_PX,
+    inside, scene, sin_degrees, unoccluded, Anchor, Camera, Face, Look, Mode, Paint, Phase, Scene,
+    Shape, Timeline, View, LENS_PX,
 };
 use sepconv::cost::{Costs, Layer, Padding};
 use sepconv::i18n::Lang;
@@ -288,6 +288,44 @@ fn a_note_too_long_for_its_column_is_said_shorter_not_cut() {
                 words.iter().any(|w| drawn.iter().any(|d| w.contains(d))),
                 "{mode:?} {lang:?}: {words:?}"
             );
+        }
+    }
+}
+
+#[test]
+fn the_channels_numbers_stay_on_the_canvas() {
+    // Written beside the sheets' top right corners: the rightmost volume's must not run
+    // off the canvas's right edge, at a laptop's width, a blog's and in the race.
+    for (df, m, n) in [(14, 512, 512), (8, 3, 8), (56, 128, 8192)] {
+        let c = costs(df, 3, m, n);
+        for mode in Mode::ALL {
+            let t = Timeline::new(c, mode);
+            for width in [1250.0, 670.0] {
+                let view = View {
+                    width,
+                    height: 600.0,
+                    ..WIDE
+                };
+                let s = scene(&t, &t.frame(t.total_steps() / 3), &view, Lang::En);
+                for shape in &s.shapes {
+                    if let Shape::Text {
+                        at,
+                        text,
+                        size,
+                        anchor: Anchor::Start,
+                        ..
+                    } = shape
+                    {
+                        if text.chars().all(|c| c.is_ascii_digit()) {
+                            let right = at.0 + text.len() as f64 * size * 0.56;
+                            assert!(
+                                right <= s.width,
+                                "{df}x{m}x{n} {mode:?} at {width}: {text} ends at {right}"
+                            );
+                        }
+                    }
+                }
+            }
         }
     }
 }

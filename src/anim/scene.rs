@@ -99,6 +99,15 @@ pub fn scene(timeline: &Timeline, frame: &Frame, view: &View, lang: Lang) -> Sce
         h: view.height,
     }
     .inset(6.0);
+    // Room on the right for the channels' numbers beside the last volume's corner.
+    let layer = timeline.costs.layer;
+    let area = match view.look {
+        Look::Volume => Rect {
+            w: area.w - tensor::label_room(layer.m.max(layer.n)),
+            ..area
+        },
+        Look::Slices => area,
+    };
     let font = view.font();
     let rot = view.camera.rotation();
     let (faces, cell_px, lens) = if timeline.mode == Mode::Race {

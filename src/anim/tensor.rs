@@ -257,6 +257,17 @@ pub struct Drawn {
     pub grid_every: u32,
 }
 
+/// The channels' numbers beside a volume's sheets: their size, and their gap from the
+/// sheet's top right corner.
+const LABEL_SIZE: f64 = 12.0;
+const LABEL_GAP: f64 = 4.0;
+
+/// How far right of a volume its channels' numbers reach, for `channels` channels.
+pub fn label_room(channels: u32) -> f64 {
+    let digits = channels.max(1).ilog10() + 1;
+    LABEL_GAP + f64::from(digits) * LABEL_SIZE * 0.56
+}
+
 /// Which sheets of `t` show, and where its `view` lands when fitted into `area`; what
 /// [`draw`] draws, without drawing it.
 pub fn place(
@@ -623,7 +634,7 @@ fn channel_numbers(
         let (at, anchor) = match look {
             Look::Volume if apart >= 14.0 || slot == 0 || slot == last => {
                 let (x, y) = p.point(slot, top, right);
-                ((x + 4.0, y - 3.0), Anchor::Start)
+                ((x + LABEL_GAP, y - 3.0), Anchor::Start)
             }
             Look::Volume => continue,
             Look::Slices => {
@@ -635,7 +646,7 @@ fn channel_numbers(
             at,
             text: (channel + 1).to_string(),
             paint: Paint::Muted,
-            size: 12.0,
+            size: LABEL_SIZE,
             anchor,
         });
     }
