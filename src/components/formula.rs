@@ -36,7 +36,7 @@ fn term_html(term: &Term, numbers: bool) -> Html {
             let parts = terms.iter().enumerate().map(|(i, t)| {
                 html! { <>{ if i > 0 { " + " } else { "" } }{ term_html(t, numbers) }</> }
             });
-            html! { <>{ "(" }{ for parts }{ ")" }</> }
+            html! { <span class="group">{ "(" }{ for parts }{ ")" }</span> }
         }
         Term::Number(n) => html! { <span class="num">{ n }</span> },
     }

@@ -192,3 +192,22 @@ test('on a phone the other views fit its width too: the networks and "Your netwo
   assert.deepEqual(page.problems, []);
   await page.close();
 });
+
+for (const viewport of [{ width: 1280, height: 720 }, PHONE]) {
+  test(`a card's formula breaks into even lines, never one factor alone nor inside a bracket (${viewport.width} px)`, async () => {
+    const page = await open(env.browser, env.server.url, '?df=14&dk=3&m=512&n=512&pad=same', viewport);
+    const lines = await page.evaluate(() => [...document.querySelectorAll('.card .eq-numbers')].map((eq) => {
+      // The numbers on each line of the formula, by the top of their boxes.
+      const tops = [...eq.querySelectorAll('.num')].map((n) => Math.round(n.getBoundingClientRect().top));
+      const perLine = [...new Set(tops)].map((top) => tops.filter((t) => Math.abs(t - top) < 4).length);
+      const groups = [...eq.querySelectorAll('.group')].map((g) => g.getClientRects().length);
+      return { text: eq.textContent, perLine, groups };
+    }));
+    assert.ok(lines.length >= 4, JSON.stringify(lines));
+    for (const { text, perLine, groups } of lines) {
+      if (perLine.length > 1) assert.ok(perLine.at(-1) >= 2, `${text}: ${perLine} numbers a line`);
+      assert.ok(groups.every((n) => n === 1), `${text}: a bracket split over ${groups} lines`);
+    }
+    assert.deepEqual(page.problems, []);
+  });
+}
