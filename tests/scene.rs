@@ -331,6 +331,50 @@ fn the_channels_numbers_stay_on_the_canvas() {
 }
 
 #[test]
+fn a_lens_on_slices_marks_its_cells_on_each_slice() {
+    // MobileNet's layer as slices side by side, with a lens: what it magnifies is marked
+    // on each slice drawn, not by one box running through them all and the gaps between.
+    let c = costs(14, 3, 512, 512);
+    let t = Timeline::new(c, Mode::Separable);
+    let view = View {
+        look: Look::Slices,
+        ..WIDE
+    };
+    let s = scene(&t, &t.frame(40), &view, Lang::En);
+    assert!(s.lit.lens);
+    let width = |corners: &[(f64, f64); 4]| {
+        let xs = corners.iter().map(|p| p.0);
+        xs.clone().fold(f64::MIN, f64::max) - xs.fold(f64::MAX, f64::min)
+    };
+    let lens = s.shapes.iter().find_map(|shape| match shape {
+        Shape::Quad {
+            corners,
+            fill: Some(Paint::Panel),
+            stroke: Some(Paint::Ink),
+        } => Some(width(corners)),
+        _ => None,
+    });
+    let marks: Vec<f64> = s
+        .shapes
+        .iter()
+        .filter_map(|shape| match shape {
+            Shape::Quad {
+                corners,
+                fill: None,
+                stroke: Some(Paint::Ink),
+            } => Some(width(corners)),
+            _ => None,
+        })
+        .collect();
+    let lens = lens.expect("a lens frame");
+    assert!(marks.len() >= 3, "{marks:?}");
+    assert!(
+        marks.iter().all(|&w| w < lens / 4.0),
+        "marks {marks:?} against a lens {lens} wide"
+    );
+}
+
+#[test]
 fn finished_work_stays_filled() {
     let c = costs(6, 3, 3, 4);
     let sep = Timeline::new(c, Mode::Separable);

@@ -467,7 +467,26 @@ fn magnify(out: &mut Vec<Shape>, t: &Tensor, picture: Rect, pen: Pen) -> (Drawn,
         ..frame
     };
     let magnified = tensor::draw(out, t, look, rot, room.inset(6.0), crop);
-    let spot = grow(drawn.placement.bounds(crop), 8.0);
+    // What the lens shows, marked where it is: through the volume's sheets, or on each
+    // slice laid side by side (one box round them all would run through the others).
+    let spot = match look {
+        Look::Volume => grow(drawn.placement.bounds(crop), 8.0),
+        Look::Slices => {
+            let (slots, placement) = tensor::place(t, look, rot, overview.inset(4.0), t.whole());
+            let mut spots = slots
+                .iter()
+                .enumerate()
+                .filter(|(_, channel)| channel.is_some())
+                .map(|(slot, _)| grow(placement.bounds_on(slot, crop), 8.0));
+            let first = spots
+                .next()
+                .unwrap_or_else(|| grow(drawn.placement.bounds(crop), 8.0));
+            for other in spots {
+                out.push(Shape::outline(other.corners(), Paint::Ink));
+            }
+            first
+        }
+    };
     out.push(Shape::outline(spot.corners(), Paint::Ink));
     let (s, f) = (spot.corners(), frame.corners());
     let ties = if wide {

@@ -207,6 +207,11 @@ impl Placement {
     pub fn bounds(&self, c: Cells) -> Rect {
         Rect::around((0..self.slots).flat_map(|slot| self.cells(slot, c)))
     }
+
+    /// The screen rectangle that a block of cells takes up on the sheet in `slot`.
+    pub fn bounds_on(&self, slot: usize, c: Cells) -> Rect {
+        Rect::around(self.cells(slot, c))
+    }
 }
 
 /// Which channels to draw, in order; None marks channels left out. All when few, else
