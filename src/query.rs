@@ -6,8 +6,10 @@
 //! embed's name and background (`id`, `bg`) are written only when they differ from their
 //! defaults, so that older links stay as they were; `lang` always is,
 //! so that a link reads the same whatever the reader's browser prefers. In the network
-//! view `alpha` is the network's, and the layer's α and ρ are not in the link. Read and
-//! written with `form_urlencoded`, the few hundred bytes of `url` that do just this.
+//! view `alpha` is the network's, and the layer's α and ρ are not in the link. Read as
+//! a browser's form encoding (`+` a space, `%XX` a byte), by [`pairs`]; written by
+//! [`to_query`], whose values are numbers and names that need no escaping (anything else
+//! is escaped all the same).
 
 use crate::anim::{Camera, Look, Mode, Playhead};
 use crate::cost::{InputError, Layer, Multiplier, Padding, Param, Scaled, Unit};
@@ -47,9 +49,7 @@ pub struct Loaded {
 pub fn parse(query: &str) -> Loaded {
     let query = query.strip_prefix('?').unwrap_or(query);
     // As pairs rather than a struct, so that a repeated key cannot fail the whole query.
-    let pairs: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes())
-        .into_owned()
-        .collect();
+    let pairs = pairs(query);
     let value_of = |key: &str| {
         pairs
             .iter()
@@ -382,13 +382,57 @@ pub fn to_query(state: &State) -> String {
         ("id", state.frame_id.clone()),
         ("bg", state.transparent.then(|| "transparent".to_owned())),
     ];
-    let mut query = form_urlencoded::Serializer::new(String::new());
-    for (key, value) in pairs {
-        if let Some(value) = value {
-            query.append_pair(key, &value);
+    let written: Vec<String> = pairs
+        .into_iter()
+        .filter_map(|(key, value)| Some(format!("{key}={}", escaped(&value?))))
+        .collect();
+    written.join("&")
+}
+
+/// The `key=value` pairs of a query, each decoded as a form field is: `+` a space,
+/// `%XX` the byte XX, what is not UTF-8 as U+FFFD. A pair without `=` has an empty value.
+pub fn pairs(query: &str) -> Vec<(String, String)> {
+    query
+        .split('&')
+        .filter(|pair| !pair.is_empty())
+        .map(|pair| {
+            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            (decoded(key), decoded(value))
+        })
+        .collect()
+}
+
+fn decoded(text: &str) -> String {
+    let mut bytes = Vec::with_capacity(text.len());
+    let mut rest = text.as_bytes();
+    while let Some((&byte, tail)) = rest.split_first() {
+        let hex = |at: usize| tail.get(at).and_then(|&b| char::from(b).to_digit(16));
+        match (byte, hex(0), hex(1)) {
+            (b'%', Some(high), Some(low)) => {
+                bytes.push((high * 16 + low) as u8);
+                rest = &tail[2..];
+                continue;
+            }
+            (b'+', ..) => bytes.push(b' '),
+            _ => bytes.push(byte),
+        }
+        rest = tail;
+    }
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
+/// `value` with every byte but letters, digits, `-`, `.` and `_` as `%XX`.
+fn escaped(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for byte in value.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' => {
+                out.push(char::from(byte))
+            }
+            _ => out.push_str(&format!("%{byte:02X}")),
         }
     }
-    query.finish()
+    out
 }
 
 /// `valid`, `same`, or an explicit number of pixels P.

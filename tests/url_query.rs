@@ -484,3 +484,14 @@ proptest! {
         island_agrees(&pairs);
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+    /// The query's reader decodes as the `url` crate's form decoder does, for any text,
+    /// percent signs, pluses and bytes that are not UTF-8 included.
+    #[test]
+    fn the_query_is_read_as_a_browser_encodes_a_form(q in "([a-z0-9=&+%._~-]|%[0-9A-Fa-f]{2}|%[fF][0-9a-fA-F]|[^\\x00-\\x7f]){0,40}") {
+        let reference: Vec<(String, String)> = form_urlencoded::parse(q.as_bytes()).into_owned().collect();
+        prop_assert_eq!(sepconv::query::pairs(&q), reference);
+    }
+}
