@@ -67,7 +67,7 @@ struct Item {
 
 /// A line of small words under a tensor, and a shorter way to say it where the long one
 /// would not fit (a phone, a race's half, a blog's column), before anything is cut.
-#[derive(Default)]
+#[derive(Clone, Default)]
 struct Note {
     long: String,
     short: String,
@@ -362,7 +362,7 @@ fn pipeline(
         let t = &item.tensor;
         let mut notes: Vec<Note> = Vec::new();
         if !item.note.long.is_empty() {
-            notes.push(Note::new(item.note.long.clone(), item.note.short.clone()));
+            notes.push(item.note.clone());
         }
         if lensed[i] {
             let drawn = magnify(out, t, picture, pen);
@@ -472,12 +472,9 @@ fn magnify(out: &mut Vec<Shape>, t: &Tensor, picture: Rect, pen: Pen) -> (Drawn,
     let spot = match look {
         Look::Volume => grow(drawn.placement.bounds(crop), 8.0),
         Look::Slices => {
-            let (slots, placement) = tensor::place(t, look, rot, overview.inset(4.0), t.whole());
-            let mut spots = slots
-                .iter()
-                .enumerate()
-                .filter(|(_, channel)| channel.is_some())
-                .map(|(slot, _)| grow(placement.bounds_on(slot, crop), 8.0));
+            let mut spots = drawn
+                .sheet_slots()
+                .map(|slot| grow(drawn.placement.bounds_on(slot, crop), 8.0));
             let first = spots
                 .next()
                 .unwrap_or_else(|| grow(drawn.placement.bounds(crop), 8.0));
@@ -563,7 +560,7 @@ fn round_zoom(zoom: f64) -> String {
 /// The words that say a drawing is a stand-in: which channels and grid lines it keeps.
 fn stand_in(drawn: &Drawn, t: &Tensor, lang: Lang) -> Vec<Note> {
     let mut notes = Vec::new();
-    let (sheets, channels, every) = (drawn.sheets, t.channels, drawn.grid_every);
+    let (sheets, channels, every) = (drawn.sheets(), t.channels, drawn.grid_every);
     if sheets < channels {
         notes.push(match lang {
             Lang::En => Note::new(
@@ -657,12 +654,7 @@ fn race(
             (Lang::Zh, false) => format!("{name}：{count}{of} 次乘加"),
             (Lang::Zh, true) => format!("{name}：完成，{count} 次乘加 ✓"),
         };
-        let room = head.w - 8.0;
-        let long = status(&of_whole);
-        let status = match fit(&long, font, room) == long {
-            true => long,
-            false => fit(&status(""), font, room),
-        };
+        let status = Note::new(status(&of_whole), status("")).fitted(font, head.w - 8.0);
         out.push(Shape::Text {
             at: (head.x + 4.0, head.y + font * 1.1),
             text: status,

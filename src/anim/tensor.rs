@@ -258,8 +258,24 @@ pub struct Drawn {
     pub placement: Placement,
     /// Lit cells as painted, for the occlusion report.
     pub faces: Vec<Face>,
-    pub sheets: u32,
+    /// Each slot's channel, or `None` for the mark of those left out.
+    pub slots: Vec<Option<u32>>,
     pub grid_every: u32,
+}
+
+impl Drawn {
+    /// How many channels are drawn.
+    pub fn sheets(&self) -> u32 {
+        self.slots.iter().flatten().count() as u32
+    }
+
+    /// The slots that hold a drawn channel.
+    pub fn sheet_slots(&self) -> impl Iterator<Item = usize> + '_ {
+        self.slots
+            .iter()
+            .enumerate()
+            .filter_map(|(slot, channel)| channel.map(|_| slot))
+    }
 }
 
 /// The channels' numbers beside a volume's sheets: their size, and their gap from the
@@ -368,7 +384,7 @@ pub fn draw(
     Drawn {
         placement,
         faces,
-        sheets: slots.iter().flatten().count() as u32,
+        slots,
         grid_every: every,
     }
 }

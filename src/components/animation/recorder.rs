@@ -48,8 +48,9 @@ impl Easel {
     }
 
     /// Draws `still` on the out canvas: the scene at `size` CSS pixels, its lines under it.
+    /// `palette` is one for a picture of its own ([`Palette::on_panel`]).
     fn draw(&self, still: &Still, palette: &Palette, size: (u32, u32)) -> Option<()> {
-        paint(&self.scratch, &still.scene, &palette.on_panel(), size);
+        paint(&self.scratch, &still.scene, palette, size);
         let density = dom::density();
         let line = (22.0 * density).round();
         let (w, h) = (self.scratch.width(), self.scratch.height());
@@ -99,7 +100,7 @@ pub fn save_png(still: &Still, palette: &Palette, size: (u32, u32), file: &str) 
     let Some(easel) = Easel::new() else {
         return false;
     };
-    if easel.draw(still, palette, size).is_none() {
+    if easel.draw(still, &palette.on_panel(), size).is_none() {
         return false;
     }
     match easel.out.to_data_url() {
@@ -159,6 +160,7 @@ pub fn record(
     let on_progress = Rc::new(on_progress);
     // The first frame goes up before the stream starts, so that the video has one size.
     let easel = Easel::new()?;
+    let palette = palette.on_panel();
     easel.draw(&still(*steps.first()?), &palette, size)?;
     let Some((recorder, track, kind)) = recorder(&easel) else {
         on_progress(Progress::Unsupported);
