@@ -423,7 +423,9 @@ fn layer_of(r: &Row, lang: Lang) -> Option<(Layer, Vec<String>)> {
     Some((layer, notes))
 }
 
-/// One bar split by kind of node: where the known multiply-adds go.
+/// One bar split by kind of node: where the known multiply-adds go. When some layers'
+/// counts are unknown, the bar is a whole of the others only, and says so: its parts are
+/// not shares of the network.
 fn where_it_goes(report: &Report, lang: Lang) -> Html {
     let kinds = [
         ("standard", "kind-standard"),
@@ -458,7 +460,13 @@ fn where_it_goes(report: &Report, lang: Lang) -> Html {
         })
         .filter(|p| p.width > 0)
         .collect();
-    where_bar(&parts, lang)
+    let scope = report.macs.is_none().then(|| {
+        lang.tr(
+            "Of the counted layers only (the rest are unknown):",
+            "仅限已计数的层（其余未知）：",
+        )
+    });
+    where_bar(&parts, scope, lang)
 }
 
 /// 18.8 KB, 100.0 MB.

@@ -322,7 +322,7 @@ fn where_it_goes(count: &Count, lang: Lang) -> Html {
             }
         })
         .collect();
-    where_bar(&parts, lang)
+    where_bar(&parts, None, lang)
 }
 
 /// What it takes to get the published figures of the network `id`, in words.

@@ -14,12 +14,15 @@ pub struct Part {
 }
 
 /// The bar, its parts from left to right, described in words for screen readers, and the
-/// legend under it.
-pub fn where_bar(parts: &[Part], lang: Lang) -> Html {
+/// legend under it. `scope`, if any, says what the bar is a whole of when that is not the
+/// whole network (only the layers that could be counted), before the parts in the legend
+/// and in the words.
+pub fn where_bar(parts: &[Part], scope: Option<&str>, lang: Lang) -> Html {
     let words: Vec<&str> = parts.iter().map(|p| p.words.as_str()).collect();
     let label = format!(
-        "{}{}",
+        "{}{}{}",
         lang.tr("Where the multiply-adds go: ", "乘加次数的去向："),
+        scope.map_or(String::new(), |s| format!("{s} ")),
         words.join(lang.tr(", ", "，"))
     );
     let starts = parts.iter().scan(0, |x, p| {
@@ -35,6 +38,9 @@ pub fn where_bar(parts: &[Part], lang: Lang) -> Html {
                 }) }
             </svg>
             <figcaption class="legend">
+                if let Some(scope) = scope {
+                    <span class="where-scope">{ scope }</span>
+                }
                 { for parts.iter().map(|p| html! {
                     <span class="where-key">
                         <span class={classes!("key", p.class)}></span>{ p.words.clone() }

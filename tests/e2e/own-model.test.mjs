@@ -78,6 +78,9 @@ test('after an operator it cannot infer, the counts are unknown and the operator
   assert.equal(await page.locator('tr[data-node="after"]').getAttribute('data-macs'), null);
   // Its own count is known, but not the whole of which it would be a share.
   assert.deepEqual(await shares(page), ['?', '?']);
+  // The bar is then a whole of the counted layers only, and says so before its parts.
+  assert.match(await page.locator('.where-bar').getAttribute('aria-label'), /乘加次数的去向：仅限已计数的层（其余未知）： 标准/);
+  assert.equal(await page.locator('.where-scope').textContent(), '仅限已计数的层（其余未知）：');
   assert.equal(await page.locator('#model-macs').getAttribute('data-value'), null);
   assert.match(await page.locator('.model-error').textContent(), /“mystery”（Mystery）/);
   await page.close();
@@ -98,6 +101,8 @@ test('bad files each get their message, and the page goes on', async () => {
   }
   await load(page, `${FIXTURES}resnet_block.onnx`);
   assert.equal(await page.locator('#model-macs').getAttribute('data-value'), String(expected('resnet_block').macs));
+  // Every layer counted: the bar is the whole network's, with nothing said before it.
+  assert.equal(await page.locator('.where-scope').count(), 0);
   assert.deepEqual(page.problems, []);
   await page.close();
 });
