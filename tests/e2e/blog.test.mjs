@@ -192,6 +192,17 @@ for (const lang of ['en', 'zh']) {
 
     await page.locator('#record-from').fill('1');
     await page.locator('#record-to').fill('45');
+    // Every stream captured from a canvas, to see that each recording lets go of its own.
+    await page.evaluate(() => {
+      const capture = HTMLCanvasElement.prototype.captureStream;
+      window.__streams = [];
+      HTMLCanvasElement.prototype.captureStream = function (...rate) {
+        const stream = capture.apply(this, rate);
+        window.__streams.push(stream);
+        return stream;
+      };
+    });
+    const ended = () => page.evaluate(() => window.__streams.flatMap((s) => s.getTracks()).map((t) => t.readyState));
     const video = await downloaded(page, () => page.locator('#anim-record').click());
     assert.equal(video.name, 'sepconv-df8-dk3-m3-n8-separable-steps-1-45.webm');
     assert.deepEqual([...video.bytes.subarray(0, 4)], [0x1a, 0x45, 0xdf, 0xa3], 'an EBML (WebM) file');
@@ -217,6 +228,17 @@ for (const lang of ['en', 'zh']) {
     assert.ok([45, 46].includes(webmFrames(video.bytes)), `${webmFrames(video.bytes)} frames`);
     assert.ok(played.width > 300 && played.height > 150, `${played.width}x${played.height}`);
     assert.match(await page.locator('#record-status').textContent(), lang === 'en' ? /^Saved .*\.webm: [\d,]+ KB, 1\.5 s\.$/ : /^已保存 .*\.webm：[\d,]+ KB，1\.5 秒。$/);
+    // Saved: the capture has stopped.
+    assert.deepEqual(await ended(), ['ended']);
+    // A second press stops a recording under way: nothing saved, nothing said, the
+    // capture stopped, and no error from the recorder's stop coming after.
+    await page.locator('#anim-record').click();
+    await eventually(async () => assert.equal((await ended()).length, 2));
+    await page.locator('#anim-record').click();
+    assert.equal(await page.locator('#anim-record').getAttribute('aria-pressed'), 'false');
+    await page.waitForTimeout(300);
+    assert.equal(await page.locator('#record-status').textContent(), '');
+    assert.deepEqual(await ended(), ['ended', 'ended']);
     assert.deepEqual(page.problems, []);
     await page.close();
   });

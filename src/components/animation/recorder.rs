@@ -139,11 +139,23 @@ pub struct Recording {
 
 impl Drop for Recording {
     fn drop(&mut self) {
-        if self.recorder.state() == web_sys::RecordingState::Recording {
+        // A stop from here is a cancel: nothing is saved, and the recorder's handlers,
+        // which go with this, are taken off before its stop event can call them.
+        *self.saving.borrow_mut() = false;
+        self.recorder.set_ondataavailable(None);
+        self.recorder.set_onstop(None);
+        if self.recorder.state() != web_sys::RecordingState::Inactive {
             let _ = self.recorder.stop();
         }
-        // A stop from here is a cancel: nothing is saved.
-        *self.saving.borrow_mut() = false;
+        release(&self.recorder);
+    }
+}
+
+/// Ends the capture of the recorder's canvas: its stream's tracks stop taking frames now,
+/// not whenever the stream is collected.
+fn release(recorder: &web_sys::MediaRecorder) {
+    for track in recorder.stream().get_tracks() {
+        track.unchecked_into::<web_sys::MediaStreamTrack>().stop();
     }
 }
 
@@ -184,8 +196,9 @@ pub fn record(
     let frames = steps.len() as u64;
     let on_stop = {
         let (saving, on_progress, file) = (saving.clone(), on_progress.clone(), file.clone());
-        let kind = kind.to_owned();
+        let (kind, stopped) = (kind.to_owned(), recorder.clone());
         Closure::<dyn FnMut()>::new(move || {
+            release(&stopped);
             if !*saving.borrow() {
                 return;
             }
