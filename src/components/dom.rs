@@ -58,14 +58,16 @@ pub fn density() -> f64 {
 }
 
 /// How much larger than usual the page's type is: 1, except in a lecture
-/// (`<html data-presenting>`), where the stylesheet sizes it to the room. The canvases
-/// draw their words, lines and cells that much larger too.
+/// (`<html data-presenting>`), where the stylesheet sizes it to the room, and in the
+/// projector palette on a screen wider than the page's column, where it grows with the
+/// screen. The canvases draw their words, lines and cells that much larger too.
 pub fn type_zoom() -> f64 {
     let Some((root, window)) = window().and_then(|w| Some((w.document()?.document_element()?, w)))
     else {
         return 1.0;
     };
-    if !root.has_attribute("data-presenting") {
+    let projector = root.get_attribute("data-theme").as_deref() == Some("projector");
+    if !projector && !root.has_attribute("data-presenting") {
         return 1.0;
     }
     window

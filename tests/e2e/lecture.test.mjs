@@ -308,6 +308,29 @@ test('the projector palette: text at 7:1, graphics at 3:1, axe finds nothing, ke
   await page.close();
 });
 
+test('the projector palette on a wide screen: the type and the scene\'s words grow with it, nothing scrolls sideways', async () => {
+  const read = async (width, height, theme) => {
+    const page = await open(env.browser, env.server.url, `?${LAYER}&theme=${theme}&step=20`, { width, height });
+    await eventually(async () => assert.ok(Number(await page.locator('#anim-canvas').getAttribute('data-min-text-px')) > 0));
+    const seen = await page.evaluate(() => ({
+      type: parseFloat(getComputedStyle(document.documentElement).fontSize),
+      wide: document.documentElement.scrollWidth,
+      words: Number(document.getElementById('anim-canvas').dataset.minTextPx),
+    }));
+    assert.deepEqual(page.problems, []);
+    await page.close();
+    return seen;
+  };
+  const [wide, light, narrow] = [await read(1920, 1080, 'projector'), await read(1920, 1080, 'light'), await read(1280, 720, 'projector')];
+  // As if the page at 1400 px were zoomed to 1920: 16 × 1920 / 1400.
+  assert.ok(Math.abs(wide.type - 16 * 1920 / 1400) < 0.1, `${wide.type} px`);
+  assert.equal(wide.wide, 1920);
+  assert.ok(wide.words >= light.words * 1.3, `the scene writes at ${wide.words} px, ${light.words} px in the light palette`);
+  assert.equal(light.type, 16);
+  // At 1280 the page's own layout fits: 16 px, as ever.
+  assert.equal(narrow.type, 16);
+});
+
 test('the lecture runs from the single file on disk, in Chinese', async () => {
   const file = `${ROOT}target/e2e/sepconv-lecture.html`;
   execFileSync('node', ['scripts/single.mjs', 'dist', file], { cwd: ROOT });
