@@ -9,6 +9,7 @@ use crate::i18n::Lang;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters_backend::BackendCoord;
 
 /// Draws `chart` on `root`, with `title` on top when given (exports carry their title).
 pub fn draw<DB: DrawingBackend>(
@@ -60,6 +61,8 @@ pub fn draw<DB: DrawingBackend>(
     // The curves, then a label at the end of each, nudged apart where they would overlap.
     let mut others = theme.series.iter().cycle();
     let mut labels = Vec::new();
+    // Where every line runs, in pixels, for the level's name to find a place clear of them.
+    let mut lines: Vec<Vec<BackendCoord>> = Vec::new();
     for curve in &chart.curves {
         let (colour, width) = if curve.current {
             (theme.highlight, theme.px(4))
@@ -74,6 +77,7 @@ pub fn draw<DB: DrawingBackend>(
         if let Some(end) = points.last() {
             labels.push((ctx.backend_coord(end), curve.key, colour, curve.current));
         }
+        lines.push(points.iter().map(|p| ctx.backend_coord(p)).collect());
         ctx.draw_series(LineSeries::new(points, colour.stroke_width(width)))?;
     }
     // The article's closed form along the current curve, where the exact ratio leaves it.
@@ -82,6 +86,7 @@ pub fn draw<DB: DrawingBackend>(
             .iter()
             .map(|&(px, py)| (x.drawn_at(px), y.drawn_at(py)))
             .collect();
+        lines.push(points.iter().map(|p| ctx.backend_coord(p)).collect());
         if let Some(&end) = points.last() {
             let (px, py) = ctx.backend_coord(&end);
             ctx.draw_series(DashedLineSeries::new(
@@ -99,33 +104,62 @@ pub fn draw<DB: DrawingBackend>(
             ))?;
         }
     }
-    // The level's name, below the line at the left, clear of the dashes (a superscript
-    // reaches above the text's top); above it when the line runs so low that the words
-    // would sit on the axis. Over the curves, on the panel's colour: at the left of R
-    // against Dk, the curves of many filters have already fallen through the level.
+    // The level's name, next to the line, clear of the dashes (a superscript reaches
+    // above the text's top): below it at the left if no line crosses it there, else at the
+    // right, else above, wherever the fewest lines cross it (at the left of R against Dk,
+    // the curves of many filters have already fallen through the level). A halo of the
+    // panel's colour keeps it legible over any line it cannot avoid.
     let what = level_name(chart, lang);
     let words = format!("{what} = {}", short_decimal(chart.asymptote.to_f64()));
-    let (lx, ly) = ctx.backend_coord(&(x.lo + 0.02 * (x.hi - x.lo), level));
-    let floor = ctx.plotting_area().get_pixel_range().1.end;
-    let room_below = floor - ly > theme.px(28) as i32;
-    let (edge, anchor) = match room_below {
-        true => (ly + theme.px(6) as i32, VPos::Top),
-        false => (ly - theme.px(6) as i32, VPos::Bottom),
+    let (size, pad) = (root.estimate_text_size(&words, &label)?, theme.px(3) as i32);
+    let (w, h) = (size.0 as i32, size.1 as i32);
+    let (left, ly) = ctx.backend_coord(&(x.lo + 0.02 * (x.hi - x.lo), level));
+    let (right, _) = ctx.backend_coord(&(x.hi - 0.02 * (x.hi - x.lo), level));
+    let (ceiling, floor) = {
+        let range = ctx.plotting_area().get_pixel_range().1;
+        (range.start, range.end)
     };
+    let gap = theme.px(6) as i32;
+    let (below, above) = (ly + gap, ly - gap - h);
+    let spots = [
+        (left, below),
+        (right - w, below),
+        (left, above),
+        (right - w, above),
+    ];
+    let fits = |&(_, top): &(i32, i32)| top >= ceiling && top + h + theme.px(4) as i32 <= floor;
+    let (lx, top) = spots
+        .into_iter()
+        .filter(fits)
+        .min_by_key(|&(sx, top)| {
+            crossings(
+                [(sx - pad, top - pad), (sx + w + pad, top + h + pad)],
+                &lines,
+            )
+        })
+        .unwrap_or((left, above));
+    let at = label.clone().pos(Pos::new(HPos::Left, VPos::Top));
     if !theme.clear {
-        let (w, h) = root.estimate_text_size(&words, &label)?;
-        let (w, h, pad) = (w as i32, h as i32, theme.px(3) as i32);
-        let top = if room_below { edge } else { edge - h };
-        root.draw(&Rectangle::new(
-            [(lx - pad, top - pad), (lx + w + pad, top + h + pad)],
-            theme.background.filled(),
-        ))?;
+        let r = theme.px(2) as i32;
+        let halo = at.clone().color(&theme.background);
+        for (dx, dy) in [
+            (-r, -r),
+            (0, -r),
+            (r, -r),
+            (-r, 0),
+            (r, 0),
+            (-r, r),
+            (0, r),
+            (r, r),
+        ] {
+            root.draw(&Text::new(
+                words.as_str(),
+                (lx + dx, top + dy),
+                halo.clone(),
+            ))?;
+        }
     }
-    root.draw(&Text::new(
-        words,
-        (lx, edge),
-        label.clone().pos(Pos::new(HPos::Left, anchor)),
-    ))?;
+    root.draw(&Text::new(words, (lx, top), at))?;
 
     let symbol = match chart.sweep {
         Sweep::Filters => "Dk",
@@ -171,6 +205,28 @@ pub fn draw<DB: DrawingBackend>(
     };
     root.present()?;
     Ok(frame)
+}
+
+/// How many of `lines`' segments pass through the box with corners `[a, b]`: each is
+/// walked a pixel at a time, which is exact enough for a label and simple to trust.
+fn crossings([a, b]: [BackendCoord; 2], lines: &[Vec<BackendCoord>]) -> usize {
+    let inside = |(x, y): (f64, f64)| {
+        (f64::from(a.0)..=f64::from(b.0)).contains(&x)
+            && (f64::from(a.1)..=f64::from(b.1)).contains(&y)
+    };
+    lines
+        .iter()
+        .flat_map(|line| line.windows(2))
+        .filter(|pair| {
+            let [(x0, y0), (x1, y1)] =
+                [pair[0], pair[1]].map(|(x, y)| (f64::from(x), f64::from(y)));
+            let steps = (x1 - x0).abs().max((y1 - y0).abs()).ceil().max(1.0);
+            (0..=steps as u32).any(|i| {
+                let t = f64::from(i) / steps;
+                inside((x0 + t * (x1 - x0), y0 + t * (y1 - y0)))
+            })
+        })
+        .count()
 }
 
 /// What the dashed level is, in symbols: 1/Dk² or 1/N for a plain layer (Dk², N for

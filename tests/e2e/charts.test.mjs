@@ -317,17 +317,26 @@ test('a playing animation paints once a frame while a slider is dragged', async 
   await page.close();
 });
 
-test('the level\'s name is drawn over the curves that fall through it, on the panel\'s colour', async () => {
+test('the level\'s name is drawn over the curves that fall through it, on a halo of the panel\'s colour', async () => {
   // R against Dk for N = 8: at the left, the curves of 32 to 1024 filters cross 1/N.
   const page = await open(env.browser, env.server.url, '?df=8&dk=3&m=3&n=8&pad=same');
   await page.addInitScript(() => {
     window.ops = [];
     const proto = CanvasRenderingContext2D.prototype;
-    for (const name of ['fillText', 'fillRect', 'stroke']) {
+    let path = [];
+    for (const name of ['fillText', 'fillRect', 'stroke', 'beginPath', 'moveTo', 'lineTo']) {
       const draw = proto[name];
       proto[name] = function (...args) {
         if (this.canvas.id === 'ratio-vs-dk') {
-          window.ops.push({ name, args: args.slice(0, 4), fill: this.fillStyle, size: [this.canvas.width, this.canvas.height] });
+          if (name === 'beginPath') path = [];
+          else if (name === 'moveTo' || name === 'lineTo') path.push(args.slice(0, 2));
+          else {
+            // A stroke keeps the path it drew; words keep the box they fill.
+            const box = name === 'fillText'
+              ? { width: this.measureText(args[0]).width, height: parseFloat(this.font.match(/([\d.]+)px/)[1]), baseline: this.textBaseline }
+              : null;
+            window.ops.push({ name, args: args.slice(0, 4), fill: this.fillStyle, size: [this.canvas.width, this.canvas.height], path, box });
+          }
         }
         return draw.apply(this, args);
       };
@@ -350,11 +359,34 @@ test('the level\'s name is drawn over the curves that fall through it, on the pa
     // The four curves are drawn first: after the name, only the marked point's ring.
     const after = ops.slice(label, end < 0 ? ops.length : end).filter((op) => op.name === 'stroke').length;
     assert.ok(after <= 1, `${theme}: ${after} lines drawn over the name`);
-    const [box, [, x, y]] = [ops[label - 1], ops[label].args];
-    assert.equal(box.name, 'fillRect', `${theme}: a box under the name`);
-    assert.equal(box.fill, panel, `${theme}: in the panel's colour`);
-    const [bx, by, bw, bh] = box.args;
-    assert.ok(bx < x && x < bx + bw && by < y && y < by + bh, `${theme}: the box ${box.args} holds the name at ${x}, ${y}`);
+    // Under it, a halo: the same words in the panel's colour, all round it, and no box
+    // that would hide the curves between the letters.
+    const [, x, y] = ops[label].args;
+    const halo = ops.slice(label - 8, label);
+    for (const op of halo) {
+      assert.equal(op.name, 'fillText', `${theme}: the halo is words, not a ${op.name}`);
+      assert.equal(op.args[0], '1/N = 0.125');
+      assert.equal(op.fill, panel, `${theme}: in the panel's colour`);
+    }
+    const offsets = new Set(halo.map((op) => `${Math.sign(op.args[1] - x)},${Math.sign(op.args[2] - y)}`));
+    assert.equal(offsets.size, 8, `${theme}: all round the name: ${[...offsets]}`);
+    assert.notEqual(ops[label - 9].name, 'fillRect', `${theme}: no box under the name`);
+    // And it sits where no curve runs: each curve (a path of many points, where grid
+    // lines, axes and dashes have two) stays out of its box.
+    const { width, height, baseline } = ops[label].box;
+    assert.equal(baseline, 'top');
+    const inside = ([px, py]) => px > x && px < x + width && py > y && py < y + height;
+    const curves = ops.slice(start, label).filter((op) => op.name === 'stroke' && op.path.length > 2);
+    assert.ok(curves.length >= 4, `${theme}: ${curves.length} curves`);
+    for (const { path } of curves) {
+      for (let i = 1; i < path.length; i++) {
+        const [[x0, y0], [x1, y1]] = [path[i - 1], path[i]];
+        for (let t = 0; t <= 1; t += 1 / 64) {
+          const point = [x0 + t * (x1 - x0), y0 + t * (y1 - y0)];
+          assert.ok(!inside(point), `${theme}: a curve runs through the name at ${point}`);
+        }
+      }
+    }
   }
   assert.deepEqual(page.problems, []);
 });
