@@ -103,3 +103,41 @@ test('a row loads its layer into the layer view, exactly as counted', async () =
   await eventually(async () => assert.equal(new URL(page.url()).searchParams.get('net'), null));
   assert.deepEqual(page.problems, []);
 });
+
+/**
+ * How dark the leftmost and rightmost few pixels of `selector`'s box are (0 black to 255
+ * white, the mean of every pixel's channels there), read from a screenshot of it.
+ */
+async function edges(page, selector) {
+  const png = await page.locator(selector).screenshot();
+  return page.evaluate(async (bytes) => {
+    const image = await createImageBitmap(new Blob([new Uint8Array(bytes)], { type: 'image/png' }));
+    const canvas = new OffscreenCanvas(image.width, image.height);
+    const g = canvas.getContext('2d', { willReadFrequently: true });
+    g.drawImage(image, 0, 0);
+    const mean = (x) => {
+      const { data } = g.getImageData(x, 0, 4, image.height);
+      let sum = 0;
+      for (let i = 0; i < data.length; i += 4) sum += data[i] + data[i + 1] + data[i + 2];
+      return sum / (data.length / 4) / 3;
+    };
+    return { left: mean(0), right: mean(image.width - 4) };
+  }, [...png]);
+}
+
+test('a table wider than a 700 px embed shows, at each edge, that there is more to scroll to', async () => {
+  const page = await open(env.browser, env.server.url, '?embed=network&theme=light', { width: 700, height: 900 }, '#net-macs');
+  const wrap = page.locator('.table-wrap');
+  const [wide, box] = await wrap.evaluate((e) => [e.scrollWidth, e.clientWidth]);
+  assert.ok(wide > box + 100, `the table (${wide} px) is wider than its box (${box} px)`);
+  // The table's own ink out of the way, so that only what is under it is measured.
+  await page.addStyleTag({ content: '.table-wrap * { color: transparent !important; border-color: transparent !important; visibility: hidden; }' });
+  // At the start: a shade at the right edge only; at the end, at the left only.
+  const start = await edges(page, '.table-wrap');
+  assert.ok(start.right < start.left - 4, `at the start, right ${start.right} against left ${start.left}`);
+  await wrap.evaluate((e) => { e.scrollLeft = e.scrollWidth; });
+  const end = await edges(page, '.table-wrap');
+  assert.ok(end.left < end.right - 4, `at the end, left ${end.left} against right ${end.right}`);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
