@@ -121,45 +121,40 @@ pub fn draw<DB: DrawingBackend>(
     };
     let gap = theme.px(6) as i32;
     let (below, above) = (ly + gap, ly - gap - h);
-    let spots = [
+    // The first of the spots that fit where the fewest lines cross the words.
+    let mut best = ((left, above), usize::MAX);
+    for (sx, top) in [
         (left, below),
         (right - w, below),
         (left, above),
         (right - w, above),
-    ];
-    let fits = |&(_, top): &(i32, i32)| top >= ceiling && top + h + theme.px(4) as i32 <= floor;
-    let (lx, top) = spots
-        .into_iter()
-        .filter(fits)
-        .min_by_key(|&(sx, top)| {
-            crossings(
-                [(sx - pad, top - pad), (sx + w + pad, top + h + pad)],
-                &lines,
-            )
-        })
-        .unwrap_or((left, above));
-    let at = label.clone().pos(Pos::new(HPos::Left, VPos::Top));
-    if !theme.clear {
-        let r = theme.px(2) as i32;
-        let halo = at.clone().color(&theme.background);
-        for (dx, dy) in [
-            (-r, -r),
-            (0, -r),
-            (r, -r),
-            (-r, 0),
-            (r, 0),
-            (-r, r),
-            (0, r),
-            (r, r),
-        ] {
-            root.draw(&Text::new(
-                words.as_str(),
-                (lx + dx, top + dy),
-                halo.clone(),
-            ))?;
+    ] {
+        if top < ceiling || top + h + theme.px(4) as i32 > floor {
+            continue;
+        }
+        let crossed = crossings((sx - pad, top - pad), (sx + w + pad, top + h + pad), &lines);
+        if crossed < best.1 {
+            best = ((sx, top), crossed);
         }
     }
-    root.draw(&Text::new(words, (lx, top), at))?;
+    let (lx, top) = best.0;
+    let at = Pos::new(HPos::Left, VPos::Top);
+    if !theme.clear {
+        let (r, halo) = (
+            theme.px(2) as i32,
+            theme.text(14.0, theme.background).pos(at),
+        );
+        for (dx, dy) in [-r, 0, r]
+            .into_iter()
+            .flat_map(|dx| [(dx, -r), (dx, 0), (dx, r)])
+        {
+            if (dx, dy) != (0, 0) {
+                let place = (lx + dx, top + dy);
+                root.draw(&Text::new(words.clone(), place, halo.clone()))?;
+            }
+        }
+    }
+    root.draw(&Text::new(words, (lx, top), label.pos(at)))?;
 
     let symbol = match chart.sweep {
         Sweep::Filters => "Dk",
@@ -207,26 +202,22 @@ pub fn draw<DB: DrawingBackend>(
     Ok(frame)
 }
 
-/// How many of `lines`' segments pass through the box with corners `[a, b]`: each is
-/// walked a pixel at a time, which is exact enough for a label and simple to trust.
-fn crossings([a, b]: [BackendCoord; 2], lines: &[Vec<BackendCoord>]) -> usize {
-    let inside = |(x, y): (f64, f64)| {
-        (f64::from(a.0)..=f64::from(b.0)).contains(&x)
-            && (f64::from(a.1)..=f64::from(b.1)).contains(&y)
-    };
-    lines
-        .iter()
-        .flat_map(|line| line.windows(2))
-        .filter(|pair| {
-            let [(x0, y0), (x1, y1)] =
-                [pair[0], pair[1]].map(|(x, y)| (f64::from(x), f64::from(y)));
-            let steps = (x1 - x0).abs().max((y1 - y0).abs()).ceil().max(1.0);
-            (0..=steps as u32).any(|i| {
-                let t = f64::from(i) / steps;
-                inside((x0 + t * (x1 - x0), y0 + t * (y1 - y0)))
-            })
-        })
-        .count()
+/// How many of `lines`' segments pass through the box from `a` to `b`: each is walked a
+/// pixel at a time, which is exact enough for a label and simple to trust.
+fn crossings(a: BackendCoord, b: BackendCoord, lines: &[Vec<BackendCoord>]) -> usize {
+    let mut count = 0;
+    for line in lines {
+        for pair in line.windows(2) {
+            let ((x0, y0), (x1, y1)) = (pair[0], pair[1]);
+            let steps = (x1 - x0).abs().max((y1 - y0).abs()).max(1);
+            let through = (0..=steps).any(|i| {
+                let (x, y) = (x0 + (x1 - x0) * i / steps, y0 + (y1 - y0) * i / steps);
+                a.0 <= x && x <= b.0 && a.1 <= y && y <= b.1
+            });
+            count += usize::from(through);
+        }
+    }
+    count
 }
 
 /// What the dashed level is, in symbols: 1/Dk² or 1/N for a plain layer (Dk², N for
