@@ -246,9 +246,12 @@ test('every request stays under the sub-path, with relative asset URLs', async (
 // a network's shares unknown when its total is, the charts' level named over the curves
 // that cross it, the cards' formulas broken evenly. Reading and writing the link without
 // `form_urlencoded` took 1.3 KB off, and drawing the lens's marks from what was drawn
-// 0.2 more: 351.6 KB. This ceiling, under half a kilobyte above, stops the whole growing
-// unseen while the gap is worked on (see the README).
-const BUDGET_KB = 352;
+// 0.2 more: 351.6 KB. A video that lets go of its capture, Your network's bar saying what it
+// is a whole of, the projector's type that grows with a wide screen and the level's name
+// placed clear of the curves added 1.1 KB; Talc in place of Rust's default allocator took
+// 2.8 KB off the app and 2.6 off the island: 347.4 KB. This ceiling, under a kilobyte
+// above, stops the whole growing unseen while the gap is worked on (see the README).
+const BUDGET_KB = 348;
 
 test(`the whole page stays under ${BUDGET_KB} KB gzipped`, async () => {
   const { gzipSync } = await import('node:zlib');
