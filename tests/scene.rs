@@ -495,3 +495,58 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn no_channel_number_is_drawn_over_the_cell_being_written() {
+    // In some turns of a volume a sheet's number falls on its top right cells; the cell
+    // written at this step must stay in sight, so no number is drawn after it over it.
+    for (df, m, n) in [(14, 512, 512), (8, 3, 8)] {
+        let c = costs(df, 3, m, n);
+        for mode in [Mode::Separable, Mode::Standard] {
+            let t = Timeline::new(c, mode);
+            for width in [1250.0, 640.0] {
+                let view = View { width, ..WIDE };
+                for step in (1..t.total_steps().min(400)).step_by(3) {
+                    let s = scene(&t, &t.frame(step), &view, Lang::En);
+                    for (i, shape) in s.shapes.iter().enumerate() {
+                        let Shape::Quad {
+                            corners,
+                            fill: Some(Paint::Write),
+                            ..
+                        } = shape
+                        else {
+                            continue;
+                        };
+                        let xs = corners.iter().map(|p| p.0);
+                        let ys = corners.iter().map(|p| p.1);
+                        let (x0, x1) = (
+                            xs.clone().fold(f64::MAX, f64::min),
+                            xs.fold(f64::MIN, f64::max),
+                        );
+                        let (y0, y1) = (
+                            ys.clone().fold(f64::MAX, f64::min),
+                            ys.fold(f64::MIN, f64::max),
+                        );
+                        for later in &s.shapes[i + 1..] {
+                            if let Shape::Text {
+                                at,
+                                text,
+                                size,
+                                anchor: Anchor::Start,
+                                ..
+                            } = later
+                            {
+                                if !text.chars().all(|c| c.is_ascii_digit()) {
+                                    continue;
+                                }
+                                let right = at.0 + text.len() as f64 * size * 0.56;
+                                let over = at.0 < x1 && right > x0 && at.1 - size < y1 && at.1 > y0;
+                                assert!(!over, "{df}x{m}x{n} {mode:?} at {width}, step {step}: {text} over the cell");
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -357,6 +357,10 @@ pub fn draw(
             }
         }
     }
+    // The numbers before the window read and the cell written: where a number falls on
+    // them (a sheet's top right corner, in some turns of the volume), the step's cells
+    // stay in sight over it.
+    channel_numbers(out, &slots, &placement, view, look);
     let mut faces = Vec::new();
     if let Some(window) = t.read.filter(|_| !t.dim) {
         let (first, last) = window.channels;
@@ -380,7 +384,6 @@ pub fn draw(
             }
         }
     }
-    channel_numbers(out, &slots, &placement, view, look);
     Drawn {
         placement,
         faces,
