@@ -316,6 +316,7 @@ test('the projector palette on a wide screen: the type and the scene\'s words gr
       type: parseFloat(getComputedStyle(document.documentElement).fontSize),
       wide: document.documentElement.scrollWidth,
       words: Number(document.getElementById('anim-canvas').dataset.minTextPx),
+      plot: document.getElementById('ratio-vs-dk').getBoundingClientRect().height,
     }));
     assert.deepEqual(page.problems, []);
     await page.close();
@@ -326,6 +327,8 @@ test('the projector palette on a wide screen: the type and the scene\'s words gr
   assert.ok(Math.abs(wide.type - 16 * 1920 / 1400) < 0.1, `${wide.type} px`);
   assert.equal(wide.wide, 1920);
   assert.ok(wide.words >= light.words * 1.3, `the scene writes at ${wide.words} px, ${light.words} px in the light palette`);
+  // The charts grow with their words, so that their curves keep their room.
+  assert.ok(wide.plot >= light.plot * 1.3, `the chart is ${wide.plot} px tall, ${light.plot} px in the light palette`);
   assert.equal(light.type, 16);
   // At 1280 the page's own layout fits: 16 px, as ever.
   assert.equal(narrow.type, 16);
