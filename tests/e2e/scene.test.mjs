@@ -333,3 +333,19 @@ test('every label in the scene sits on a halo of the panel\'s colour, and on non
   });
   assert.deepEqual(page.problems, []);
 });
+
+test('the zero padding stands apart from the input in every palette', async () => {
+  // Beige against blue in the light palettes; the dark one had two blues 22 apart.
+  const page = await open(env.browser, env.server.url, '?df=8&dk=3&m=3&n=8&pad=same&step=1');
+  for (const theme of ['light', 'dark', 'projector']) {
+    await page.locator(`#theme-${theme}`).click();
+    const [padding, input] = await page.evaluate(() => ['--anim-padding', '--anim-slice'].map((name) => {
+      const hex = getComputedStyle(document.documentElement).getPropertyValue(name).trim();
+      return [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+    }));
+    const apart = Math.hypot(...padding.map((v, i) => v - input[i]));
+    assert.ok(apart >= 35, `${theme}: padding ${padding} and input ${input} are ${apart.toFixed(0)} apart`);
+  }
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
