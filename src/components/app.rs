@@ -21,12 +21,13 @@ use super::summary::summary;
 use super::theme_switch::theme_switch;
 use crate::components::{curtain, dom};
 use crate::cost::{Costs, Param, Part, Unit};
+use crate::format::thousands;
 use crate::i18n::Lang;
 use crate::lesson::Room;
 use crate::messages;
 use crate::plots::Sweep;
 use crate::query;
-use crate::readout::Readout;
+use crate::readout::{count_length, Readout};
 use crate::state::{Action, Embed, Notice as Message, Scheme, State, View};
 use yew::prelude::*;
 
@@ -410,7 +411,16 @@ fn cards(costs: &Costs, unit: Unit, lang: Lang) -> Html {
             lang.tr("depthwise + pointwise", "深度卷积 + 逐点卷积"),
         ),
     ];
-    html! { <div class="cards">{ for cards.iter().map(|card| card.html(lang)) }</div> }
+    // Counts of twenty characters or more would be set at 9 px four to a row: two to a
+    // row instead, each twice as wide, keeps them legible (a number is never broken).
+    let wide = cards
+        .iter()
+        .any(|card| count_length(&thousands(card.formula.value())) == Some("longest"));
+    html! {
+        <div class={classes!("cards", wide.then_some("wide-numbers"))}>
+            { for cards.iter().map(|card| card.html(lang)) }
+        </div>
+    }
 }
 
 /// `<html data-theme="dark" lang="zh-Hans">`: the stylesheet's colours follow the theme;

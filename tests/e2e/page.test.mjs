@@ -188,6 +188,19 @@ test('the largest layer the controls accept is counted exactly, past 64 bits', a
   const page = await open(env.browser, env.server.url, '?df=4096&dk=512&m=8192&n=8192&pad=512');
   await assertFigures(page, layer);
   assert.ok(BigInt((await figures(page))['cost-standard']) > 2n ** 64n);
+  // Legible too: counts of 20 characters and more come two cards to a row, each at 14 px
+  // or more (four to a row set them at 9 px), inside its card.
+  const sizes = await page.evaluate(() => [...document.querySelectorAll('.card .exact')].map((e) => {
+    const [r, card] = [e.getBoundingClientRect(), e.closest('.card').getBoundingClientRect()];
+    return { px: parseFloat(getComputedStyle(e).fontSize), inside: r.left >= card.left && r.right <= card.right, top: Math.round(card.top) };
+  }));
+  for (const { px, inside } of sizes) assert.ok(px >= 14 && inside, JSON.stringify(sizes));
+  assert.equal(new Set(sizes.map((s) => s.top)).size, 2, `two rows of cards: ${JSON.stringify(sizes)}`);
+  // The default layer's short counts keep four to a row.
+  await page.goto(`${env.server.url}?df=14&dk=3&m=512&n=512`);
+  await page.waitForSelector('#cost-standard');
+  const tops = await page.evaluate(() => [...document.querySelectorAll('.card')].map((c) => Math.round(c.getBoundingClientRect().top)));
+  assert.equal(new Set(tops).size, 1, `one row: ${tops}`);
   assert.deepEqual(page.problems, []);
 });
 
