@@ -57,6 +57,17 @@ impl Backdrop {
         }
     }
 
+    /// The iframe's style. A clear embed names its colour scheme, the one its link asks
+    /// for: where the frame's scheme and its page's differ, the browser paints an opaque
+    /// backdrop behind the page (a black box on a dark post that does not declare its own).
+    fn style(self) -> &'static str {
+        match self {
+            Backdrop::Own => "border: 0",
+            Backdrop::Light => "border: 0; color-scheme: light",
+            Backdrop::Dark => "border: 0; color-scheme: dark",
+        }
+    }
+
     fn name(self) -> &'static str {
         match self {
             Backdrop::Own => "own",
@@ -129,13 +140,14 @@ pub fn embed_code(url: &str, embed: Embed, backdrop: Backdrop, height: u32, lang
     };
     format!(
         "<iframe id=\"{id}\" src=\"{}\" title=\"{}\" \
-         width=\"100%\" height=\"{height}\" style=\"border: 0\" loading=\"lazy\" sandbox=\"allow-scripts allow-downloads\"></iframe>\n\
+         width=\"100%\" height=\"{height}\" style=\"{}\" loading=\"lazy\" sandbox=\"allow-scripts allow-downloads\"></iframe>\n\
          <script src=\"{script}\" async></script>",
         embed_src(url, embed, backdrop, &id).replace('&', "&amp;"),
         lang.tr(
             "sepconv: why a depthwise separable convolution needs fewer multiplications",
             "sepconv：为什么深度可分离卷积需要的乘法更少"
         ),
+        backdrop.style(),
     )
 }
 

@@ -72,7 +72,17 @@ test('a race in a 700 px column still writes at 12 px or more', async () => {
 });
 
 test('a clear embed on a dark post shows the post\'s background, not a box', async () => {
-  const page = await open(env.browser, host('frames=anim,plots&width=700&dark=1&extra=%26bg%3Dtransparent%26theme%3Ddark'), '', { width: 1280, height: 900 }, null);
+  // The frame as the share dialog writes it for a dark post, on a post that does not
+  // declare its colour scheme (most do not): a frame whose scheme differs from its
+  // post's gets an opaque backdrop from the browser.
+  const dialog = await open(env.browser, env.server.url, '?df=14&dk=3&m=512&n=512&pad=same');
+  await dialog.locator('#share-embed').scrollIntoViewIfNeeded();
+  await dialog.locator('#embed-bg-dark').click();
+  const style = (await dialog.locator('#share-embed').inputValue()).match(/ style="([^"]*)"/)[1];
+  assert.match(style, /color-scheme: dark/);
+  await dialog.close();
+  const post = `frames=anim,plots&width=700&dark=1&scheme=none&style=${encodeURIComponent(style)}&extra=%26bg%3Dtransparent%26theme%3Ddark`;
+  const page = await open(env.browser, host(post), '', { width: 1280, height: 900 }, null);
   for (const id of ['sepconv-anim', 'sepconv-plots']) {
     const frame = page.frameLocator(`#${id}`);
     await frame.locator('.panel').first().waitFor();

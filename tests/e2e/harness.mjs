@@ -81,15 +81,19 @@ export async function serve({ csp = false, cors = false, gzip = false } = {}) {
       // A blog post in a column of ?width= px, light or ?dark=1, with one sandboxed frame
       // per panel in ?frames= (each named by its id), sized by the embed.js that dist/
       // ships (?late=1: three seconds after the frames have reported); ?extra= goes into
-      // every frame's link. Every message lands in `messages`.
+      // every frame's link, ?style= is each frame's style (the share dialog's), and
+      // ?scheme=none leaves out the post's colour scheme, as most blogs do. Every message
+      // lands in `messages`.
       const q = url.searchParams;
       const dark = q.get('dark') === '1';
+      const style = `${q.get('style') ?? 'border: 0'}; display: block`;
+      const scheme = q.get('scheme') === 'none' ? '' : `<meta name="color-scheme" content="${dark ? 'dark' : 'light'}">`;
       const frames = (q.get('frames') ?? 'anim,plots').split(',').map((embed) => {
         const src = `${BASE_PATH}?df=14&dk=3&m=512&n=512&pad=same&embed=${embed}&id=sepconv-${embed}${q.get('extra') ?? ''}`;
-        return `<iframe id="sepconv-${embed}" sandbox="allow-scripts" src="${src.replace(/&/g, '&amp;')}" title="sepconv ${embed}" width="100%" height="150" style="border: 0; display: block"></iframe>`;
+        return `<iframe id="sepconv-${embed}" sandbox="allow-scripts" src="${src.replace(/&/g, '&amp;')}" title="sepconv ${embed}" width="100%" height="150" style="${style}"></iframe>`;
       });
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      res.end(`<!doctype html><meta charset="utf-8"><meta name="color-scheme" content="${dark ? 'dark' : 'light'}">
+      res.end(`<!doctype html><meta charset="utf-8">${scheme}
 <title>A post</title>
 <style>body { margin: 0; background: ${dark ? '#1b1e27' : '#fdfcf8'}; color: ${dark ? '#e8e6e1' : '#222'}; font: 18px Georgia, serif; }
 main { width: ${Number(q.get('width') ?? 700)}px; margin: 0 auto; } p { margin: 16px 0; }</style>
