@@ -306,6 +306,18 @@ fn choices(lang: Lang, key: &str) -> (&'static str, &'static str) {
     }
 }
 
+/// The notice's words when it refused a change of `param`: its control says them too,
+/// beside itself, where a reader on a phone (the notice far above) is looking.
+pub fn refused(lang: Lang, shown: Option<&Notice>, param: Param) -> Option<String> {
+    match shown? {
+        n @ Notice::Refused {
+            change: Change::Param(p, _),
+            ..
+        } if *p == param => Some(notice(lang, n)),
+        _ => None,
+    }
+}
+
 pub fn notice(lang: Lang, n: &Notice) -> String {
     match n {
         Notice::Link(problems) => {

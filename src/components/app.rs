@@ -104,7 +104,8 @@ pub fn App(props: &AppProps) -> Html {
         },
     );
     let control = |param: Param| {
-        html! { <ParamControl {param} value={layer.get(param)} on_action={on_action.clone()} /> }
+        let refused = messages::refused(lang, state.notice.as_ref(), param).map(AttrValue::from);
+        html! { <ParamControl {param} value={layer.get(param)} on_action={on_action.clone()} {refused} /> }
     };
 
     let shown_notice = state.notice.clone().filter(|_| !link_problem);
@@ -126,7 +127,7 @@ pub fn App(props: &AppProps) -> Html {
     let controls = html! {
         <div class="controls">
             { layer_panel.clone() }
-            { geometry_panel(&costs, &on_action, lang) }
+            { geometry_panel(&costs, state.notice.as_ref(), &on_action, lang) }
             { options_panel(scaled, &costs, unit, &on_action, lang) }
         </div>
     };

@@ -7,11 +7,17 @@ use crate::i18n::Lang;
 use crate::messages;
 use crate::query::padding_name;
 use crate::readout::dp_numbers;
-use crate::state::Action;
+use crate::state::{Action, Notice};
 use yew::prelude::*;
 
-/// Padding, stride and dilation for `costs`' layer, and the Dp rule in force.
-pub fn geometry_panel(costs: &Costs, on_action: &Callback<Action>, lang: Lang) -> Html {
+/// Padding, stride and dilation for `costs`' layer, and the Dp rule in force; `shown`
+/// is the page's notice, which a control says again beside itself if it refused its change.
+pub fn geometry_panel(
+    costs: &Costs,
+    shown: Option<&Notice>,
+    on_action: &Callback<Action>,
+    lang: Lang,
+) -> Html {
     let layer = costs.layer;
     let choices = [
         Padding::Valid,
@@ -29,7 +35,8 @@ pub fn geometry_panel(costs: &Costs, on_action: &Callback<Action>, lang: Lang) -
         }
     });
     let control = |param: Param| {
-        html! { <ParamControl {param} value={layer.get(param)} on_action={on_action.clone()} /> }
+        let refused = messages::refused(lang, shown, param).map(AttrValue::from);
+        html! { <ParamControl {param} value={layer.get(param)} on_action={on_action.clone()} {refused} /> }
     };
     html! {
         <section class="panel geometry" aria-labelledby="geometry-title">

@@ -19,6 +19,10 @@ pub struct Props {
     /// The app's one dispatcher, which stays the same from render to render, so that a
     /// control whose value did not change is not rendered again.
     pub on_action: Callback<Action>,
+    /// Why the page refused this parameter's last change (the layer would have no
+    /// output), said beside the control as in the notice.
+    #[prop_or_default]
+    pub refused: Option<AttrValue>,
 }
 
 #[function_component]
@@ -27,6 +31,7 @@ pub fn ParamControl(props: &Props) -> Html {
         param,
         value,
         ref on_action,
+        ref refused,
     } = *props;
     let on_change = on_action.reform(move |v| Action::Set(param, v));
     let scale = Scale::of(param.limit());
@@ -104,8 +109,19 @@ pub fn ParamControl(props: &Props) -> Html {
         format!("{key}-error"),
     );
     let Limit { min, max } = param.limit();
+    // The box is wrong while it holds what was refused; the slider, put back, is not.
+    let invalid = error.is_some() || (refused.is_some() && *text != value.to_string());
+    let message = match (*error, refused) {
+        (Some(why), _) => kept(
+            lang,
+            &messages::input_error(lang, param, param.symbol(), why),
+            value,
+        ),
+        (None, Some(refused)) => refused.to_string(),
+        (None, None) => String::new(),
+    };
     html! {
-        <div class={classes!("param", error.is_some().then_some("invalid"))}>
+        <div class={classes!("param", invalid.then_some("invalid"))}>
             <div class="param-head">
                 <label for={box_id.clone()}>
                     <span class="symbol">{ symbol_html(param.symbol()) }</span>
@@ -114,7 +130,7 @@ pub fn ParamControl(props: &Props) -> Html {
                 <input id={box_id} class="param-box" type="text" inputmode="numeric"
                     autocomplete="off" spellcheck="false"
                     value={(*text).clone()}
-                    aria-invalid={error.is_some().to_string()}
+                    aria-invalid={invalid.to_string()}
                     aria-describedby={msg_id.clone()}
                     oninput={on_type} onkeydown={on_box_key} onblur={on_leave} />
             </div>
@@ -131,9 +147,7 @@ pub fn ParamControl(props: &Props) -> Html {
                     oninput={on_slide} onkeydown={on_slider_key} />
                 <span aria-hidden="true">{ max }</span>
             </div>
-            <p id={msg_id} class="param-error" aria-live="polite">
-                { for (*error).map(|why| kept(lang, &messages::input_error(lang, param, param.symbol(), why), value)) }
-            </p>
+            <p id={msg_id} class="param-error" aria-live="polite">{ message }</p>
         </div>
     }
 }

@@ -153,6 +153,9 @@ test('a kernel larger than the input is refused with a notice; the last layer st
   const notice = page.locator('#notice[role="status"]');
   await textOf(notice, /Dk = 7 gives no output: the kernel spans 7 pixels but the padded input has 5/);
   await assertFigures(page, layer);
+  // Said beside the box too, which is marked wrong while it holds the refused value.
+  await textOf(page.locator('#dk-error'), /Kept the last layer: Dk = 7 gives no output/);
+  assert.equal(await page.locator('#dk-input').getAttribute('aria-invalid'), 'true');
   // The slider cannot push past it either; its thumb stays with the value kept.
   await page.locator('#dk-slider').focus();
   await page.keyboard.press('ArrowRight');
@@ -160,6 +163,9 @@ test('a kernel larger than the input is refused with a notice; the last layer st
   assert.equal(await page.locator('#dk-slider').getAttribute('aria-valuetext'), 'Dk = 5');
   await page.locator('#dk-slider').fill('400');
   await textOf(notice, /Dk = 12 gives no output/);
+  // A slider's refusal is said beside it; the box, showing the value kept, is not wrong.
+  await textOf(page.locator('#dk-error'), /Dk = 12 gives no output/);
+  await eventually(async () => assert.equal(await page.locator('#dk-input').getAttribute('aria-invalid'), 'false'));
   const thumbAtFive = String(Math.round(1000 * Math.log(5) / Math.log(512)));
   await eventually(async () => assert.equal(await page.locator('#dk-slider').inputValue(), thumbAtFive));
   // Same padding makes it fit again: Dp = Df.
@@ -167,7 +173,23 @@ test('a kernel larger than the input is refused with a notice; the last layer st
   await page.locator('#dk-input').fill('7');
   await assertFigures(page, { ...layer, pad: 'same', dk: 7 });
   assert.equal(await page.locator('#notice-text').count(), 0, 'a good change clears the notice');
+  assert.equal(await page.locator('#dk-error').textContent(), '');
   assert.deepEqual(page.problems, []);
+});
+
+test('on a phone, a refused change is said where the reader is looking, not only in the notice far above', async () => {
+  const page = await open(env.browser, env.server.url, '?df=10&dk=3&m=3&n=8&pad=valid', { width: 390, height: 844 });
+  await page.locator('#dil-input').scrollIntoViewIfNeeded();
+  await page.locator('#dil-input').fill('9');
+  const said = page.locator('#dil-error');
+  await textOf(said, /Kept the last layer: D = 9 gives no output/);
+  const [box, message] = [await page.locator('#dil-input').boundingBox(), await said.boundingBox()];
+  assert.ok(message.y >= 0 && message.y + message.height <= 844, `the message is on screen: ${JSON.stringify(message)}`);
+  assert.ok(message.y - (box.y + box.height) < 120, `and next to the box: ${JSON.stringify([box, message])}`);
+  assert.equal(await page.locator('#dil-input').getAttribute('aria-invalid'), 'true');
+  await assertFigures(page, { df: 10, dk: 3, m: 3, n: 8, pad: 'valid' });
+  assert.deepEqual(page.problems, []);
+  await page.close();
 });
 
 test('a hand-edited link with bad values keeps the good ones and names the bad', async () => {
