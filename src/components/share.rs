@@ -156,6 +156,9 @@ pub fn Share(props: &Props) -> Html {
     let embed = use_state(|| Embed::Cost);
     let backdrop = use_state(|| Backdrop::Own);
     let width = use_state(|| DEFAULT_WIDTH);
+    // The width box as typed: a width in range is taken as it is typed, anything else
+    // (on the way to one: "5" of "500") is said beside the box until the box is left.
+    let width_text = use_state(|| DEFAULT_WIDTH.to_string());
     // The measuring frame's height as it last reported, for what it measures now.
     let measured = use_state(|| None::<(String, u32)>);
     let lang = use_lang();
@@ -222,15 +225,37 @@ pub fn Share(props: &Props) -> Html {
         (None, Lang::En) => format!("Measuring the height at {} px wide…", *width),
         (None, Lang::Zh) => format!("正在按 {} 像素宽测量高度……", *width),
     };
+    let in_range = |text: &str| {
+        text.trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|w| (WIDTHS.0..=WIDTHS.1).contains(w))
+    };
     let on_width = {
-        let width = width.clone();
+        let (width, text) = (width.clone(), width_text.clone());
         Callback::from(move |e: InputEvent| {
             let value = e.target_unchecked_into::<HtmlInputElement>().value();
-            if let Ok(w) = value.trim().parse::<u32>() {
-                width.set(w.clamp(WIDTHS.0, WIDTHS.1));
+            if let Some(w) = in_range(&value) {
+                width.set(w);
             }
+            text.set(value);
         })
     };
+    let on_width_leave = {
+        let (width, text) = (*width, width_text.clone());
+        Callback::from(move |_: FocusEvent| text.set(width.to_string()))
+    };
+    let width_wrong = in_range(&width_text).is_none();
+    let width_words = width_wrong.then(|| match lang {
+        Lang::En => format!(
+            "A column from {} to {} px; the code keeps {} px.",
+            WIDTHS.0, WIDTHS.1, *width
+        ),
+        Lang::Zh => format!(
+            "栏宽可取 {} 到 {} 像素；代码保持 {} 像素。",
+            WIDTHS.0, WIDTHS.1, *width
+        ),
+    });
     let backdrops = Backdrop::ALL.map(|choice| {
         let label = match choice {
             Backdrop::Own => lang.tr("its own colours", "自带配色"),
@@ -289,9 +314,11 @@ pub fn Share(props: &Props) -> Html {
                         <span>{ lang.tr("column width", "栏宽") }</span>
                         <input id="embed-width" type="number" inputmode="numeric"
                             min={WIDTHS.0.to_string()} max={WIDTHS.1.to_string()}
-                            value={width.to_string()} oninput={on_width} />
+                            value={(*width_text).clone()} oninput={on_width} onblur={on_width_leave}
+                            aria-invalid={width_wrong.to_string()} aria-describedby="embed-width-error" />
                         <span>{ "px" }</span>
                     </label>
+                    <span id="embed-width-error" class="param-error" aria-live="polite">{ width_words }</span>
                     <div class="seg-group" role="group" aria-label={lang.tr("Background", "背景")}>{ for backdrops }</div>
                 </div>
                 <textarea id="share-embed" ref={code_box} readonly=true rows="5" value={code} />

@@ -147,6 +147,32 @@ test('the share dialog gives the height measured at the chosen width', async () 
   await page.close();
 });
 
+test('the column width is typed a digit at a time: a width in range is taken, anything else said and not taken', async () => {
+  const page = await open(env.browser, env.server.url, '?df=14&dk=3&m=512&n=512&pad=same');
+  const box = page.locator('#embed-width');
+  await box.scrollIntoViewIfNeeded();
+  await page.locator('#embed-plots').click();
+  await box.selectText();
+  // "5" and "50" on the way to 500 are not widths: said, not taken (they were clamped to
+  // 280 at once, and the box could not be typed into).
+  await page.keyboard.type('5');
+  assert.match(await page.locator('#embed-width-error').textContent(), /A column from 280 to 1600 px; the code keeps 700 px\./);
+  assert.equal(await box.getAttribute('aria-invalid'), 'true');
+  await page.keyboard.type('00');
+  assert.equal(await box.inputValue(), '500');
+  assert.equal(await page.locator('#embed-width-error').textContent(), '');
+  await eventually(async () => assert.equal(await page.locator('#embed-height').getAttribute('data-for'), 'plots@500'), 10000);
+  // Past the widest column: kept at 500, and the box shows 500 again once left.
+  await page.keyboard.type('0');
+  assert.match(await page.locator('#embed-width-error').textContent(), /keeps 500 px/);
+  assert.equal(await page.locator('#embed-height').getAttribute('data-for'), 'plots@500');
+  await page.locator('#share-embed').focus();
+  assert.equal(await box.inputValue(), '500');
+  assert.equal(await page.locator('#embed-width-error').textContent(), '');
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
 test('the share dialog tells the author what was wrong with the link', async () => {
   const page = await open(env.browser, env.server.url, '?df=abc&dk=3&m=64&n=64');
   await page.locator('#share-embed').scrollIntoViewIfNeeded();
