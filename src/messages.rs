@@ -105,7 +105,7 @@ pub fn layer_error(lang: Lang, e: &LayerError) -> String {
             let Limit { min, max } = param.limit();
             let (symbol, meaning) = (param.symbol(), meaning(lang, param));
             match lang {
-                Lang::En => format!("{symbol} = {value} is outside {min}–{max} ({meaning})"),
+                Lang::En => format!("{symbol} = {value}, outside {min}–{max} ({meaning})"),
                 Lang::Zh => format!("{symbol} = {value} 超出 {min}–{max}（{meaning}）"),
             }
         }
@@ -129,7 +129,7 @@ pub fn layer_error(lang: Lang, e: &LayerError) -> String {
             }
         }
         LayerError::Vanishes { what } => match lang {
-            Lang::En => format!("{what} rounds to 0"),
+            Lang::En => format!("{what} = 0 once rounded"),
             Lang::Zh => format!("{what} 取整后为 0"),
         },
     }
@@ -293,6 +293,13 @@ fn choices(lang: Lang, key: &str) -> (&'static str, &'static str) {
                 "应为不超过 64 个字母、数字、- 或 _",
             ),
             lang.tr("; resize messages carry no id", "，尺寸消息不带 id"),
+        ),
+        "view" => (
+            lang.tr(
+                "it is model; a network opens with net=",
+                "可取 model；网络用 net= 打开",
+            ),
+            lang.tr("; showing the layer", "，显示单层"),
         ),
         "bg" => (
             lang.tr("it is transparent", "可取 transparent"),

@@ -59,7 +59,7 @@ fn a_multiplier_that_leaves_nothing_is_an_error() {
     };
     let err = scaled.layer().unwrap_err();
     assert_eq!(err, LayerError::Vanishes { what: "α·M" });
-    assert_eq!(err.to_string(), "α·M rounds to 0");
+    assert_eq!(err.to_string(), "α·M = 0 once rounded");
 }
 
 #[test]

@@ -240,7 +240,9 @@ fn bad_full_model_values_are_named_and_dropped() {
     // α that thins M = 3 to nothing is refused as a whole.
     let loaded = parse("?m=3&alpha=0.25");
     assert_eq!(loaded.alpha, Multiplier::ONE);
-    assert!(loaded.problems[0].to_string().contains("α·M rounds to 0"));
+    assert!(loaded.problems[0]
+        .to_string()
+        .contains("give α·M = 0 once rounded; using α = ρ = 1"));
 }
 
 #[test]
@@ -493,5 +495,23 @@ proptest! {
     fn the_query_is_read_as_a_browser_encodes_a_form(q in "([a-z0-9=&+%._~-]|%[0-9A-Fa-f]{2}|%[fF][0-9a-fA-F]|[^\\x00-\\x7f]){0,40}") {
         let reference: Vec<(String, String)> = form_urlencoded::parse(q.as_bytes()).into_owned().collect();
         prop_assert_eq!(sepconv::query::pairs(&q), reference);
+    }
+}
+
+#[test]
+fn a_bad_word_for_any_key_names_what_the_key_takes() {
+    // `view` once said "Ignored view=nowhere in the link ()." with nothing in the brackets.
+    for key in [
+        "mode", "theme", "embed", "unit", "bias", "net", "scene", "view", "lang", "bg", "pad",
+    ] {
+        let loaded = parse(&format!("?{key}=nowhere"));
+        assert_eq!(loaded.problems.len(), 1, "{key}: {:?}", loaded.problems);
+        for lang in [Lang::En, Lang::Zh] {
+            let words = messages::problem(lang, &loaded.problems[0]);
+            assert!(
+                !words.contains("()") && !words.contains("（）"),
+                "{key}: {words}"
+            );
+        }
     }
 }
