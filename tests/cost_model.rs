@@ -127,6 +127,17 @@ fn typed_values_are_read_or_explained() {
     assert_eq!(why(Param::M, ""), InputError::Empty);
     let far = why(Param::M, "99999999999999999999999999999999999999999");
     assert_eq!(far, InputError::FarOutOfRange);
+    // The first key of a negative number, or two signs, is not a number yet, not a
+    // number out of range.
+    assert_eq!(why(Param::Df, "-"), InputError::NotANumber);
+    assert_eq!(why(Param::Df, "--5"), InputError::NotANumber);
+    assert_eq!(why(Param::Df, "-5"), InputError::OutOfRange(-5));
+    // Digits in groups of three, as the page writes them, are the number they write.
+    assert_eq!(Param::M.parse("1,024"), Ok(1024));
+    assert_eq!(Param::Df.parse("4,096"), Ok(4096));
+    assert_eq!(why(Param::M, "12,345"), InputError::OutOfRange(12345));
+    assert_eq!(why(Param::M, "1,5"), InputError::NotWhole);
+    assert_eq!(why(Param::M, "1,02,4"), InputError::NotANumber);
     // In words, in both languages.
     let say = |lang, e| messages::input_error(lang, Param::N, "N", e);
     assert_eq!(

@@ -208,24 +208,43 @@ impl Param {
     pub fn parse(self, text: &str) -> Result<u32, InputError> {
         let text = text.trim();
         let Limit { min, max } = self.limit();
+        // "1,024", as the page itself writes its numbers, is 1024.
+        let grouped;
+        let text = match in_groups(text) {
+            true => {
+                grouped = text.replace(',', "");
+                grouped.as_str()
+            }
+            false => text,
+        };
         match text.parse::<i128>() {
             Ok(v) if (i128::from(min)..=i128::from(max)).contains(&v) => {
                 u32::try_from(v).map_err(|_| InputError::OutOfRange(v))
             }
             Ok(v) => Err(InputError::OutOfRange(v)),
             Err(_) if text.is_empty() => Err(InputError::Empty),
-            Err(_)
-                if text
-                    .trim_start_matches('-')
-                    .bytes()
-                    .all(|b| b.is_ascii_digit()) =>
-            {
-                Err(InputError::FarOutOfRange)
-            }
+            Err(_) if is_whole(text) => Err(InputError::FarOutOfRange),
             Err(_) if looks_like_a_decimal(text) => Err(InputError::NotWhole),
             Err(_) => Err(InputError::NotANumber),
         }
     }
+}
+
+/// A sign at most, then digits: a whole number, however long.
+fn is_whole(text: &str) -> bool {
+    let digits = text.strip_prefix(['-', '+']).unwrap_or(text);
+    !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// "1,024", "-12,345,678": a whole number written in groups of three digits.
+fn in_groups(text: &str) -> bool {
+    let mut groups = text.strip_prefix(['-', '+']).unwrap_or(text).split(',');
+    let first = groups.next().unwrap_or_default();
+    let mut rest = groups.peekable();
+    rest.peek().is_some()
+        && (1..=3).contains(&first.len())
+        && is_whole(first)
+        && rest.all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// "2.5", "-0,75": digits with a decimal point or comma, which a whole-number box refuses
