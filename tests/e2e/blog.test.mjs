@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { shared, open, eventually, live } from './harness.mjs';
+import { shared, open, eventually, live, textOf } from './harness.mjs';
 import { expected } from './reference.mjs';
 
 const env = shared({ cors: true });
@@ -169,6 +169,24 @@ test('the column width is typed a digit at a time: a width in range is taken, an
   await page.locator('#share-embed').focus();
   assert.equal(await box.inputValue(), '500');
   assert.equal(await page.locator('#embed-width-error').textContent(), '');
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test('the video\'s step boxes say what they take, and the video keeps its last range', async () => {
+  const page = await open(env.browser, env.server.url, '?df=8&dk=3&m=3&n=8&pad=same&step=1');
+  const [from, said] = [page.locator('#record-from'), page.locator('#record-range-error')];
+  const last = Number(await from.getAttribute('max'));
+  await from.fill('4');
+  await page.locator('#record-to').fill('9');
+  for (const bad of ['-5', '3.5', '1e30', String(last + 1)]) {
+    await from.fill(bad);
+    await textOf(said, new RegExp(`^Steps 0 to ${last}; the video keeps 4–9\\.$`));
+    assert.equal(await from.getAttribute('aria-invalid'), 'true', bad);
+  }
+  await from.fill('2');
+  await textOf(said, '');
+  assert.equal(await from.getAttribute('aria-invalid'), 'false');
   assert.deepEqual(page.problems, []);
   await page.close();
 });

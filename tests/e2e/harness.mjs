@@ -229,6 +229,15 @@ export async function eventually(check, ms = 3000) {
   }
 }
 
+/** Waits until `locator`'s text is `want` (a string), or matches it (a pattern). */
+export async function textOf(locator, want) {
+  await eventually(async () => {
+    const text = await locator.textContent();
+    if (want instanceof RegExp) assert.match(text, want);
+    else assert.equal(text, want);
+  });
+}
+
 /**
  * One server and one browser for a test file: started before its first test, closed
  * after its last. Read `.server` and `.browser` inside the tests. `options` go to serve().

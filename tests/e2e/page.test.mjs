@@ -1,7 +1,7 @@
 // The foundation page, driven as a person would: sliders, typed values, links.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { shared, open, figures, eventually, live, checkFigures } from './harness.mjs';
+import { shared, open, figures, eventually, live, checkFigures, textOf } from './harness.mjs';
 import { expected } from './reference.mjs';
 
 const env = shared();
@@ -13,15 +13,6 @@ async function assertFigures(page, layer) {
   await eventually(() => checkFigures(page, layer));
 }
 
-
-/** Waits for a locator's text to match `re` (or equal a string). */
-async function textOf(locator, want) {
-  await eventually(async () => {
-    const text = await locator.textContent();
-    if (want instanceof RegExp) assert.match(text, want);
-    else assert.equal(text, want);
-  });
-}
 
 /** The address bar's keys as the page has them now (`page.url()` follows a moment later). */
 async function urlParams(page) {

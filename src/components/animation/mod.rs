@@ -423,17 +423,36 @@ pub fn Animation(props: &Props) -> Html {
             *recording.borrow_mut() = session;
         })
     };
+    // A step box holding what is not a step (text, a decimal, past the last step) is
+    // said wrong beside the boxes, and the video keeps its last range.
+    let range_wrong = use_state(|| [false; 2]);
     let on_range = |end: usize| {
-        let range = range.clone();
+        let (range, wrong) = (range.clone(), range_wrong.clone());
         Callback::from(move |e: InputEvent| {
             let value = e.target_unchecked_into::<HtmlInputElement>().value();
-            if let Ok(step) = value.trim().parse::<u64>() {
+            let step = value.trim().parse::<u64>().ok().filter(|&s| s <= total);
+            if let Some(step) = step {
                 let mut both = [from, to];
-                both[end] = step.min(total);
+                both[end] = step;
                 range.set(Some((both[0], both[1])));
             }
+            let mut now = *wrong;
+            now[end] = step.is_none();
+            wrong.set(now);
         })
     };
+    let range_words = range_wrong.contains(&true).then(|| match lang {
+        Lang::En => format!(
+            "Steps 0 to {total}; the video keeps {}–{}.",
+            from.min(to),
+            to.max(from)
+        ),
+        Lang::Zh => format!(
+            "步数为 0 到 {total}；视频保持第 {}–{} 步。",
+            from.min(to),
+            to.max(from)
+        ),
+    });
     let busy = recording.borrow().is_some();
 
     let per_second = steps_per_second(*speed);
@@ -503,13 +522,16 @@ pub fn Animation(props: &Props) -> Html {
                     <span>{ lang.tr("video of steps", "录制第") }</span>
                     <input id="record-from" type="number" inputmode="numeric" min="0"
                         max={total.to_string()} value={from.to_string()} oninput={on_range(0)}
+                        aria-invalid={range_wrong[0].to_string()} aria-describedby="record-range-error"
                         aria-label={lang.tr("first step of the video", "视频的第一步")} />
                     <span>{ "–" }</span>
                     <input id="record-to" type="number" inputmode="numeric" min="0"
                         max={total.to_string()} value={to.to_string()} oninput={on_range(1)}
+                        aria-invalid={range_wrong[1].to_string()} aria-describedby="record-range-error"
                         aria-label={lang.tr("last step of the video", "视频的最后一步")} />
                     <span>{ lang.tr("", "步") }</span>
                 </label>
+                <span id="record-range-error" class="param-error" aria-live="polite">{ range_words }</span>
                 <button type="button" class="tool" id="anim-record" onclick={on_record}
                     aria-pressed={busy.to_string()}>
                     { if busy { lang.tr("■ Stop", "■ 停止") } else { lang.tr("● Record video", "● 录制视频") } }</button>
