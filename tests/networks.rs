@@ -3,7 +3,7 @@
 
 use sepconv::cost::{Costs, Multiplier, Part, Unit};
 use sepconv::network::{
-    agreement, by_id, matches_printed, Agreement, Count, Kind, Network, NETWORKS,
+    agreement, by_id, difference, matches_printed, Agreement, Count, Kind, Network, NETWORKS,
 };
 
 fn alpha(text: &str) -> Multiplier {
@@ -162,4 +162,14 @@ fn printed_figures_round_or_cut() {
     assert_eq!(agreement(464_600, "0.4"), Agreement::Truncated);
     assert!(!matches_printed(464_600, "0.6"));
     assert!(!matches_printed(1, "x"));
+}
+
+#[test]
+fn a_difference_from_the_printed_figure_is_said_in_millions_and_percent() {
+    // Conv MobileNet: 4,867,293,184 against the printed 4866 M.
+    assert_eq!(difference(4_867_293_184, "4866"), Some((129, 3)));
+    assert_eq!(difference(290_675_200, "290"), Some((68, 23)));
+    assert_eq!(difference(533_000_000, "534"), Some((-100, -19)));
+    assert_eq!(difference(29_282_120, "29.3"), Some((-2, -6)));
+    assert_eq!(difference(1, "x"), None);
 }

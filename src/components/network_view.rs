@@ -256,12 +256,31 @@ fn total(props: Total, lang: Lang) -> Html {
         let printed = printed?;
         let agrees = agreement(count, printed);
         let verdict = match agrees {
-            Agreement::Rounded => lang.tr("✓ rounds to the printed figure", "✓ 四舍五入后与之相同"),
-            Agreement::Truncated => lang.tr(
-                "✓ the paper cut the decimals here",
-                "✓ 论文在这里舍去了小数",
-            ),
-            Agreement::Differs => lang.tr("≠ differs", "≠ 不同"),
+            Agreement::Rounded => lang
+                .tr("✓ rounds to the printed figure", "✓ 四舍五入后与之相同")
+                .to_owned(),
+            Agreement::Truncated => lang
+                .tr(
+                    "✓ the paper cut the decimals here",
+                    "✓ 论文在这里舍去了小数",
+                )
+                .to_owned(),
+            Agreement::Differs => match crate::network::difference(count, printed) {
+                // By how much, so that a lecture's stop, which leaves the notes out, says
+                // it too: a hair (0.03 %), not a mistake in the count.
+                Some((m, p)) => {
+                    let signed = |h: i128| {
+                        let sign = if h < 0 { "−" } else { "+" };
+                        format!("{sign}{}.{:02}", h.abs() / 100, h.abs() % 100)
+                    };
+                    let (m, p) = (signed(m), signed(p));
+                    match lang {
+                        Lang::En => format!("≠ differs by {m} M ({p} %)"),
+                        Lang::Zh => format!("≠ 相差 {m} M（{p} %）"),
+                    }
+                }
+                None => lang.tr("≠ differs", "≠ 不同").to_owned(),
+            },
         };
         // The notes are under the table, which a lecture's stop leaves out.
         let see_notes = (agrees == Agreement::Differs)

@@ -43,6 +43,21 @@ pub fn agreement(count: u128, printed: &str) -> Agreement {
     }
 }
 
+/// How far `count` is from `printed` (millions, as the paper prints them), in hundredths
+/// of a million and in hundredths of a percent of the printed figure, each rounded half
+/// away from zero; `None` where the printed figure is not a number.
+pub fn difference(count: u128, printed: &str) -> Option<(i128, i128)> {
+    let decimals = printed.split_once('.').map_or(0, |(_, d)| d.len()) as u32;
+    let digits: String = printed.chars().filter(|c| *c != '.').collect();
+    let printed = digits.parse::<i128>().ok()? * 10i128.pow(6 - decimals.min(6));
+    let diff = i128::try_from(count).ok()? - printed;
+    let rounded = |n: i128, d: i128| (n + n.signum() * d / 2) / d;
+    Some((
+        rounded(diff, 10_000),
+        rounded(diff * 10_000, printed.max(1)),
+    ))
+}
+
 /// Whether `count` agrees with `printed` either way.
 pub fn matches_printed(count: u128, printed: &str) -> bool {
     agreement(count, printed) != Agreement::Differs

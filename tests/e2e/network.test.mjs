@@ -51,7 +51,8 @@ test('Conv MobileNet beside MobileNet, with the difference explained', async () 
   assert.equal(t['net-macs-standard'], '4867293184');
   assert.equal(t['net-params-standard'], '29282120');
   const printed = await page.locator('.net-total').nth(1).locator('.published').allTextContents();
-  assert.match(printed[0], /printed 4866 M · ≠ differs: see the notes below/);
+  // By how much, which a lecture's stop (without the notes) says too.
+  assert.match(printed[0], /printed 4866 M · ≠ differs by \+1\.29 M \(\+0\.03 %\): see the notes below/);
   assert.match(printed[1], /printed 29\.3 M · ✓/);
   const notes = await page.locator('.net-notes').textContent();
   assert.match(notes, /0\.03 % more\. Without the classifier's 1\.02 M it is 4866\.27 M, the printed figure/);
