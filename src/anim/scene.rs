@@ -587,7 +587,14 @@ fn stand_in(drawn: &Drawn, t: &Tensor, lang: Lang) -> Vec<Note> {
 
 /// `text`, cut with an ellipsis if it would run wider than `width` at `size`.
 fn fit(text: &str, size: f64, width: f64) -> String {
-    let wide = |c: char| if c >= '\u{2E80}' { 1.0 } else { 0.56 };
+    // Widths in em of the sans faces' glyphs, rounded up: digits are wider than the
+    // average letter, and × wider still (at 0.56 for all, "3×3×1" ran into "14×14×5…").
+    let wide = |c: char| match c {
+        '\u{2E80}'.. => 1.0,
+        '×' => 0.84,
+        '0'..='9' => 0.64,
+        _ => 0.56,
+    };
     let mut used = 0.0;
     let mut out = String::new();
     let total: f64 = text.chars().map(|c| wide(c) * size).sum();

@@ -349,3 +349,43 @@ test('the zero padding stands apart from the input in every palette', async () =
   assert.deepEqual(page.problems, []);
   await page.close();
 });
+
+test('on a phone, in the race, the words under the volumes never run into each other', async () => {
+  // Five volumes and a lens in 390 px: each line of words is cut to its own column, with
+  // room between (at 0.56 em a character, "3×3×1" ran into "14×14×5…").
+  const page = await open(env.browser, env.server.url, '?df=14&dk=3&m=512&n=512&pad=same&mode=race&step=40', { width: 390, height: 844 });
+  await page.addInitScript(() => {
+    window.words = [];
+    const fill = CanvasRenderingContext2D.prototype.fillText;
+    CanvasRenderingContext2D.prototype.fillText = function (text, x, y, ...rest) {
+      if (this.canvas.id === 'anim-canvas') {
+        const width = this.measureText(text).width;
+        const left = this.textAlign === 'center' ? x - width / 2 : this.textAlign === 'right' || this.textAlign === 'end' ? x - width : x;
+        window.words.push({ text, left, right: left + width, y: Math.round(y), draw: Number(this.canvas.dataset.draws ?? 0) });
+      }
+      return fill.call(this, text, x, y, ...rest);
+    };
+  });
+  for (const lang of ['en', 'zh']) {
+    await page.goto(`${env.server.url}?df=14&dk=3&m=512&n=512&pad=same&mode=race&step=40&lang=${lang}`);
+    await live(page);
+    await page.waitForFunction(() => Number(document.getElementById('anim-canvas').dataset.draws) >= 1);
+    const words = await page.evaluate(() => {
+      const last = Math.max(...window.words.map((w) => w.draw));
+      return window.words.filter((w) => w.draw === last);
+    });
+    const lines = new Map();
+    for (const w of words) lines.set(w.y, [...(lines.get(w.y) ?? []), w]);
+    for (const line of lines.values()) {
+      const sorted = line.sort((a, b) => a.left - b.left);
+      for (let i = 1; i < sorted.length; i++) {
+        const [a, b] = [sorted[i - 1], sorted[i]];
+        // The channels' numbers sit on the volumes, not in a line of words.
+        if (/^\d+$/.test(a.text) || /^\d+$/.test(b.text)) continue;
+        assert.ok(b.left - a.right >= 2, `${lang}: "${a.text}" (to ${a.right.toFixed(1)}) runs into "${b.text}" (from ${b.left.toFixed(1)})`);
+      }
+    }
+  }
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
