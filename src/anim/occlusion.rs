@@ -47,7 +47,7 @@ pub fn unoccluded(face: &Face, shapes: &[Shape]) -> f64 {
                 corners,
                 fill: Some(_),
                 ..
-            } if overlaps(&Rect::around(*corners), &bounds) => Some(corners),
+            } if Rect::around(*corners).overlaps(&bounds) => Some(corners),
             _ => None,
         })
         .collect();
@@ -70,10 +70,6 @@ pub fn unoccluded(face: &Face, shapes: &[Shape]) -> f64 {
         }
     }
     f64::from(clear) / (SAMPLES * SAMPLES) as f64
-}
-
-fn overlaps(a: &Rect, b: &Rect) -> bool {
-    a.x <= b.x + b.w && b.x <= a.x + a.w && a.y <= b.y + b.h && b.y <= a.y + a.h
 }
 
 /// Over every lit cell drawn, the fraction left in view, taking each cell's best view

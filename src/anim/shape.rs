@@ -138,6 +138,14 @@ impl Rect {
         }
     }
 
+    /// Whether the two share any point (edges touching count).
+    pub fn overlaps(&self, other: &Rect) -> bool {
+        self.x <= other.x + other.w
+            && other.x <= self.x + self.w
+            && self.y <= other.y + other.h
+            && other.y <= self.y + self.h
+    }
+
     /// The smallest rectangle holding every point.
     pub fn around(points: impl IntoIterator<Item = Point>) -> Rect {
         let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);

@@ -357,10 +357,7 @@ pub fn draw(
             }
         }
     }
-    // The numbers before the window read and the cell written: where a number falls on
-    // them (a sheet's top right corner, in some turns of the volume), the step's cells
-    // stay in sight over it.
-    channel_numbers(out, &slots, &placement, view, look);
+    let step_from = out.len();
     let mut faces = Vec::new();
     if let Some(window) = t.read.filter(|_| !t.dim) {
         let (first, last) = window.channels;
@@ -384,6 +381,17 @@ pub fn draw(
             }
         }
     }
+    // The channels' numbers last, except any that would fall on the step's cells (a
+    // sheet's top right corner, in some turns of the volume): drawn under them, "512"
+    // read "51"; drawn over them, it hid the cell being written.
+    let step_cells: Vec<Rect> = out[step_from..]
+        .iter()
+        .filter_map(|shape| match shape {
+            Shape::Quad { corners, .. } => Some(Rect::around(*corners)),
+            _ => None,
+        })
+        .collect();
+    channel_numbers(out, &slots, &placement, view, look, &step_cells);
     Drawn {
         placement,
         faces,
@@ -636,13 +644,15 @@ fn lit(
 }
 
 /// Each drawn sheet's channel number (1-based): beside its corner in a volume, where
-/// the sheets are far enough apart to tell which is which; above each slice.
+/// the sheets are far enough apart to tell which is which; above each slice. None where
+/// it would fall on one of `keep_clear`.
 fn channel_numbers(
     out: &mut Vec<Shape>,
     slots: &[Option<u32>],
     p: &Placement,
     view: Cells,
     look: Look,
+    keep_clear: &[Rect],
 ) {
     let (top, right) = (f64::from(view.r0), f64::from(view.c1));
     let apart = match slots.len() {
@@ -666,9 +676,25 @@ fn channel_numbers(
                 ((x, y - 5.0), Anchor::Middle)
             }
         };
+        let text = (channel + 1).to_string();
+        // Digits are about 0.64 em wide; the baseline is at `at`.
+        let wide = text.len() as f64 * LABEL_SIZE * 0.64;
+        let left = match anchor {
+            Anchor::Middle => at.0 - wide / 2.0,
+            _ => at.0,
+        };
+        let words = Rect {
+            x: left,
+            y: at.1 - LABEL_SIZE,
+            w: wide,
+            h: LABEL_SIZE * 1.25,
+        };
+        if keep_clear.iter().any(|cell| cell.overlaps(&words)) {
+            continue;
+        }
         out.push(Shape::Text {
             at,
-            text: (channel + 1).to_string(),
+            text,
             paint: Paint::Muted,
             size: LABEL_SIZE,
             anchor,
