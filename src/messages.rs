@@ -183,6 +183,12 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
             lang.tr("it is a whole number of steps", "应为整数步数"),
             lang.tr("; starting at 0", "，从 0 开始"),
         ),
+        Problem::StepPast { last } => match lang {
+            Lang::En => {
+                format!("The link's step is past the animation's last, {last}; showing the last.")
+            }
+            Lang::Zh => format!("链接中的步数超过了动画的最后一步 {last}；显示最后一步。"),
+        },
         Problem::Multiplier { key, text, error } => {
             let symbol = if *key == "alpha" { "α" } else { "ρ" };
             let instead = match lang {

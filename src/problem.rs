@@ -23,6 +23,8 @@ pub enum Problem {
     Choice { key: &'static str, text: String },
     /// `step=` not a whole number.
     Step { text: String },
+    /// `step=` past the animation's end: the page shows its `last` step.
+    StepPast { last: u64 },
     /// `alpha=` or `rho=` not a multiplier.
     Multiplier {
         key: &'static str,

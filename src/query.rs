@@ -17,7 +17,7 @@ use crate::i18n::Lang;
 use crate::lesson::Stop;
 use crate::network::by_id;
 use crate::problem::Problem;
-use crate::state::{Embed, NetChoice, State, Theme, View};
+use crate::state::{Embed, NetChoice, Notice, State, Theme, View};
 
 /// What a URL query gave: a layer that has an output, and one [`Problem`] for each value
 /// that could not be used (each of which fell back to its default).
@@ -164,8 +164,13 @@ pub fn parse(query: &str) -> Loaded {
         layer.bias = b;
     }
     if let Some(text) = value_of("step") {
-        match text.trim().parse::<u64>() {
+        let digits = text.trim();
+        match digits.parse::<u64>() {
             Ok(step) => playhead.step = step,
+            // More digits than a u64 holds: past the end of any animation.
+            Err(_) if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) => {
+                playhead.step = u64::MAX;
+            }
             Err(_) => problems.push(Problem::Step { text: clip(text) }),
         }
     }
@@ -299,7 +304,8 @@ impl Loaded {
             alpha: self.alpha,
             rho: self.rho,
         };
-        State {
+        let asked = self.playhead.step;
+        let mut state = State {
             lang: self.lang.unwrap_or_default(),
             unit: self.unit,
             view: self.view,
@@ -309,8 +315,17 @@ impl Loaded {
             frame_id: self.frame_id,
             transparent: self.transparent,
             ..State::scaled(scaled, self.playhead, self.problems)
+        };
+        // A step past the animation's end shows its last, and says so.
+        let last = state.playhead.step;
+        if last < asked {
+            let past = Problem::StepPast { last };
+            match &mut state.notice {
+                Some(Notice::Link(problems)) => problems.push(past),
+                _ => state.notice = Some(Notice::Link(vec![past])),
+            }
         }
-        .at_slide(self.slide)
+        state.at_slide(self.slide)
     }
 }
 

@@ -8,7 +8,7 @@ use sepconv::cost::{Layer, Multiplier, Padding, Unit};
 use sepconv::i18n::Lang;
 use sepconv::messages;
 use sepconv::query::{parse, to_query};
-use sepconv::state::{Embed, NetChoice, State, Theme, View};
+use sepconv::state::{Embed, NetChoice, Notice, State, Theme, View};
 
 /// The query for a layer with the other settings at their defaults.
 fn query(layer: &Layer, playhead: Playhead, theme: Theme, embed: Embed) -> String {
@@ -514,4 +514,42 @@ fn a_bad_word_for_any_key_names_what_the_key_takes() {
             );
         }
     }
+}
+
+#[test]
+fn a_step_past_the_end_shows_the_last_and_says_so() {
+    let last = |q: &str| {
+        let state = parse(q).into_state();
+        let words: Vec<String> = match &state.notice {
+            Some(Notice::Link(problems)) => problems
+                .iter()
+                .map(|p| messages::problem(Lang::En, p))
+                .collect(),
+            _ => Vec::new(),
+        };
+        (state.playhead.step, words.join(" "))
+    };
+    let layer = "?df=8&dk=3&m=3&n=8&pad=same&mode=separable";
+    let (end, _) = last(&format!("{layer}&step=99999999"));
+    assert!(end > 0);
+    // Past the end, however far (past a u64 too), is the last step, said; not a bad number.
+    for step in [
+        "99999999",
+        "18446744073709551615",
+        "18446744073709551616",
+        "9999999999999999999999999",
+    ] {
+        let (shown, words) = last(&format!("{layer}&step={step}"));
+        assert_eq!(shown, end, "{step}");
+        assert_eq!(
+            words,
+            format!("The link's step is past the animation's last, {end}; showing the last.")
+        );
+    }
+    // At the end, or before it, nothing to say.
+    assert_eq!(last(&format!("{layer}&step={end}")), (end, String::new()));
+    assert_eq!(last(&format!("{layer}&step=5")), (5, String::new()));
+    assert!(last(&format!("{layer}&step=abc"))
+        .1
+        .contains("Ignored step=abc"));
 }

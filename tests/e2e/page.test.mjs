@@ -196,6 +196,18 @@ test('a hand-edited link with bad values keeps the good ones and names the bad',
   assert.deepEqual(page.problems, []);
 });
 
+test('a link to a step past the animation\'s end shows the last step and says so', async () => {
+  for (const step of ['99999999', '18446744073709551616']) {
+    const page = await open(env.browser, env.server.url, `?df=8&dk=3&m=3&n=8&pad=same&step=${step}`);
+    const last = await page.locator('#anim-scrubber').getAttribute('max');
+    await textOf(page.locator('#notice-text'), `The link's step is past the animation's last, ${last}; showing the last.`);
+    assert.equal(await page.locator('#anim-scrubber').inputValue(), last);
+    assert.equal((await urlParams(page)).step, last);
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  }
+});
+
 test('the largest layer the controls accept is counted exactly, past 64 bits', async () => {
   const layer = { df: 4096, dk: 512, m: 8192, n: 8192, pad: '512' };
   const page = await open(env.browser, env.server.url, '?df=4096&dk=512&m=8192&n=8192&pad=512');
@@ -275,9 +287,14 @@ test('every request stays under the sub-path, with relative asset URLs', async (
 // 0.2 more: 351.6 KB. A video that lets go of its capture, Your network's bar saying what it
 // is a whole of, the projector's type that grows with a wide screen and the level's name
 // placed clear of the curves added 1.1 KB; Talc in place of Rust's default allocator took
-// 2.8 KB off the app and 2.6 off the island: 347.4 KB. This ceiling, under a kilobyte
-// above, stops the whole growing unseen while the gap is worked on (see the README).
-const BUDGET_KB = 348;
+// 2.8 KB off the app and 2.6 off the island: 347.4 KB. What a visual and a robustness
+// review asked for added 3.7 KB: a refused change said beside its control, the embed width
+// and the video's steps typed with a message where they are wrong, a step past the end
+// and a printed figure that differs each said, "1,024" read as a number, the scene's
+// numbers kept off the step's cells and its words fitted to real widths, wide counts two
+// cards to a row: 351.1 KB. This ceiling, under half a kilobyte above, stops the whole
+// growing unseen while the gap is worked on (see the README).
+const BUDGET_KB = 351.5;
 
 test(`the whole page stays under ${BUDGET_KB} KB gzipped`, async () => {
   const { gzipSync } = await import('node:zlib');
