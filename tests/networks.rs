@@ -167,9 +167,9 @@ fn printed_figures_round_or_cut() {
 #[test]
 fn a_difference_from_the_printed_figure_is_said_in_millions_and_percent() {
     // Conv MobileNet: 4,867,293,184 against the printed 4866 M.
-    assert_eq!(difference(4_867_293_184, "4866"), Some((129, 3)));
-    assert_eq!(difference(290_675_200, "290"), Some((68, 23)));
-    assert_eq!(difference(533_000_000, "534"), Some((-100, -19)));
-    assert_eq!(difference(29_282_120, "29.3"), Some((-2, -6)));
+    assert_eq!(difference(4_867_293_184, "4866"), Some((true, 129, 3)));
+    assert_eq!(difference(290_675_200, "290"), Some((true, 68, 23)));
+    assert_eq!(difference(533_000_000, "534"), Some((false, 100, 19)));
+    assert_eq!(difference(29_282_120, "29.3"), Some((false, 2, 6)));
     assert_eq!(difference(1, "x"), None);
 }

@@ -268,16 +268,13 @@ fn total(props: Total, lang: Lang) -> Html {
             Agreement::Differs => match crate::network::difference(count, printed) {
                 // By how much, so that a lecture's stop, which leaves the notes out, says
                 // it too: a hair (0.03 %), not a mistake in the count.
-                Some((m, p)) => {
-                    let signed = |h: i128| {
-                        let sign = if h < 0 { "−" } else { "+" };
-                        format!("{sign}{}.{:02}", h.abs() / 100, h.abs() % 100)
-                    };
+                Some((more, m, p)) => {
+                    let sign = if more { "+" } else { "−" };
+                    let signed = |h: u128| format!("{sign}{}.{:02}", h / 100, h % 100);
                     let (m, p) = (signed(m), signed(p));
-                    match lang {
-                        Lang::En => format!("≠ differs by {m} M ({p} %)"),
-                        Lang::Zh => format!("≠ 相差 {m} M（{p} %）"),
-                    }
+                    let by = lang.tr("≠ differs by ", "≠ 相差 ");
+                    let (open, close) = (lang.tr(" (", "（"), lang.tr(" %)", " %）"));
+                    format!("{by}{m} M{open}{p}{close}")
                 }
                 None => lang.tr("≠ differs", "≠ 不同").to_owned(),
             },

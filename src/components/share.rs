@@ -246,15 +246,17 @@ pub fn Share(props: &Props) -> Html {
         Callback::from(move |_: FocusEvent| text.set(width.to_string()))
     };
     let width_wrong = in_range(&width_text).is_none();
-    let width_words = width_wrong.then(|| match lang {
-        Lang::En => format!(
-            "A column from {} to {} px; the code keeps {} px.",
-            WIDTHS.0, WIDTHS.1, *width
-        ),
-        Lang::Zh => format!(
-            "栏宽可取 {} 到 {} 像素；代码保持 {} 像素。",
-            WIDTHS.0, WIDTHS.1, *width
-        ),
+    let width_words = width_wrong.then(|| {
+        format!(
+            "{}{} {} {}{}{} {}",
+            lang.tr("A column from ", "栏宽可取 "),
+            WIDTHS.0,
+            lang.tr("to", "到"),
+            WIDTHS.1,
+            lang.tr(" px; the code keeps ", " 像素；代码保持 "),
+            *width,
+            lang.tr("px.", "像素。")
+        )
     });
     let backdrops = Backdrop::ALL.map(|choice| {
         let label = match choice {

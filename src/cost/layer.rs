@@ -209,10 +209,10 @@ impl Param {
         let text = text.trim();
         let Limit { min, max } = self.limit();
         // "1,024", as the page itself writes its numbers, is 1024.
-        let grouped;
+        let grouped: String;
         let text = match in_groups(text) {
             true => {
-                grouped = text.replace(',', "");
+                grouped = text.split(',').collect();
                 grouped.as_str()
             }
             false => text,

@@ -43,16 +43,18 @@ pub fn agreement(count: u128, printed: &str) -> Agreement {
     }
 }
 
-/// How far `count` is from `printed` (millions, as the paper prints them), in hundredths
-/// of a million and in hundredths of a percent of the printed figure, each rounded half
-/// away from zero; `None` where the printed figure is not a number.
-pub fn difference(count: u128, printed: &str) -> Option<(i128, i128)> {
+/// How far `count` is from `printed` (millions, as the paper prints them): whether it is
+/// more, and by how many hundredths of a million and hundredths of a percent of the
+/// printed figure, each rounded half up; `None` where the printed figure is not a number.
+/// (Unsigned: signed 128-bit division would ship its own routine to the wasm.)
+pub fn difference(count: u128, printed: &str) -> Option<(bool, u128, u128)> {
     let decimals = printed.split_once('.').map_or(0, |(_, d)| d.len()) as u32;
     let digits: String = printed.chars().filter(|c| *c != '.').collect();
-    let printed = digits.parse::<i128>().ok()? * 10i128.pow(6 - decimals.min(6));
-    let diff = i128::try_from(count).ok()? - printed;
-    let rounded = |n: i128, d: i128| (n + n.signum() * d / 2) / d;
+    let printed = digits.parse::<u128>().ok()? * 10u128.pow(6 - decimals.min(6));
+    let (more, diff) = (count >= printed, count.abs_diff(printed));
+    let rounded = |n: u128, d: u128| (n + d / 2) / d;
     Some((
+        more,
         rounded(diff, 10_000),
         rounded(diff * 10_000, printed.max(1)),
     ))

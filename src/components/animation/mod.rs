@@ -441,17 +441,15 @@ pub fn Animation(props: &Props) -> Html {
             wrong.set(now);
         })
     };
-    let range_words = range_wrong.contains(&true).then(|| match lang {
-        Lang::En => format!(
-            "Steps 0 to {total}; the video keeps {}–{}.",
+    let range_words = range_wrong.contains(&true).then(|| {
+        format!(
+            "{}{total}{}{}–{}{}",
+            lang.tr("Steps 0 to ", "步数为 0 到 "),
+            lang.tr("; the video keeps ", "；视频保持第 "),
             from.min(to),
-            to.max(from)
-        ),
-        Lang::Zh => format!(
-            "步数为 0 到 {total}；视频保持第 {}–{} 步。",
-            from.min(to),
-            to.max(from)
-        ),
+            to.max(from),
+            lang.tr(".", " 步。")
+        )
     });
     let busy = recording.borrow().is_some();
 
