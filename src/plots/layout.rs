@@ -7,6 +7,8 @@ use plotters::chart::MeshStyle;
 use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters_backend::BackendCoord;
 
 pub type DrawResult<T, DB> = Result<T, DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
 pub type Plane = Cartesian2d<RangedCoordf64, RangedCoordf64>;
@@ -56,4 +58,55 @@ pub fn mesh<'a, 'b, DB: DrawingBackend>(
         .bold_line_style(theme.grid.stroke_width(theme.px(1)))
         .light_line_style(TRANSPARENT);
     mesh
+}
+
+/// How many of `lines`' segments pass through the box from `a` to `b`: each is walked a
+/// pixel at a time, which is exact enough for a label and simple to trust.
+pub fn crossings(a: BackendCoord, b: BackendCoord, lines: &[Vec<BackendCoord>]) -> usize {
+    let mut count = 0;
+    for line in lines {
+        for pair in line.windows(2) {
+            let ((x0, y0), (x1, y1)) = (pair[0], pair[1]);
+            let steps = (x1 - x0).abs().max((y1 - y0).abs()).max(1);
+            let through = (0..=steps).any(|i| {
+                let (x, y) = (x0 + (x1 - x0) * i / steps, y0 + (y1 - y0) * i / steps);
+                a.0 <= x && x <= b.0 && a.1 <= y && y <= b.1
+            });
+            count += usize::from(through);
+        }
+    }
+    count
+}
+
+/// `words` with their top left at `at`, in `size` CSS pixels and `colour`, over a halo of
+/// the panel's colour (the same words drawn all round them), so that a line under them
+/// does not cross them out; without the halo where the chart leaves its panel clear.
+pub fn haloed<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    theme: &Theme,
+    words: String,
+    at: BackendCoord,
+    (size, colour): (f64, RGBColor),
+) -> DrawResult<(), DB> {
+    let top_left = Pos::new(HPos::Left, VPos::Top);
+    if !theme.clear {
+        let (r, halo) = (
+            theme.px(2) as i32,
+            theme.text(size, theme.background).pos(top_left),
+        );
+        for (dx, dy) in [-r, 0, r]
+            .into_iter()
+            .flat_map(|dx| [(dx, -r), (dx, 0), (dx, r)])
+        {
+            if (dx, dy) != (0, 0) {
+                let place = (at.0 + dx, at.1 + dy);
+                root.draw(&Text::new(words.clone(), place, halo.clone()))?;
+            }
+        }
+    }
+    root.draw(&Text::new(
+        words,
+        at,
+        theme.text(size, colour).pos(top_left),
+    ))
 }

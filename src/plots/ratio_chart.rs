@@ -2,7 +2,7 @@
 //! count, the current one highlighted with its asymptote, and the layer on screen marked.
 
 use super::frame::{Axis, Frame};
-use super::layout::{mesh, plane, DrawResult, Margins};
+use super::layout::{crossings, haloed, mesh, plane, DrawResult, Margins};
 use super::model::{Measure, RatioChart, Sweep};
 use super::theme::Theme;
 use crate::i18n::Lang;
@@ -138,23 +138,7 @@ pub fn draw<DB: DrawingBackend>(
         }
     }
     let (lx, top) = best.0;
-    let at = Pos::new(HPos::Left, VPos::Top);
-    if !theme.clear {
-        let (r, halo) = (
-            theme.px(2) as i32,
-            theme.text(14.0, theme.background).pos(at),
-        );
-        for (dx, dy) in [-r, 0, r]
-            .into_iter()
-            .flat_map(|dx| [(dx, -r), (dx, 0), (dx, r)])
-        {
-            if (dx, dy) != (0, 0) {
-                let place = (lx + dx, top + dy);
-                root.draw(&Text::new(words.clone(), place, halo.clone()))?;
-            }
-        }
-    }
-    root.draw(&Text::new(words, (lx, top), label.pos(at)))?;
+    haloed(root, theme, words, (lx, top), (14.0, theme.muted))?;
 
     let symbol = match chart.sweep {
         Sweep::Filters => "Dk",
@@ -200,24 +184,6 @@ pub fn draw<DB: DrawingBackend>(
     };
     root.present()?;
     Ok(frame)
-}
-
-/// How many of `lines`' segments pass through the box from `a` to `b`: each is walked a
-/// pixel at a time, which is exact enough for a label and simple to trust.
-fn crossings(a: BackendCoord, b: BackendCoord, lines: &[Vec<BackendCoord>]) -> usize {
-    let mut count = 0;
-    for line in lines {
-        for pair in line.windows(2) {
-            let ((x0, y0), (x1, y1)) = (pair[0], pair[1]);
-            let steps = (x1 - x0).abs().max((y1 - y0).abs()).max(1);
-            let through = (0..=steps).any(|i| {
-                let (x, y) = (x0 + (x1 - x0) * i / steps, y0 + (y1 - y0) * i / steps);
-                a.0 <= x && x <= b.0 && a.1 <= y && y <= b.1
-            });
-            count += usize::from(through);
-        }
-    }
-    count
 }
 
 /// What the dashed level is, in symbols: 1/Dk² or 1/N for a plain layer (Dk², N for

@@ -4,7 +4,7 @@
 //! under the slanted part is bound by memory, whatever its count of multiplications.
 
 use super::frame::{Axis, Frame};
-use super::layout::{mesh, plane, DrawResult, Margins};
+use super::layout::{crossings, haloed, mesh, plane, DrawResult, Margins};
 use super::ratio_chart::short_decimal;
 use super::theme::Theme;
 use plotters::coord::Shift;
@@ -107,18 +107,33 @@ pub fn draw<DB: DrawingBackend>(
         .flatten()
         .map(|lx| (lx, roofline.roof(10f64.powf(lx)).log10()))
         .collect();
+    // The roof in pixels, which the kernels' names keep clear of.
+    let roof_px = vec![roof
+        .iter()
+        .map(|p| ctx.backend_coord(p))
+        .collect::<Vec<_>>()];
     ctx.draw_series(LineSeries::new(roof, theme.ink.stroke_width(theme.px(3))))?;
     let label = theme.text(14.0, theme.muted);
     let peak_at = ctx.backend_coord(&(x.hi, roofline.peak.log10()));
+    let peak_words = match lang {
+        crate::i18n::Lang::En => format!("peak {} GFLOP/s", short_decimal(roofline.peak)),
+        crate::i18n::Lang::Zh => format!("峰值 {} GFLOP/s", short_decimal(roofline.peak)),
+    };
+    let (pw, ph) = root.estimate_text_size(&peak_words, &label)?;
+    let peak_end = (
+        peak_at.0 - theme.px(4) as i32,
+        peak_at.1 - theme.px(6) as i32,
+    );
+    // What the kernels' names must not cover: the peak's name, and every kernel's dot.
+    let mut taken = vec![Rect {
+        x: peak_end.0 - pw as i32,
+        y: peak_end.1 - ph as i32,
+        w: pw as i32,
+        h: ph as i32,
+    }];
     root.draw(&Text::new(
-        match lang {
-            crate::i18n::Lang::En => format!("peak {} GFLOP/s", short_decimal(roofline.peak)),
-            crate::i18n::Lang::Zh => format!("峰值 {} GFLOP/s", short_decimal(roofline.peak)),
-        },
-        (
-            peak_at.0 - theme.px(4) as i32,
-            peak_at.1 - theme.px(6) as i32,
-        ),
+        peak_words,
+        peak_end,
         label.clone().pos(Pos::new(HPos::Right, VPos::Bottom)),
     ))?;
     let (plot_x, _) = ctx.plotting_area().get_pixel_range();
@@ -141,44 +156,76 @@ pub fn draw<DB: DrawingBackend>(
     }
 
     let (_, plot_y) = ctx.plotting_area().get_pixel_range();
-    let mut taken: Vec<Rect> = Vec::new();
+    let colour_of = |kind: Kernel| match kind {
+        Kernel::Standard => theme.standard,
+        Kernel::Depthwise => theme.depthwise,
+        Kernel::Pointwise => theme.pointwise,
+    };
+    // Every dot first, so that no name is drawn where a dot will be.
+    let r = theme.px(7) as i32;
     for point in &roofline.points {
-        let colour = match point.kind {
-            Kernel::Standard => theme.standard,
-            Kernel::Depthwise => theme.depthwise,
-            Kernel::Pointwise => theme.pointwise,
-        };
         let at = (point.intensity.log10(), point.gflops.log10());
-        ctx.draw_series([Circle::new(at, theme.px(7), colour.filled())])?;
+        ctx.draw_series([Circle::new(at, theme.px(7), colour_of(point.kind).filled())])?;
         let (px, py) = ctx.backend_coord(&at);
-        // Right of the point, else left, below or above it: the first place inside the
-        // plot that no other label has taken.
+        taken.push(Rect {
+            x: px - r,
+            y: py - r,
+            w: 2 * r,
+            h: 2 * r,
+        });
+    }
+    for point in &roofline.points {
+        let colour = colour_of(point.kind);
+        let at = (point.intensity.log10(), point.gflops.log10());
+        let (px, py) = ctx.backend_coord(&at);
         let words = format!("{} {}", point.name, short_decimal(point.gflops));
         let style = theme.text(14.0, colour);
         let (w, h) = root.estimate_text_size(&words, &style)?;
         let (w, h, gap) = (w as i32, h as i32, theme.px(10) as i32);
-        let places = [
-            (px + gap, py - h / 2),
-            (px - gap - w, py - h / 2),
-            (px - w / 2, py + gap),
-            (px - w / 2, py - gap - h),
-        ];
         let inside = |&(x, y): &(i32, i32)| {
             x >= plot_x.start && x + w <= plot_x.end && y >= plot_y.start && y + h <= plot_y.end
         };
-        let free = |&(x, y): &(i32, i32)| taken.iter().all(|r| !r.overlaps(&Rect { x, y, w, h }));
-        let (x, y) = places
-            .iter()
-            .copied()
-            .find(|p| inside(p) && free(p))
-            .or_else(|| places.iter().copied().find(inside))
-            .unwrap_or(places[0]);
+        // What a place costs: each name, dot or the peak's name it would cover counts
+        // twice, each stretch of the roof through it once.
+        let cost = |&(x, y): &(i32, i32)| {
+            let covered = taken
+                .iter()
+                .filter(|t| t.overlaps(&Rect { x, y, w, h }))
+                .count();
+            2 * covered + crossings((x, y), (x + w, y + h), &roof_px)
+        };
+        // Ring by ring, further out until a place costs nothing: beside, under and over
+        // the dot, at its corners, and flush with its edges (near the plot's right end
+        // the centred places run out of it).
+        let mut best = ((px + gap, py - h / 2), usize::MAX);
+        for d in [gap, 2 * gap, 3 * gap] {
+            let places = [
+                (px + d, py - h / 2),
+                (px - d - w, py - h / 2),
+                (px - w / 2, py + d),
+                (px - w / 2, py - d - h),
+                (px + d, py + d / 2),
+                (px - d - w, py + d / 2),
+                (px + d, py - d / 2 - h),
+                (px - d - w, py - d / 2 - h),
+                (px + r - w, py + d),
+                (px - r, py + d),
+                (px + r - w, py - d - h),
+                (px - r, py - d - h),
+            ];
+            for place in places.iter().filter(|p| inside(p)) {
+                let c = cost(place);
+                if c < best.1 {
+                    best = (*place, c);
+                }
+            }
+            if best.1 == 0 {
+                break;
+            }
+        }
+        let (x, y) = best.0;
         taken.push(Rect { x, y, w, h });
-        root.draw(&Text::new(
-            words,
-            (x, y),
-            style.pos(Pos::new(HPos::Left, VPos::Top)),
-        ))?;
+        haloed(root, theme, words, (x, y), (14.0, colour))?;
     }
     let (x_pixels, y_pixels) = ctx.plotting_area().get_pixel_range();
     Ok(Frame {

@@ -81,6 +81,72 @@ test('a run fills every figure plausibly, proves the identity and keeps the page
   await page.close();
 });
 
+test('on a phone, the roofline\'s names keep clear of the dots and each other, and the roof stays under a halo', async () => {
+  const page = await open(env.browser, env.server.url, '?df=56&dk=3&m=128&n=128&pad=same', { width: 390, height: 844 });
+  // What the roofline's canvas draws: its words with their boxes, its lines, its dots.
+  await page.addInitScript(() => {
+    window.drawn = [];
+    const proto = CanvasRenderingContext2D.prototype;
+    let path = [];
+    const spy = (name, record) => {
+      const draw = proto[name];
+      proto[name] = function (...args) {
+        if (this.canvas.id === 'measure-roofline') record.call(this, ...args);
+        return draw.apply(this, args);
+      };
+    };
+    spy('beginPath', () => { path = []; });
+    spy('moveTo', (x, y) => path.push([x, y]));
+    spy('lineTo', (x, y) => path.push([x, y]));
+    spy('arc', function (x, y, r) { window.drawn.push({ dot: [x - r, y - r, 2 * r, 2 * r] }); });
+    spy('stroke', function () { window.drawn.push({ line: path, width: this.lineWidth }); });
+    spy('fillText', function (text, x, y) {
+      const width = this.measureText(text).width;
+      const size = parseFloat(this.font.match(/([\d.]+)px/)[1]);
+      const left = this.textAlign === 'right' || this.textAlign === 'end' ? x - width : this.textAlign === 'center' ? x - width / 2 : x;
+      const top = this.textBaseline === 'top' ? y : this.textBaseline === 'middle' ? y - size / 2 : y - size;
+      window.drawn.push({ text, box: [left, top, width, size] });
+    });
+  });
+  await page.reload();
+  await page.waitForSelector('#cost-standard');
+  await run(page);
+  await page.locator('#measure-roofline').scrollIntoViewIfNeeded();
+  await eventually(async () => assert.ok(await page.evaluate(() => window.drawn.some((d) => /^peak /.test(d.text ?? '')))), 10_000);
+  const drawn = await page.evaluate(() => {
+    // The last drawing: from the last time the canvas was cleared (its first word is the
+    // first axis label), taken from the last "peak" back.
+    const end = window.drawn.length;
+    const peak = window.drawn.findLastIndex((d) => /^peak /.test(d.text ?? ''));
+    const start = window.drawn.findLastIndex((d, i) => i < peak && d.line && d.width >= 3) ;
+    return window.drawn.slice(Math.max(0, start), end);
+  });
+  // Each name is drawn last after its halo: the last drawing of each text is the name.
+  const names = [...new Map(drawn.filter((d) => /^(standard|depthwise|pointwise) /.test(d.text ?? '')).map((d) => [d.text, d])).values()];
+  assert.equal(names.length, 3, JSON.stringify(names));
+  const roof = drawn.find((d) => d.line && d.width >= 3);
+  const others = [...drawn.filter((d) => d.dot).map((d) => d.dot), ...drawn.filter((d) => /^peak /.test(d.text ?? '')).map((d) => d.box)];
+  const overlap = ([ax, ay, aw, ah], [bx, by, bw, bh]) => ax < bx + bw && bx < ax + aw && ay < by + bh && by < ay + ah;
+  for (const [i, name] of names.entries()) {
+    const { text, box } = name;
+    for (const other of [...others, ...names.filter((_, j) => j !== i).map((n) => n.box)]) {
+      assert.ok(!overlap(box, other), `"${text}" at ${box} covers ${other}`);
+    }
+    // Where no place is clear of the roof, the roof runs under the name's halo: the same
+    // words all round it, in the panel's colour, drawn before it.
+    const crossed = roof.line.slice(1).some(([x1, y1], k) => {
+      const [x0, y0] = roof.line[k];
+      return Array.from({ length: 201 }, (_, t) => [x0 + t / 200 * (x1 - x0), y0 + t / 200 * (y1 - y0)])
+        .some(([x, y]) => x > box[0] && x < box[0] + box[2] && y > box[1] && y < box[1] + box[3]);
+    });
+    const at = drawn.indexOf(name);
+    const halo = drawn.slice(at - 8, at);
+    if (crossed) assert.ok(halo.every((d) => d.text === text), `the roof runs through "${text}" with no halo`);
+  }
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
 test('a run can be cancelled, and a large layer is scaled down in words', async () => {
   const page = await open(env.browser, env.server.url, '?df=112&dk=3&m=32&n=64&pad=same&lang=zh');
   assert.match(await page.locator('#measure-scale').textContent(), /112 × 112 输入中裁出的 56 × 56 一块/);
