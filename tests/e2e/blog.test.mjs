@@ -183,7 +183,15 @@ test('the video\'s step boxes say what they take, and the video keeps its last r
     await from.fill(bad);
     await textOf(said, new RegExp(`^Steps 0 to ${last}; the video keeps 4–9\\.$`));
     assert.equal(await from.getAttribute('aria-invalid'), 'true', bad);
+    // The box keeps what was typed, to be mended, while the video keeps 4.
+    assert.equal(await from.inputValue(), bad);
   }
+  // Left, it shows the step kept again, and nothing is wrong any more.
+  await page.locator('#record-to').focus();
+  await eventually(async () => assert.equal(await from.inputValue(), '4'));
+  await textOf(said, '');
+  assert.equal(await from.getAttribute('aria-invalid'), 'false');
+  await from.fill(String(last + 1));
   await from.fill('2');
   await textOf(said, '');
   assert.equal(await from.getAttribute('aria-invalid'), 'false');

@@ -423,24 +423,33 @@ pub fn Animation(props: &Props) -> Html {
             *recording.borrow_mut() = session;
         })
     };
-    // A step box holding what is not a step (text, a decimal, past the last step) is
-    // said wrong beside the boxes, and the video keeps its last range.
-    let range_wrong = use_state(|| [false; 2]);
+    // Each step box as typed, while it holds what is not a step (text, a decimal, past
+    // the last step): said wrong beside the boxes, the video keeps its last range, and
+    // the box shows the kept step again once left.
+    let range_typed = use_state(|| [None::<String>, None]);
+    let step_of = move |text: &str| text.trim().parse::<u64>().ok().filter(|&s| s <= total);
     let on_range = |end: usize| {
-        let (range, wrong) = (range.clone(), range_wrong.clone());
+        let (range, typed) = (range.clone(), range_typed.clone());
         Callback::from(move |e: InputEvent| {
             let value = e.target_unchecked_into::<HtmlInputElement>().value();
-            let step = value.trim().parse::<u64>().ok().filter(|&s| s <= total);
-            if let Some(step) = step {
-                let mut both = [from, to];
-                both[end] = step;
-                range.set(Some((both[0], both[1])));
+            let mut now = (*typed).clone();
+            match step_of(&value) {
+                Some(step) => {
+                    let mut both = [from, to];
+                    both[end] = step;
+                    range.set(Some((both[0], both[1])));
+                    now[end] = None;
+                }
+                None => now[end] = Some(value),
             }
-            let mut now = *wrong;
-            now[end] = step.is_none();
-            wrong.set(now);
+            typed.set(now);
         })
     };
+    let on_range_leave = {
+        let typed = range_typed.clone();
+        Callback::from(move |_: FocusEvent| typed.set([None, None]))
+    };
+    let range_wrong = [range_typed[0].is_some(), range_typed[1].is_some()];
     let range_words = range_wrong.contains(&true).then(|| {
         format!(
             "{}{total}{}{}–{}{}",
@@ -519,12 +528,14 @@ pub fn Animation(props: &Props) -> Html {
                 <label class="record-range">
                     <span>{ lang.tr("video of steps", "录制第") }</span>
                     <input id="record-from" type="number" inputmode="numeric" min="0"
-                        max={total.to_string()} value={from.to_string()} oninput={on_range(0)}
+                        max={total.to_string()} oninput={on_range(0)} onblur={on_range_leave.clone()}
+                        value={range_typed[0].clone().unwrap_or_else(|| from.to_string())}
                         aria-invalid={range_wrong[0].to_string()} aria-describedby="record-range-error"
                         aria-label={lang.tr("first step of the video", "视频的第一步")} />
                     <span>{ "–" }</span>
                     <input id="record-to" type="number" inputmode="numeric" min="0"
-                        max={total.to_string()} value={to.to_string()} oninput={on_range(1)}
+                        max={total.to_string()} oninput={on_range(1)} onblur={on_range_leave}
+                        value={range_typed[1].clone().unwrap_or_else(|| to.to_string())}
                         aria-invalid={range_wrong[1].to_string()} aria-describedby="record-range-error"
                         aria-label={lang.tr("last step of the video", "视频的最后一步")} />
                     <span>{ lang.tr("", "步") }</span>
