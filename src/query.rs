@@ -316,9 +316,11 @@ impl Loaded {
             transparent: self.transparent,
             ..State::scaled(scaled, self.playhead, self.problems)
         };
-        // A step past the animation's end shows its last, and says so.
+        // A step past the animation's end shows its last, and says so; unless a lecture's
+        // stop shows a step of its own instead.
         let last = state.playhead.step;
-        if last < asked {
+        let own = self.slide.and_then(|stop| stop.playhead(state.costs));
+        if last < asked && own.is_none() {
             let past = Problem::StepPast { last };
             match &mut state.notice {
                 Some(Notice::Link(problems)) => problems.push(past),

@@ -552,4 +552,13 @@ fn a_step_past_the_end_shows_the_last_and_says_so() {
     assert!(last(&format!("{layer}&step=abc"))
         .1
         .contains("Ignored step=abc"));
+    // A lecture's stop with a step of its own shows that one: nothing to say about the
+    // link's. A stop without one (the question, stop 1) shows the last, and says so.
+    let (_, words) = last(&format!("{layer}&step=99999999&slide=4"));
+    assert_eq!(words, "");
+    let (shown, words) = last(&format!("{layer}&step=99999999&slide=1"));
+    assert_eq!(
+        (shown, words.contains("past the animation's last")),
+        (end, true)
+    );
 }
