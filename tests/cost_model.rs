@@ -137,6 +137,7 @@ fn typed_values_are_read_or_explained() {
     assert_eq!(Param::Df.parse("4,096"), Ok(4096));
     assert_eq!(why(Param::M, "12,345"), InputError::OutOfRange(12345));
     assert_eq!(why(Param::M, "1,5"), InputError::NotWhole);
+    assert_eq!(why(Param::M, "0,750"), InputError::NotWhole);
     assert_eq!(why(Param::M, "1,02,4"), InputError::NotANumber);
     // In words, in both languages.
     let say = |lang, e| messages::input_error(lang, Param::N, "N", e);

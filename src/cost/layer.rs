@@ -241,8 +241,10 @@ fn in_groups(text: &str) -> bool {
     let mut groups = text.strip_prefix(['-', '+']).unwrap_or(text).split(',');
     let first = groups.next().unwrap_or_default();
     let mut rest = groups.peekable();
+    // A first group of "0" is a decimal comma: "0,750".
     rest.peek().is_some()
         && (1..=3).contains(&first.len())
+        && !first.starts_with('0')
         && is_whole(first)
         && rest.all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()))
 }
