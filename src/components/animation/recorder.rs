@@ -154,7 +154,11 @@ impl Drop for Recording {
 /// Ends the capture of the recorder's canvas: its stream's tracks stop taking frames now,
 /// not whenever the stream is collected.
 fn release(recorder: &web_sys::MediaRecorder) {
-    for track in recorder.stream().get_tracks() {
+    stop_tracks(&recorder.stream());
+}
+
+fn stop_tracks(stream: &web_sys::MediaStream) {
+    for track in stream.get_tracks() {
         track.unchecked_into::<web_sys::MediaStreamTrack>().stop();
     }
 }
@@ -227,6 +231,7 @@ pub fn record(
     };
     recorder.set_onstop(Some(on_stop.as_ref().unchecked_ref()));
     if recorder.start().is_err() {
+        release(&recorder);
         on_progress(Progress::Failed);
         return None;
     }
@@ -294,19 +299,28 @@ fn recorder(
     let asked = easel.out.capture_stream_with_frame_request_rate(0.0).ok()?;
     let (stream, track) = match asked.get_video_tracks().get(0).dyn_into() {
         Ok(track) => (asked, Some(track)),
-        // Without a track to ask, a stream that samples at FPS by itself.
-        Err(_) => (
-            easel
-                .out
-                .capture_stream_with_frame_request_rate(f64::from(FPS))
-                .ok()?,
-            None,
-        ),
+        // Without a track to ask, a stream that samples at FPS by itself; the first
+        // capture stops.
+        Err(_) => {
+            stop_tracks(&asked);
+            (
+                easel
+                    .out
+                    .capture_stream_with_frame_request_rate(f64::from(FPS))
+                    .ok()?,
+                None,
+            )
+        }
     };
     let options = web_sys::MediaRecorderOptions::new();
     options.set_mime_type(kind);
-    let recorder =
-        web_sys::MediaRecorder::new_with_media_stream_and_media_recorder_options(&stream, &options)
-            .ok()?;
-    Some((recorder, track, kind))
+    match web_sys::MediaRecorder::new_with_media_stream_and_media_recorder_options(
+        &stream, &options,
+    ) {
+        Ok(recorder) => Some((recorder, track, kind)),
+        Err(_) => {
+            stop_tracks(&stream);
+            None
+        }
+    }
 }
