@@ -592,7 +592,7 @@ fn fit(text: &str, size: f64, width: f64) -> String {
     let wide = |c: char| match c {
         '\u{2E80}'.. => 1.0,
         '×' => 0.84,
-        '0'..='9' => 0.64,
+        '0'..='9' => tensor::DIGIT_EM,
         _ => 0.56,
     };
     let mut used = 0.0;

@@ -282,10 +282,16 @@ impl Drawn {
 /// sheet's top right corner.
 const LABEL_SIZE: f64 = 12.0;
 const LABEL_GAP: f64 = 4.0;
+/// How wide a digit of the sans faces is, in em, rounded up: for words set on the canvas,
+/// which has no layout to ask.
+pub const DIGIT_EM: f64 = 0.64;
 
 /// How far right of a volume its channels' numbers reach, for `channels` channels.
 pub fn label_room(channels: u32) -> f64 {
     let digits = channels.max(1).ilog10() + 1;
+    // At 0.56 em a digit: the gap before the number holds what its digits take beyond
+    // that (up to DIGIT_EM, 0.08 em each: under 4 px for four digits at 12 px), and the
+    // narrow volumes of a phone's column keep their width.
     LABEL_GAP + f64::from(digits) * LABEL_SIZE * 0.56
 }
 
@@ -677,8 +683,8 @@ fn channel_numbers(
             }
         };
         let text = (channel + 1).to_string();
-        // Digits are about 0.64 em wide; the baseline is at `at`.
-        let wide = text.len() as f64 * LABEL_SIZE * 0.64;
+        // The baseline is at `at`.
+        let wide = text.len() as f64 * LABEL_SIZE * DIGIT_EM;
         let left = match anchor {
             Anchor::Middle => at.0 - wide / 2.0,
             _ => at.0,

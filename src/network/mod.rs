@@ -26,14 +26,19 @@ pub enum Agreement {
     Differs,
 }
 
-/// Compares `count` with `printed`, in millions, by integer arithmetic.
-pub fn agreement(count: u128, printed: &str) -> Agreement {
+/// A figure printed in millions ("569", "4.2") as its digits and the count one of its
+/// last digit stands for (1,000,000 for "569", 100,000 for "4.2").
+fn printed_digits(printed: &str) -> Option<(u128, u128)> {
     let decimals = printed.split_once('.').map_or(0, |(_, d)| d.len()) as u32;
     let digits: String = printed.chars().filter(|c| *c != '.').collect();
-    let Ok(printed) = digits.parse::<u128>() else {
+    Some((digits.parse().ok()?, 10u128.pow(6 - decimals.min(6))))
+}
+
+/// Compares `count` with `printed`, in millions, by integer arithmetic.
+pub fn agreement(count: u128, printed: &str) -> Agreement {
+    let Some((printed, unit)) = printed_digits(printed) else {
         return Agreement::Differs;
     };
-    let unit = 10u128.pow(6 - decimals.min(6));
     if (count + unit / 2) / unit == printed {
         Agreement::Rounded
     } else if count / unit == printed {
@@ -48,9 +53,8 @@ pub fn agreement(count: u128, printed: &str) -> Agreement {
 /// printed figure, each rounded half up; `None` where the printed figure is not a number.
 /// (Unsigned: signed 128-bit division would ship its own routine to the wasm.)
 pub fn difference(count: u128, printed: &str) -> Option<(bool, u128, u128)> {
-    let decimals = printed.split_once('.').map_or(0, |(_, d)| d.len()) as u32;
-    let digits: String = printed.chars().filter(|c| *c != '.').collect();
-    let printed = digits.parse::<u128>().ok()? * 10u128.pow(6 - decimals.min(6));
+    let (digits, unit) = printed_digits(printed)?;
+    let printed = digits * unit;
     let (more, diff) = (count >= printed, count.abs_diff(printed));
     let rounded = |n: u128, d: u128| (n + d / 2) / d;
     Some((
