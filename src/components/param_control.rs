@@ -147,7 +147,9 @@ pub fn ParamControl(props: &Props) -> Html {
                     oninput={on_slide} onkeydown={on_slider_key} />
                 <span aria-hidden="true">{ max }</span>
             </div>
-            <p id={msg_id} class="param-error" aria-live="polite">{ message }</p>
+            // Read out for what was typed; a refusal the notice reads out already.
+            <p id={msg_id} class="param-error"
+                aria-live={if error.is_some() { "polite" } else { "off" }}>{ message }</p>
         </div>
     }
 }

@@ -147,6 +147,8 @@ test('a kernel larger than the input is refused with a notice; the last layer st
   // Said beside the box too, which is marked wrong while it holds the refused value.
   await textOf(page.locator('#dk-error'), /Kept the last layer: Dk = 7 gives no output/);
   assert.equal(await page.locator('#dk-input').getAttribute('aria-invalid'), 'true');
+  // Read out once, by the notice, not a second time beside the box.
+  assert.equal(await page.locator('#dk-error').getAttribute('aria-live'), 'off');
   // The slider cannot push past it either; its thumb stays with the value kept.
   await page.locator('#dk-slider').focus();
   await page.keyboard.press('ArrowRight');
@@ -221,6 +223,13 @@ test('the largest layer the controls accept is counted exactly, past 64 bits', a
   }));
   for (const { px, inside } of sizes) assert.ok(px >= 14 && inside, JSON.stringify(sizes));
   assert.equal(new Set(sizes.map((s) => s.top)).size, 2, `two rows of cards: ${JSON.stringify(sizes)}`);
+  // On a phone, one card to a row, as for any layer: the counts at 14 px or more there too.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await eventually(async () => {
+    const phone = await page.evaluate(() => [...document.querySelectorAll('.card .exact')].map((e) => parseFloat(getComputedStyle(e).fontSize)));
+    for (const px of phone) assert.ok(px >= 14, `on a phone: ${phone}`);
+  });
+  await page.setViewportSize({ width: 1280, height: 720 });
   // The default layer's short counts keep four to a row.
   await page.goto(`${env.server.url}?df=14&dk=3&m=512&n=512`);
   await page.waitForSelector('#cost-standard');
@@ -292,9 +301,10 @@ test('every request stays under the sub-path, with relative asset URLs', async (
 // and the video's steps typed with a message where they are wrong, a step past the end
 // and a printed figure that differs each said, "1,024" read as a number, the scene's
 // numbers kept off the step's cells and its words fitted to real widths, wide counts two
-// cards to a row: 351.1 KB. This ceiling, under half a kilobyte above, stops the whole
-// growing unseen while the gap is worked on (see the README).
-const BUDGET_KB = 351.5;
+// cards to a row, the roofline's names placed clear of its dots: 351.6 KB, what the round
+// began with. This ceiling, under half a kilobyte above, stops the whole growing unseen
+// while the gap is worked on (see the README).
+const BUDGET_KB = 352;
 
 test(`the whole page stays under ${BUDGET_KB} KB gzipped`, async () => {
   const { gzipSync } = await import('node:zlib');
