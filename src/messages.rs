@@ -455,9 +455,14 @@ pub fn run_scale(lang: Lang, plan: &Plan) -> Option<String> {
         return None;
     }
     let r = plan.costs.ratio_in(Unit::Macs).significant(3);
+    // One change or two: "it" or "either", "此" or "它们".
+    let (it, them) = match parts.len() {
+        1 => ("it", "此"),
+        _ => ("either", "它们"),
+    };
     Some(match (lang, plan.filters.is_some()) {
         (Lang::En, false) => format!(
-            "Too large to time in a few seconds, so this run uses {}. R does not depend on either: it stays {r}.",
+            "Too large to time in a few seconds, so this run uses {}. R does not depend on {it}: it stays {r}.",
             parts.join(" and ")
         ),
         (Lang::En, true) => format!(
@@ -465,7 +470,7 @@ pub fn run_scale(lang: Lang, plan: &Plan) -> Option<String> {
             parts.join(" and ")
         ),
         (Lang::Zh, false) => format!(
-            "这一层太大，几秒内测不完，所以这次用的是{}。R 与它们无关，仍是 {r}。",
+            "这一层太大，几秒内测不完，所以这次用的是{}。R 与{them}无关，仍是 {r}。",
             parts.join("、")
         ),
         (Lang::Zh, true) => format!(

@@ -37,6 +37,14 @@ fn mobilenet_s_14_by_14_layer_runs_with_fewer_channels_and_the_same_ratio() {
         page.ratio_in(Unit::Macs),
         "the run's R is the page's"
     );
+    // Said in words: one change, "it" (a crop and fewer channels would be "either").
+    let words = sepconv::messages::run_scale(sepconv::i18n::Lang::En, &plan).unwrap();
+    assert!(
+        words.ends_with("R does not depend on it: it stays 0.113."),
+        "{words}"
+    );
+    let zh = sepconv::messages::run_scale(sepconv::i18n::Lang::Zh, &plan).unwrap();
+    assert!(zh.contains("R 与此无关"), "{zh}");
     // The depthwise step moves about a byte for every two FLOPs; the pointwise step does
     // over 30 FLOPs a byte. That is the roofline's point.
     let depthwise = plan.intensity(Kernel::Depthwise);

@@ -149,7 +149,8 @@ test('on a phone, the roofline\'s names keep clear of the dots and each other, a
 
 test('a run can be cancelled, and a large layer is scaled down in words', async () => {
   const page = await open(env.browser, env.server.url, '?df=112&dk=3&m=32&n=64&pad=same&lang=zh');
-  assert.match(await page.locator('#measure-scale').textContent(), /112 × 112 输入中裁出的 56 × 56 一块/);
+  // One change (a crop): R "does not depend on it" (此), not "either" (它们).
+  assert.match(await page.locator('#measure-scale').textContent(), /112 × 112 输入中裁出的 56 × 56 一块。R 与此无关/);
   await page.locator('#measure-run').scrollIntoViewIfNeeded();
   await page.click('#measure-run');
   await page.waitForSelector('#measure-cancel');
