@@ -322,11 +322,21 @@ fn choices(lang: Lang, key: &str) -> (&'static str, &'static str) {
 /// The notice's words when it refused a change of `param`: its control says them too,
 /// beside itself, where a reader on a phone (the notice far above) is looking.
 pub fn refused(lang: Lang, shown: Option<&Notice>, param: Param) -> Option<String> {
+    refused_by(
+        lang,
+        shown,
+        |c| matches!(c, Change::Param(p, _) if *p == param),
+    )
+}
+
+/// The notice's words when it refused a change that `is` picks out (α's, ρ's).
+pub fn refused_by(
+    lang: Lang,
+    shown: Option<&Notice>,
+    is: impl Fn(&Change) -> bool,
+) -> Option<String> {
     match shown? {
-        n @ Notice::Refused {
-            change: Change::Param(p, _),
-            ..
-        } if *p == param => Some(notice(lang, n)),
+        n @ Notice::Refused { change, .. } if is(change) => Some(notice(lang, n)),
         _ => None,
     }
 }

@@ -128,7 +128,7 @@ pub fn App(props: &AppProps) -> Html {
         <div class="controls">
             { layer_panel.clone() }
             { geometry_panel(&costs, state.notice.as_ref(), &on_action, lang) }
-            { options_panel(scaled, &costs, unit, &on_action, lang) }
+            { options_panel(scaled, &costs, unit, state.notice.as_ref(), &on_action, lang) }
         </div>
     };
     let summary = summary(&costs, &readout, lang);

@@ -8,7 +8,7 @@ use crate::cost::{Costs, Multiplier, MultiplierError, Scaled, Unit};
 use crate::i18n::Lang;
 use crate::messages;
 use crate::readout::kept;
-use crate::state::Action;
+use crate::state::{Action, Change, Notice};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -18,9 +18,19 @@ pub fn options_panel(
     scaled: Scaled,
     costs: &Costs,
     unit: Unit,
+    shown: Option<&Notice>,
     on_action: &Callback<Action>,
     lang: Lang,
 ) -> Html {
+    // A refused α or ρ is said beside its box too, as a layer control's refusal is.
+    let refused = |alpha: bool| {
+        messages::refused_by(lang, shown, |c| match c {
+            Change::Alpha(_) => alpha,
+            Change::Rho(_) => !alpha,
+            _ => false,
+        })
+        .map(AttrValue::from)
+    };
     let layer = costs.layer;
     let units = Unit::ALL.map(|choice| {
         let onclick = on_action.reform(move |_: MouseEvent| Action::SetUnit(choice));
@@ -73,10 +83,10 @@ pub fn options_panel(
             <div class="multipliers">
                 <MultiplierControl id="alpha" symbol="α"
                     meaning={lang.tr("width multiplier: αM inputs, αN filters", "宽度乘子：αM 个输入通道、αN 个卷积核")}
-                    value={scaled.alpha} on_action={on_action.clone()} />
+                    value={scaled.alpha} on_action={on_action.clone()} refused={refused(true)} />
                 <MultiplierControl id="rho" symbol="ρ"
                     meaning={lang.tr("resolution multiplier: ρ·Df input", "分辨率乘子：输入为 ρ·Df")}
-                    value={scaled.rho} on_action={on_action.clone()} />
+                    value={scaled.rho} on_action={on_action.clone()} refused={refused(false)} />
             </div>
             if !(scaled.alpha.is_one() && scaled.rho.is_one()) {
                 <p class="panel-note" id="scaled-note">
@@ -163,6 +173,8 @@ struct MultiplierProps {
     meaning: AttrValue,
     value: Multiplier,
     on_action: Callback<Action>,
+    /// Why the page refused this multiplier's last change, said beside the box.
+    refused: Option<AttrValue>,
 }
 
 /// A number box for α or ρ; what it cannot use is explained beside it.
@@ -199,10 +211,26 @@ fn MultiplierControl(props: &MultiplierProps) -> Html {
             text.set(typed);
         })
     };
+    // Leaving the box shows the value in force again; a message stays until fixed.
+    let on_leave = {
+        let text = text.clone();
+        Callback::from(move |_: FocusEvent| text.set(value.to_string()))
+    };
     let box_id = format!("{}-input", props.id);
     let msg_id = format!("{}-error", props.id);
+    let refused = props.refused.as_ref();
+    let invalid = error.is_some() || (refused.is_some() && *text != value.to_string());
+    let message = match (*error, refused) {
+        (Some(why), _) => kept(
+            lang,
+            &messages::multiplier_error(lang, &props.symbol, why),
+            value,
+        ),
+        (None, Some(refused)) => refused.to_string(),
+        (None, None) => String::new(),
+    };
     html! {
-        <div class={classes!("param", error.is_some().then_some("invalid"))}>
+        <div class={classes!("param", invalid.then_some("invalid"))}>
             <div class="param-head">
                 <label for={box_id.clone()}>
                     <span class="symbol">{ symbol_html(&props.symbol) }</span>
@@ -211,12 +239,12 @@ fn MultiplierControl(props: &MultiplierProps) -> Html {
                 <input id={box_id} class="param-box" type="text" inputmode="decimal"
                     autocomplete="off" spellcheck="false" value={(*text).clone()}
                     data-value={value.to_string()}
-                    aria-invalid={error.is_some().to_string()} aria-describedby={msg_id.clone()}
-                    oninput={on_type} />
+                    aria-invalid={invalid.to_string()} aria-describedby={msg_id.clone()}
+                    oninput={on_type} onblur={on_leave} />
             </div>
-            <p id={msg_id} class="param-error" aria-live="polite">
-                { for (*error).map(|why| kept(lang, &messages::multiplier_error(lang, &props.symbol, why), value)) }
-            </p>
+            // Read out for what was typed; a refusal the notice reads out already.
+            <p id={msg_id} class="param-error"
+                aria-live={if error.is_some() { "polite" } else { "off" }}>{ message }</p>
         </div>
     }
 }

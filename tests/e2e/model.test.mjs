@@ -2,7 +2,7 @@
 // and the layer as PyTorch and Keras code; each read back from the page and the URL.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { shared, open, figures, eventually, live } from './harness.mjs';
+import { shared, open, figures, eventually, live, textOf } from './harness.mjs';
 
 const env = shared();
 const MOBILENET = '?df=14&dk=3&m=512&n=512&pad=same';
@@ -74,6 +74,20 @@ test('α and ρ reproduce Table 3 of the MobileNets paper', async () => {
   await page.locator('#rho-input').fill('1');
   await eventually(async () => assert.equal(await page.locator('#cost-separable').getAttribute('data-value'), '29578752'));
   assert.equal(new URL(page.url()).searchParams.get('rho'), null);
+});
+
+test('an α that thins M to nothing is refused beside its box too, and the box shows α in force once left', async () => {
+  const page = await open(env.browser, env.server.url, '?df=14&dk=3&m=3&n=8&pad=same', { width: 390, height: 844 });
+  await page.locator('#alpha-input').scrollIntoViewIfNeeded();
+  await page.locator('#alpha-input').fill('0.25');
+  await textOf(page.locator('#alpha-error'), /Kept the last layer: α = 0\.25 gives α·M = 0 once rounded/);
+  assert.equal(await page.locator('#alpha-input').getAttribute('aria-invalid'), 'true');
+  assert.equal(await page.locator('#cost-standard').getAttribute('data-value'), String(8 * 14 * 14 * 9 * 3));
+  await page.locator('#rho-input').focus();
+  await eventually(async () => assert.equal(await page.locator('#alpha-input').inputValue(), '1'));
+  assert.equal(await page.locator('#alpha-input').getAttribute('aria-invalid'), 'false');
+  assert.deepEqual(page.problems, []);
+  await page.close();
 });
 
 for (const [label, df, dk, m, n] of [
