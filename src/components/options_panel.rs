@@ -4,6 +4,7 @@
 
 use super::formula::symbol_html;
 use super::hooks::use_lang;
+use super::param_control::said_beside;
 use crate::cost::{Costs, Multiplier, MultiplierError, Scaled, Unit};
 use crate::i18n::Lang;
 use crate::messages;
@@ -220,15 +221,13 @@ fn MultiplierControl(props: &MultiplierProps) -> Html {
     let msg_id = format!("{}-error", props.id);
     let refused = props.refused.as_ref();
     let invalid = error.is_some() || (refused.is_some() && *text != value.to_string());
-    let message = match (*error, refused) {
-        (Some(why), _) => kept(
+    let typed = (*error).map(|why| {
+        kept(
             lang,
             &messages::multiplier_error(lang, &props.symbol, why),
             value,
-        ),
-        (None, Some(refused)) => refused.to_string(),
-        (None, None) => String::new(),
-    };
+        )
+    });
     html! {
         <div class={classes!("param", invalid.then_some("invalid"))}>
             <div class="param-head">
@@ -242,9 +241,7 @@ fn MultiplierControl(props: &MultiplierProps) -> Html {
                     aria-invalid={invalid.to_string()} aria-describedby={msg_id.clone()}
                     oninput={on_type} onblur={on_leave} />
             </div>
-            // Read out for what was typed; a refusal the notice reads out already.
-            <p id={msg_id} class="param-error"
-                aria-live={if error.is_some() { "polite" } else { "off" }}>{ message }</p>
+            { said_beside(msg_id, typed, refused) }
         </div>
     }
 }

@@ -111,15 +111,13 @@ pub fn ParamControl(props: &Props) -> Html {
     let Limit { min, max } = param.limit();
     // The box is wrong while it holds what was refused; the slider, put back, is not.
     let invalid = error.is_some() || (refused.is_some() && *text != value.to_string());
-    let message = match (*error, refused) {
-        (Some(why), _) => kept(
+    let typed = (*error).map(|why| {
+        kept(
             lang,
             &messages::input_error(lang, param, param.symbol(), why),
             value,
-        ),
-        (None, Some(refused)) => refused.to_string(),
-        (None, None) => String::new(),
-    };
+        )
+    });
     html! {
         <div class={classes!("param", invalid.then_some("invalid"))}>
             <div class="param-head">
@@ -147,9 +145,15 @@ pub fn ParamControl(props: &Props) -> Html {
                     oninput={on_slide} onkeydown={on_slider_key} />
                 <span aria-hidden="true">{ max }</span>
             </div>
-            // Read out for what was typed; a refusal the notice reads out already.
-            <p id={msg_id} class="param-error"
-                aria-live={if error.is_some() { "polite" } else { "off" }}>{ message }</p>
+            { said_beside(msg_id, typed, refused.as_ref()) }
         </div>
     }
+}
+
+/// The line beside a control: what is wrong with what was typed, read out; else why the
+/// page refused the control's last change, which the notice reads out already.
+pub fn said_beside(id: String, typed: Option<String>, refused: Option<&AttrValue>) -> Html {
+    let live = if typed.is_some() { "polite" } else { "off" };
+    let words = typed.or_else(|| refused.map(AttrValue::to_string));
+    html! { <p {id} class="param-error" aria-live={live}>{ words }</p> }
 }
