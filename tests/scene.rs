@@ -5,8 +5,8 @@
 
 use proptest::prelude::*;
 use sepconv::anim::{
-    inside, scene, sin_degrees, unoccluded, Anchor, Camera, Face, Look, Mode, Paint, Phase, Scene,
-    Shape, Timeline, View, LENS_PX,
+    inside, scene, sin_degrees, unoccluded, Anchor, Camera, Face, Look, Mode, Paint, Phase, Rect,
+    Scene, Shape, Timeline, View, LENS_PX,
 };
 use sepconv::cost::{Costs, Layer, Padding};
 use sepconv::i18n::Lang;
@@ -509,7 +509,7 @@ fn no_channel_number_falls_on_the_cells_of_the_step() {
                 let view = View { width, ..WIDE };
                 for step in (1..t.total_steps().min(400)).step_by(3) {
                     let s = scene(&t, &t.frame(step), &view, Lang::En);
-                    let cells: Vec<(f64, f64, f64, f64)> = s
+                    let cells: Vec<Rect> = s
                         .shapes
                         .iter()
                         .filter_map(|shape| match shape {
@@ -517,16 +517,7 @@ fn no_channel_number_falls_on_the_cells_of_the_step() {
                                 corners,
                                 fill: Some(Paint::Write | Paint::Read),
                                 ..
-                            } => {
-                                let xs = corners.iter().map(|p| p.0);
-                                let ys = corners.iter().map(|p| p.1);
-                                Some((
-                                    xs.clone().fold(f64::MAX, f64::min),
-                                    xs.fold(f64::MIN, f64::max),
-                                    ys.clone().fold(f64::MAX, f64::min),
-                                    ys.fold(f64::MIN, f64::max),
-                                ))
-                            }
+                            } => Some(Rect::around(*corners)),
                             _ => None,
                         })
                         .collect();
@@ -544,12 +535,14 @@ fn no_channel_number_falls_on_the_cells_of_the_step() {
                         if !text.chars().all(|c| c.is_ascii_digit()) {
                             continue;
                         }
-                        let right = at.0 + text.len() as f64 * size * 0.6;
-                        for &(x0, x1, y0, y1) in &cells {
-                            let over =
-                                at.0 < x1 && right > x0 && at.1 - size * 0.75 < y1 && at.1 > y0;
-                            assert!(!over, "{df}x{m}x{n} {mode:?} at {width}, step {step}: {text} on a cell of the step");
-                        }
+                        let words = Rect {
+                            x: at.0,
+                            y: at.1 - size * 0.75,
+                            w: text.len() as f64 * size * 0.6,
+                            h: size * 0.75,
+                        };
+                        let over = cells.iter().any(|cell| cell.overlaps(&words));
+                        assert!(!over, "{df}x{m}x{n} {mode:?} at {width}, step {step}: {text} on a cell of the step");
                     }
                 }
             }
