@@ -324,6 +324,33 @@ test(`the whole page stays under ${BUDGET_KB} KB gzipped`, async () => {
   assert.ok(total < BUDGET_KB * 1024, `the page weighs ${(total / 1024).toFixed(1)} KB gzipped`);
 });
 
+// Every size and weight of a face that the first view sets text in is a font the browser
+// loads and shapes the page's words for, once each, in its first layout. The type scale in
+// style.css keeps them few: from 38 to 22 took the first layout from about 60 ms to 42
+// here (`make bench`'s machine). A new size belongs on that scale, not beside it.
+const FONTS = 22;
+
+test(`the first view sets its text in at most ${FONTS} fonts`, async () => {
+  const page = await open(env.browser, env.server.url, '?df=8&dk=3&m=3&n=8&pad=same&step=1');
+  const fonts = await page.evaluate(() => {
+    const seen = new Set();
+    const add = (element) => {
+      if (!element.getClientRects().length) return;
+      const s = getComputedStyle(element);
+      seen.add([s.fontFamily, s.fontSize, s.fontWeight, s.fontStyle].join(' | '));
+    };
+    const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walk.nextNode(); node; node = walk.nextNode()) {
+      if (node.textContent.trim()) add(node.parentElement);
+    }
+    document.querySelectorAll('input[type=text], input[type=number], select').forEach(add);
+    return [...seen].sort();
+  });
+  await page.close();
+  assert.ok(fonts.length > 5, `the page has its type: ${fonts.join('\n')}`);
+  assert.ok(fonts.length <= FONTS, `${fonts.length} fonts:\n${fonts.join('\n')}`);
+});
+
 test('<html data-ready> comes once the sliders answer and the counts are live', async () => {
   const layer = { df: 14, dk: 3, m: 512, n: 512, pad: 'same' };
   const page = await open(env.browser, env.server.url, '?df=14&dk=3&m=512&n=512&pad=same&step=3', undefined, 'html[data-ready]');
