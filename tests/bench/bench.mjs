@@ -34,16 +34,36 @@ const TALL = { width: 1280, height: 3200 };
 
 /**
  * A fresh page (cold cache) that records the wasm instance when Trunk starts it, with
- * `script` (if any) run before the page's own.
+ * `script` (if any) run before the page's own; `counted`, with Chromium's counters of its
+ * main thread (`page.counters()`: see `counting`).
  */
-async function fresh(query, viewport = TALL, script = '') {
+async function fresh(query, viewport = TALL, script = '', counted = false) {
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
+  if (counted) page.counters = await counting(page);
   await page.addInitScript(() => addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail.wasm; }));
   if (script) await page.addInitScript(script);
   await page.goto(server.url + query);
   return page;
 }
+
+/**
+ * Chromium's own counters of a page's main thread, started before it loads: the function
+ * returned reads, in milliseconds, its time so far in layout, in style and in script. Not
+ * rounded to frames, as a time to a picture on screen is, so that they say where a first
+ * render's time goes, and show a change of a few milliseconds that a frame's 16 hide.
+ */
+async function counting(page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  return async () => {
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    const ms = (name) => 1000 * (metrics.find((m) => m.name === name)?.value ?? NaN);
+    return { layout: ms('LayoutDuration'), style: ms('RecalcStyleDuration'), script: ms('ScriptDuration') };
+  };
+}
+/** "layout / style / script" medians of counters read after loads. */
+const split = (all) => ['layout', 'style', 'script'].map((k) => quantile(all.map((c) => c[k]), 0.5).toFixed(0)).join(' / ');
 
 /** Whether every panel has drawn: the figures, three charts and the animation. */
 function everyPanelDrawn() {
@@ -186,11 +206,13 @@ function timed(who, load, { paint = 'with the numbers', ready = true, app = true
   const LOADS = 11;
   const peer = await openPeer();
   const ours = [], bare = [], them = [];
+  const ourCounters = [], theirCounters = [];
   let bytes = 0;
   for (let i = 0; i < LOADS; i++) {
     for (const [query, times] of [[DEFAULT, ours], ['', bare]]) {
-      const page = await fresh(query, TALL, completeWhen(everyPanelDrawn));
+      const page = await fresh(query, TALL, completeWhen(everyPanelDrawn), true);
       times.push(await complete(page));
+      if (query === DEFAULT) ourCounters.push(await page.counters());
       await page.context().close();
     }
     if (!peer) continue;
@@ -198,20 +220,24 @@ function timed(who, load, { paint = 'with the numbers', ready = true, app = true
     const theirs = await context.newPage();
     const bodies = [];
     theirs.on('response', async (r) => { try { bodies.push(await r.body()); } catch { /* none */ } });
+    const counters = await counting(theirs);
     await theirs.addInitScript(completeWhen(peer.drawn));
     await theirs.goto(peer.url);
     them.push(await complete(theirs));
+    theirCounters.push(await counters());
     bytes = bodies.reduce((sum, b) => sum + gzipSync(b, { level: 9 }).length, 0);
     await context.close();
   }
   const median = quantile(ours, 0.5);
   row(`first complete render (median of ${LOADS} cold loads)`, median.toFixed(0), 'ms', '< 200 ms', median < 200);
   row(`first complete render, the bare link (median of ${LOADS})`, quantile(bare, 0.5).toFixed(0), 'ms', '', '');
+  row('first complete render: time in layout / style / script', split(ourCounters), 'ms', '', '');
   if (peer) {
     await peer.close();
     const theirs = quantile(them, 0.5);
     row(`peer (${peer.name}): first complete render, median of ${LOADS}`, theirs.toFixed(0), 'ms', '', '');
     row(`peer (${peer.name}): bytes loaded, gzip`, (bytes / 1024).toFixed(1), 'KB', '', '');
+    row(`peer (${peer.name}): time in layout / style / script`, split(theirCounters), 'ms', '', '');
     row('first complete render, sepconv ÷ peer', (median / theirs).toFixed(2), '×', '≤ 0.8', median / theirs <= 0.8);
   } else {
     row('peer side by side', 'not run', '', 'its build: see tests/bench/peer.mjs', false);
