@@ -27,6 +27,29 @@ mod where_bar;
 
 pub use app::{App, AppProps};
 
+use yew::prelude::*;
+
+/// `picture` (a canvas) as the page rendered at build time shows it: nothing draws there
+/// until the app has loaded, a moment later, or two to three seconds on a slow phone, so
+/// `words` over it say that it is on its way. The app draws its pictures as it renders
+/// them: its own render, compiled for the browser, is the canvas alone.
+#[cfg(not(target_arch = "wasm32"))]
+fn waiting(picture: Html, words: &str) -> Html {
+    html! {
+        <div class="picture-box">
+            { picture }
+            <p class="picture-wait" aria-hidden="true">
+                <span class="loading-mark"></span>{ words }
+            </p>
+        </div>
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn waiting(picture: Html, _words: &str) -> Html {
+    picture
+}
+
 /// Mounts the app into the page's `#app` element (the whole body if it is missing). The
 /// default page pre-rendered there at build time (`crate::prerender`), or the loading
 /// line, stays in front until the live one, which reads the link, has drawn

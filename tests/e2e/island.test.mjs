@@ -196,6 +196,39 @@ test('a key pressed before the app runs reaches it once it does', async () => {
   await page.close();
 });
 
+/** The visible "loading" lines over the page's pictures, each with whether it lies inside
+ *  the box of the canvas it stands over. */
+const pictureWaits = (page) => page.evaluate(() => [...document.querySelectorAll('.picture-wait')]
+  .filter((line) => line.checkVisibility())
+  .map((line) => {
+    const [box, canvas] = [line, line.parentElement.querySelector('canvas')].map((e) => e.getBoundingClientRect());
+    const inside = box.left >= canvas.left && box.right <= canvas.right && box.top >= canvas.top && box.bottom <= canvas.bottom;
+    return `${line.textContent.trim()}${inside ? '' : ' (outside its canvas)'}`;
+  }));
+
+test('while the app loads, each empty picture of the built page says it is on its way, and then draws', async () => {
+  const page = await held();
+  assert.deepEqual(await pictureWaits(page), ['Loading the picture…', 'Loading the chart…', 'Loading the chart…', 'Loading the chart…']);
+  page.release();
+  await page.waitForFunction(() => document.documentElement.hasAttribute('data-app'));
+  assert.equal(await page.locator('.picture-wait').count(), 0, 'the app draws at once: it has none');
+  assert.deepEqual(page.problems, []);
+  await page.close();
+
+  const zh = await held({ query: '?lang=zh' });
+  assert.deepEqual(await pictureWaits(zh), ['正在加载图示…', '正在加载图表…', '正在加载图表…', '正在加载图表…']);
+  zh.release();
+  await zh.close();
+
+  // Without script no app will come: the page promises nothing.
+  const context = await env.browser.newContext({ javaScriptEnabled: false });
+  const still = await context.newPage();
+  await still.goto(env.server.url);
+  assert.equal(await still.locator('.picture-wait').count(), 4, 'in the page');
+  assert.deepEqual(await pictureWaits(still), []);
+  await context.close();
+});
+
 test('when the app cannot load, the page says so and the island\'s sliders keep working', async () => {
   const page = await env.browser.newPage();
   await page.route(/\/sepconv-[0-9a-f]+_bg\.wasm$/, (route) => route.fulfill({ status: 503, body: 'down' }));
@@ -203,6 +236,7 @@ test('when the app cannot load, the page says so and the island\'s sliders keep 
   await page.waitForFunction(() => document.getElementById('fatal')?.hidden === false);
   assert.match(await page.locator('#fatal').textContent(),
     /could not load the rest of the page \(503 .*\)\. The layer's sliders and counts still work\. Reload/);
+  assert.deepEqual(await pictureWaits(page), [], 'no picture says it is coming');
   await page.locator('#n-input').fill('100');
   await checkFigures(page, { df: 8, dk: 3, m: 3, n: 100, pad: 'same' });
   await page.close();

@@ -478,17 +478,19 @@ pub fn Animation(props: &Props) -> Html {
                         { lang.tr("⟲ view", "⟲ 视角") }</button>
                 </div>
             </div>
-            <canvas ref={canvas} id="anim-canvas" tabindex="0" role="img"
-                // A race draws two pipelines, one above the other: it needs the height.
-                class={classes!("anim-canvas", (mode == Mode::Race).then_some("race"))}
-                data-scene={look.name()} data-mode={mode.name()}
-                data-yaw={camera.yaw.to_string()} data-pitch={camera.pitch.to_string()}
-                aria-label={lang.tr("The tensors as volumes of channels, the filter and the output value being computed; \
-                    Space plays and pauses, the arrow keys step, drag or A, D, W, S turn the view",
-                    "以通道组成的立体表示的张量、卷积核和正在计算的输出值；空格键播放或暂停，方向键单步，拖动或 A、D、W、S 旋转视角")}
-                aria-describedby="anim-caption"
-                onpointerdown={on_pointer_down} onpointermove={on_pointer_move}
-                onpointerup={on_pointer_up.clone()} onpointercancel={on_pointer_up}></canvas>
+            { super::waiting(html! {
+                <canvas ref={canvas} id="anim-canvas" tabindex="0" role="img"
+                    // A race draws two pipelines, one above the other: it needs the height.
+                    class={classes!("anim-canvas", (mode == Mode::Race).then_some("race"))}
+                    data-scene={look.name()} data-mode={mode.name()}
+                    data-yaw={camera.yaw.to_string()} data-pitch={camera.pitch.to_string()}
+                    aria-label={lang.tr("The tensors as volumes of channels, the filter and the output value being computed; \
+                        Space plays and pauses, the arrow keys step, drag or A, D, W, S turn the view",
+                        "以通道组成的立体表示的张量、卷积核和正在计算的输出值；空格键播放或暂停，方向键单步，拖动或 A、D、W、S 旋转视角")}
+                    aria-describedby="anim-caption"
+                    onpointerdown={on_pointer_down} onpointermove={on_pointer_move}
+                    onpointerup={on_pointer_up.clone()} onpointercancel={on_pointer_up}></canvas>
+            }, lang.tr("Loading the picture…", "正在加载图示…")) }
             <div class="anim-controls">
                 <button type="button" class="tool" aria-label={lang.tr("Back to the start (Home)", "回到开头（Home）")}
                     onclick={go(|_, _| 0)}>{ "«" }</button>
