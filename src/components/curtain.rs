@@ -49,7 +49,9 @@ pub fn lift() {
         let mut child = root.first_element_child();
         while let Some(element) = child {
             child = element.next_element_sibling();
-            if element.class_name() != HOST {
+            // Not `class_name()`: on an SVG element (the pre-rendered page's shared first
+            // frame) that is an object, not a string, which wasm-bindgen would read as one.
+            if !element.class_list().contains(HOST) {
                 element.remove();
             }
         }
