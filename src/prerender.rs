@@ -34,13 +34,59 @@ pub fn inject(page: &str, english: &str, chinese: &str) -> Option<String> {
     let fieldset = |lang: &str, markup: &str| {
         format!("<fieldset class=prerendered disabled lang={lang}>{markup}</fieldset>")
     };
+    let (english, chinese, shared) = shared_shapes(english, chinese);
     Some(format!(
-        "{}<div id=app {MARK}>{}<template id={ZH_ID}>{}</template>{}",
+        "{}<div id=app {MARK}>{}<template id={ZH_ID}>{}</template>{shared}{}",
         &page[..start],
-        fieldset("en", english),
-        fieldset("zh-Hans", chinese),
+        fieldset("en", &english),
+        fieldset("zh-Hans", &chinese),
         &page[start + tag_len..]
     ))
+}
+
+/// How the ids of the animation's first frame begin, drawn at build time as SVG for each
+/// size it is laid out for (`crate::anim::svg`): the group of its shapes is
+/// `{FIRST_FRAME}-{size}`.
+pub const FIRST_FRAME: &str = "first-frame";
+
+/// `english` and `chinese` with the groups of shapes that they draw alike (the first
+/// frame's, whose words alone differ) each replaced by a `<use>` of one copy, and that
+/// copy, in a hidden `<svg>` of its own, for after both. Each page of about 40 KB apart
+/// from those groups is under gzip's 32 KB window, so that the Chinese page, which a
+/// host sends after the English one, is sent as little more than references to it.
+/// (Without the script at the end of the page, the English page still finds the groups.)
+fn shared_shapes(english: &str, chinese: &str) -> (String, String, String) {
+    let open = format!("<g id=\"{FIRST_FRAME}-");
+    let (mut english, mut chinese) = (english.to_owned(), chinese.to_owned());
+    let mut shared = String::new();
+    let mut from = 0;
+    while let Some(found) = english[from..].find(&open) {
+        let at = from + found;
+        let Some(len) = english[at..].find("</g>").map(|end| end + "</g>".len()) else {
+            break;
+        };
+        let group = english[at..at + len].to_owned();
+        if !chinese.contains(&group) {
+            // Drawn differently: each page keeps its own.
+            from = at + len;
+            continue;
+        }
+        let id = group["<g id=\"".len()..]
+            .split('"')
+            .next()
+            .unwrap_or_default();
+        let reference = format!("<use href=\"#{id}\"/>");
+        english.replace_range(at..at + len, &reference);
+        chinese = chinese.replacen(&group, &reference, 1);
+        shared.push_str(&group);
+        from = at + reference.len();
+    }
+    if !shared.is_empty() {
+        shared = format!(
+            "<svg class=first-frames aria-hidden=true width=0 height=0><defs>{shared}</defs></svg>"
+        );
+    }
+    (english, chinese, shared)
 }
 
 /// Where the script in `index.html`'s `<head>` takes the pairs of [`home_link`].

@@ -1,7 +1,7 @@
 //! Where the pre-rendered page goes in the built `index.html` (`sepconv::prerender`).
 
 use sepconv::prerender::{
-    home_link, inject, with_home, with_loader, HOME_MARK, MARK, PRELOAD_ID, ZH_ID,
+    home_link, inject, with_home, with_loader, FIRST_FRAME, HOME_MARK, MARK, PRELOAD_ID, ZH_ID,
 };
 use sepconv::query;
 
@@ -19,6 +19,53 @@ fn the_markup_goes_first_then_the_chinese_page_then_the_loading_line_and_noscrip
     )));
     assert!(page.starts_with("<!doctype html><body><div id=fatal hidden></div>"));
     assert!(page.ends_with("<noscript><p>Please enable JavaScript.</p></noscript></div></body>"));
+}
+
+#[test]
+fn the_first_frames_shapes_drawn_alike_in_both_languages_are_sent_once() {
+    // The wide frame's shapes are the same in both languages, its words not; the tall
+    // frame's shapes differ (as they would if a word moved a shape).
+    let frame = |size: &str, shapes: &str, words: &str| {
+        format!(
+            "<svg class=\"scene-svg {size}\"><g id=\"{FIRST_FRAME}-{size}\" class=\"scene-shapes\">\
+             {shapes}</g><text>{words}</text></svg>"
+        )
+    };
+    let (wide, tall) = ("<path d=\"M0 0L9 9\"/>", "<path d=\"M1 1\"/>");
+    let english = format!(
+        "<main>{}{}</main>",
+        frame("wide", wide, "input"),
+        frame("tall", tall, "input")
+    );
+    let chinese = format!(
+        "<main>{}{}</main>",
+        frame("wide", wide, "输入"),
+        frame("tall", "<path d=\"M2 2\"/>", "输入")
+    );
+    let page = inject(MINIFIED, &english, &chinese).expect("an #app");
+    let used = format!("<use href=\"#{FIRST_FRAME}-wide\"/>");
+    let (en, rest) = page.split_once("<template").expect("the Chinese page");
+    let (zh, after) = rest.split_once("</template>").expect("its end");
+    for (page, words) in [(en, "input"), (zh, "输入")] {
+        assert!(
+            page.contains(&format!(
+                "<svg class=\"scene-svg wide\">{used}<text>{words}</text></svg>"
+            )),
+            "{page}"
+        );
+        assert!(!page.contains(wide), "{page}");
+        assert!(
+            page.contains(&format!("<g id=\"{FIRST_FRAME}-tall\"")),
+            "each keeps its own: {page}"
+        );
+    }
+    // One copy, after both pages, where the English one finds it without the script that
+    // swaps them, and the Chinese one once swapped in.
+    assert!(after.starts_with(&format!(
+        "<svg class=first-frames aria-hidden=true width=0 height=0><defs><g id=\"{FIRST_FRAME}-wide\" \
+         class=\"scene-shapes\">{wide}</g></defs></svg><p class=loading"
+    )), "{after}");
+    assert_eq!(page.matches(wide).count(), 1);
 }
 
 #[test]

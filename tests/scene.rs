@@ -5,8 +5,8 @@
 
 use proptest::prelude::*;
 use sepconv::anim::{
-    inside, scene, sin_degrees, unoccluded, Anchor, Camera, Face, Look, Mode, Paint, Phase, Rect,
-    Scene, Shape, Timeline, View, LENS_PX,
+    inside, paint_name, scene, sin_degrees, svg, unoccluded, Anchor, Camera, Face, LitReport, Look,
+    Mode, Paint, Phase, Rect, Scene, Shape, Timeline, View, LEFT_OUT, LENS_PX,
 };
 use sepconv::cost::{Costs, Layer, Padding};
 use sepconv::i18n::Lang;
@@ -548,4 +548,112 @@ fn no_channel_number_falls_on_the_cells_of_the_step() {
             }
         }
     }
+}
+
+#[test]
+fn as_svg_a_scene_is_every_shape_in_order_coloured_by_the_class_of_its_paint_then_its_words() {
+    // The default layer's first frame, and a step of MobileNet's layer with its lens and
+    // channels left out, as the page rendered at build time shows them.
+    for (layer, step) in [(costs(8, 3, 3, 8), 0), (costs(14, 3, 512, 512), 40)] {
+        let t = Timeline::new(layer, Mode::Separable);
+        let drawn = scene(&t, &t.frame(step), &WIDE, Lang::En);
+        let markup = svg(&drawn, "scene-svg wide", "shapes-wide");
+        assert!(markup.starts_with(
+            "<svg class=\"scene-svg wide\" viewBox=\"0 0 1200 540\" \
+             preserveAspectRatio=\"xMidYMin meet\" aria-hidden=\"true\">\
+             <g id=\"shapes-wide\" class=\"scene-shapes\">"
+        ));
+        assert!(markup.ends_with("</svg>"));
+        assert!(
+            !markup.contains("style="),
+            "the page's CSP allows no style attribute"
+        );
+        let (shapes, words) = markup.split_once("</g>").expect("the group of shapes");
+        // The shapes in the group, in painting order, each with its paint's class...
+        let paths: Vec<&str> = shapes.split("<path ").skip(1).collect();
+        let quads_and_lines: Vec<&Shape> = drawn
+            .shapes
+            .iter()
+            .filter(|s| !matches!(s, Shape::Text { .. }))
+            .collect();
+        assert_eq!(paths.len(), quads_and_lines.len());
+        for (path, shape) in paths.iter().zip(quads_and_lines) {
+            match shape {
+                Shape::Quad { fill, stroke, .. } => {
+                    for (kind, paint) in [("f", fill), ("s", stroke)] {
+                        if let Some(paint) = paint {
+                            let class = format!("{kind}-{}", paint_name(*paint));
+                            assert!(path.contains(&class), "{path} lacks {class}");
+                        }
+                    }
+                    assert_eq!(path.matches('L').count(), 3, "four corners: {path}");
+                }
+                Shape::Lines { segments, paint } => {
+                    assert!(path.contains(&format!("class=\"s-{}\"", paint_name(*paint))));
+                    assert_eq!(path.matches('M').count(), segments.len(), "{path}");
+                }
+                Shape::Text { .. } => unreachable!(),
+            }
+        }
+        // ...then every word, in order, over them.
+        let texts: Vec<&str> = words.split("<text ").skip(1).collect();
+        let labels: Vec<&Shape> = drawn
+            .shapes
+            .iter()
+            .filter(|s| matches!(s, Shape::Text { .. }))
+            .collect();
+        assert_eq!(texts.len(), labels.len());
+        for (element, label) in texts.iter().zip(labels) {
+            let Shape::Text {
+                text,
+                paint,
+                anchor,
+                ..
+            } = label
+            else {
+                unreachable!()
+            };
+            assert!(element.contains(&format!("f-{}", paint_name(*paint))));
+            assert_eq!(element.contains("bare"), text == LEFT_OUT, "{element}");
+            assert_eq!(
+                element.contains("text-anchor=\"middle\""),
+                *anchor == Anchor::Middle
+            );
+            let shown = element.split_once('>').expect("a text's content").1;
+            let shown = shown.split_once("</text>").expect("its end").0;
+            assert_eq!(
+                shown
+                    .replace("&amp;", "&")
+                    .replace("&lt;", "<")
+                    .replace("&gt;", ">"),
+                *text
+            );
+        }
+    }
+}
+
+#[test]
+fn as_svg_words_are_escaped_and_numbers_kept_to_a_tenth() {
+    let drawn = Scene {
+        width: 100.25,
+        height: 50.0,
+        shapes: vec![
+            Shape::text((10.04, -0.01), "a < b & c", Paint::Ink, 12.4),
+            Shape::fill(
+                [(0.0, 0.0), (1.25, 0.0), (1.25, 1.0), (0.0, 1.0)],
+                Paint::Read,
+            ),
+        ],
+        lit: LitReport {
+            visible: 1.0,
+            cell_px: 1.0,
+            lens: false,
+        },
+    };
+    assert_eq!(
+        svg(&drawn, "s", "g"),
+        "<svg class=\"s\" viewBox=\"0 0 100.3 50\" preserveAspectRatio=\"xMidYMin meet\" aria-hidden=\"true\">\
+         <g id=\"g\" class=\"scene-shapes\"><path class=\"f-read\" d=\"M0 0L1.3 0L1.3 1L0 1Z\"/></g>\
+         <text class=\"f-ink\" x=\"10\" y=\"0\" font-size=\"12\" text-anchor=\"middle\">a &lt; b &amp; c</text></svg>"
+    );
 }

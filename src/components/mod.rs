@@ -30,14 +30,18 @@ pub use app::{App, AppProps};
 use yew::prelude::*;
 
 /// `picture` (a canvas) as the page rendered at build time shows it: nothing draws there
-/// until the app has loaded, a moment later, or two to three seconds on a slow phone, so
-/// `words` over it say that it is on its way. The app draws its pictures as it renders
-/// them: its own render, compiled for the browser, is the canvas alone.
+/// until the app has loaded, a moment later, or two to three seconds on a slow phone. Over
+/// it stands `stand_in`, if any (the animation's first frame, drawn at build time), and
+/// `words` that say it is on its way, which the stylesheet shows where there is no stand-in
+/// or where it no longer holds (the first-load island has moved the layer). The app draws
+/// its pictures as it renders them: its own render, compiled for the browser, is the
+/// canvas alone.
 #[cfg(not(target_arch = "wasm32"))]
-fn waiting(picture: Html, words: &str) -> Html {
+fn waiting(picture: Html, words: &str, stand_in: Html) -> Html {
     html! {
         <div class="picture-box">
             { picture }
+            { stand_in }
             <p class="picture-wait" aria-hidden="true">
                 <span class="loading-mark"></span>{ words }
             </p>
@@ -46,7 +50,7 @@ fn waiting(picture: Html, words: &str) -> Html {
 }
 
 #[cfg(target_arch = "wasm32")]
-fn waiting(picture: Html, _words: &str) -> Html {
+fn waiting(picture: Html, _words: &str, _stand_in: Html) -> Html {
     picture
 }
 

@@ -490,7 +490,7 @@ pub fn Animation(props: &Props) -> Html {
                     aria-describedby="anim-caption"
                     onpointerdown={on_pointer_down} onpointermove={on_pointer_move}
                     onpointerup={on_pointer_up.clone()} onpointercancel={on_pointer_up}></canvas>
-            }, lang.tr("Loading the picture…", "正在加载图示…")) }
+            }, lang.tr("Loading the picture…", "正在加载图示…"), first_frame(&timeline, shown, look, camera, lang)) }
             <div class="anim-controls">
                 <button type="button" class="tool" aria-label={lang.tr("Back to the start (Home)", "回到开头（Home）")}
                     onclick={go(|_, _| 0)}>{ "«" }</button>
@@ -582,4 +582,40 @@ fn prefers_reduced_motion() -> bool {
                 .flatten()
         })
         .is_some_and(|q| q.matches())
+}
+
+/// The canvas's CSS size in a laptop's window (1280 px wide) and on a phone (390 px): the
+/// page rendered at build time lays out the first frame for these, and scales it to others.
+#[cfg(not(target_arch = "wasm32"))]
+const FIRST_FRAME_SIZES: [(f64, f64, &str); 2] = [(830.0, 377.0, "wide"), (332.0, 573.0, "tall")];
+
+/// The frame at `step` as the page rendered at build time shows it before the app draws
+/// it: as SVG, laid out for a laptop's canvas and for a phone's (the stylesheet shows the
+/// one for the screen), in the page's colours.
+#[cfg(not(target_arch = "wasm32"))]
+fn first_frame(timeline: &Timeline, step: u64, look: Look, camera: Camera, lang: Lang) -> Html {
+    let frame = timeline.frame(step);
+    let pictures: String = FIRST_FRAME_SIZES
+        .iter()
+        .map(|&(width, height, class)| {
+            let view = View {
+                width,
+                height,
+                look,
+                camera,
+            };
+            crate::anim::svg(
+                &scene(timeline, &frame, &view, lang),
+                &format!("scene-svg {class}"),
+                &format!("{}-{class}", crate::prerender::FIRST_FRAME),
+            )
+        })
+        .collect();
+    Html::from_html_unchecked(pictures.into())
+}
+
+/// In the browser the app draws the frame itself.
+#[cfg(target_arch = "wasm32")]
+fn first_frame(_: &Timeline, _: u64, _: Look, _: Camera, _: Lang) -> Html {
+    Html::default()
 }

@@ -242,7 +242,7 @@ pub fn Chart(props: &Props) -> Html {
                 </span>
             </figcaption>
             <div class="chart-body">
-                { super::waiting(canvas_tag, lang.tr("Loading the chart…", "正在加载图表…")) }
+                { super::waiting(canvas_tag, lang.tr("Loading the chart…", "正在加载图表…"), Html::default()) }
                 if let Some(r) = &*readout {
                     // Beside the pointer on the side with more room, so that it stays
                     // inside the chart at either edge.

@@ -1,0 +1,117 @@
+//! A scene as SVG markup, for the page rendered at build time, which shows the animation's
+//! first frame before any wasm has run: the shapes the painter draws on the canvas, in the
+//! same order, each coloured by a class that the stylesheet maps to the page's palette, so
+//! that the picture follows the reader's colours, then its words. No style attribute: the
+//! page's Content-Security-Policy allows none.
+
+use super::{Anchor, Paint, Point, Scene, Shape, LEFT_OUT};
+use std::fmt::Write;
+
+/// `scene` as an `<svg>` element of class `class`, its CSS pixels as its coordinates,
+/// scaled to its box as the painter scales it to the canvas: whole, and centred across.
+/// Its shapes are one group, `<g id="{shapes}" class="scene-shapes">`, which the words
+/// follow: a page that shows the same picture in two languages can keep one copy of the
+/// group and `<use>` it in both (`crate::prerender`). The words thus come over every shape,
+/// where the canvas paints each in its turn; the scene keeps them clear of the shapes.
+pub fn svg(scene: &Scene, class: &str, shapes: &str) -> String {
+    let mut out = format!(
+        "<svg class=\"{class}\" viewBox=\"0 0 {} {}\" preserveAspectRatio=\"xMidYMin meet\" \
+         aria-hidden=\"true\"><g id=\"{shapes}\" class=\"scene-shapes\">",
+        number(scene.width),
+        number(scene.height)
+    );
+    let mut words = String::new();
+    for shape in &scene.shapes {
+        // Writing to a String cannot fail.
+        let _ = match shape {
+            Shape::Quad {
+                corners,
+                fill,
+                stroke,
+            } => {
+                let classes: Vec<String> = [fill.map(|p| ("f", p)), stroke.map(|p| ("s", p))]
+                    .into_iter()
+                    .flatten()
+                    .map(|(kind, paint)| format!("{kind}-{}", name(paint)))
+                    .collect();
+                let mut d = String::new();
+                for (i, &corner) in corners.iter().enumerate() {
+                    d.push_str(if i == 0 { "M" } else { "L" });
+                    d.push_str(&point(corner));
+                }
+                write!(out, "<path class=\"{}\" d=\"{d}Z\"/>", classes.join(" "))
+            }
+            Shape::Lines { segments, paint } => {
+                let d: String = segments
+                    .iter()
+                    .map(|[from, to]| format!("M{}L{}", point(*from), point(*to)))
+                    .collect();
+                write!(out, "<path class=\"s-{}\" d=\"{d}\"/>", name(*paint))
+            }
+            Shape::Text {
+                at,
+                text,
+                paint,
+                size,
+                anchor,
+            } => {
+                // The mark for channels left out has no halo, as on the canvas.
+                let bare = if text == LEFT_OUT { " bare" } else { "" };
+                let middle = match anchor {
+                    Anchor::Start => "",
+                    Anchor::Middle => " text-anchor=\"middle\"",
+                };
+                write!(
+                    words,
+                    "<text class=\"f-{}{bare}\" x=\"{}\" y=\"{}\" font-size=\"{}\"{middle}>{}</text>",
+                    name(*paint),
+                    number(at.0),
+                    number(at.1),
+                    size.round(),
+                    escaped(text)
+                )
+            }
+        };
+    }
+    out.push_str("</g>");
+    out.push_str(&words);
+    out.push_str("</svg>");
+    out
+}
+
+/// The class a paint goes by, after `f-` (its fill) or `s-` (its stroke).
+pub fn name(paint: Paint) -> &'static str {
+    match paint {
+        Paint::Slice => "slice",
+        Paint::Padding => "padding",
+        Paint::Line => "line",
+        Paint::Done => "done",
+        Paint::Read => "read",
+        Paint::Filter => "filter",
+        Paint::Write => "write",
+        Paint::Ink => "ink",
+        Paint::Muted => "muted",
+        Paint::Panel => "panel",
+    }
+}
+
+fn point((x, y): Point) -> String {
+    format!("{} {}", number(x), number(y))
+}
+
+/// To a tenth of a CSS pixel, without a trailing ".0": finer than a screen shows.
+fn number(value: f64) -> String {
+    let tenths = (value * 10.0).round() / 10.0;
+    let text = format!("{tenths:.1}");
+    match text.strip_suffix(".0") {
+        Some("-0") => "0".to_owned(),
+        Some(whole) => whole.to_owned(),
+        None => text,
+    }
+}
+
+fn escaped(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
