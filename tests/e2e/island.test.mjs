@@ -225,6 +225,13 @@ test('while the app loads, each empty picture of the built page says it is on it
 
   const zh = await held({ query: '?lang=zh' });
   assert.deepEqual(await pictureWaits(zh), ['正在加载图表…', '正在加载图表…', '正在加载图表…']);
+  // The Chinese page, swapped in from its template, draws the shapes it shares with the
+  // English one, which is gone, under its own words.
+  assert.deepEqual(await zh.evaluate(() => {
+    const picture = document.querySelector('fieldset.prerendered .scene-svg.wide');
+    return [document.querySelector('fieldset.prerendered').lang, picture.querySelector('use').getBBox().width > 400,
+      [...picture.querySelectorAll('text')].some((t) => t.textContent === '输入')];
+  }), ['zh-Hans', true, true]);
   zh.release();
   await zh.close();
 
