@@ -5,8 +5,9 @@
 
 use proptest::prelude::*;
 use sepconv::anim::{
-    inside, paint_name, scene, sin_degrees, svg, unoccluded, Anchor, Camera, Face, LitReport, Look,
-    Mode, Paint, Phase, Rect, Scene, Shape, Timeline, View, LEFT_OUT, LENS_PX,
+    inside, line_width, paint_name, scene, sin_degrees, svg, unoccluded, Anchor, Camera, Face,
+    LitReport, Look, Mode, Paint, Phase, Rect, Scene, Shape, Timeline, View, HALO_WIDTH, LEFT_OUT,
+    LENS_PX, PAINTS,
 };
 use sepconv::cost::{Costs, Layer, Padding};
 use sepconv::i18n::Lang;
@@ -656,4 +657,32 @@ fn as_svg_words_are_escaped_and_numbers_kept_to_a_tenth() {
          <g id=\"g\" class=\"scene-shapes\"><path class=\"f-read\" d=\"M0 0L1.3 0L1.3 1L0 1Z\"/></g>\
          <text class=\"f-ink\" x=\"10\" y=\"0\" font-size=\"12\" text-anchor=\"middle\">a &lt; b &amp; c</text></svg>"
     );
+}
+
+#[test]
+fn the_stylesheet_colours_and_widths_the_svg_as_the_painter_does_the_canvas() {
+    let css = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/static/style.css"))
+        .expect("the stylesheet");
+    for (paint, variable) in PAINTS {
+        let name = paint_name(paint);
+        for rule in [
+            format!(".f-{name} {{ fill: var({variable}); }}"),
+            format!(".s-{name} {{ stroke: var({variable}); }}"),
+        ] {
+            assert!(css.contains(&rule), "the stylesheet lacks {rule}");
+        }
+    }
+    let wide: Vec<String> = PAINTS
+        .iter()
+        .filter(|&&(paint, _)| line_width(paint) != 1.0)
+        .map(|&(paint, _)| format!(".scene-shapes .s-{}", paint_name(paint)))
+        .collect();
+    assert!(css.contains(&format!("{} {{ stroke-width: 1.6; }}", wide.join(", "))));
+    assert!(PAINTS
+        .iter()
+        .all(|&(paint, _)| [1.0, 1.6].contains(&line_width(paint))));
+    assert!(css.contains(":where(.scene-shapes) path { fill: none; stroke-width: 1;"));
+    assert!(css.contains(&format!(
+        "stroke: var(--anim-halo); stroke-width: {HALO_WIDTH};"
+    )));
 }

@@ -14,7 +14,9 @@ mod timeline;
 pub use camera::{sin_degrees, Camera, Look, Rotation};
 pub use occlusion::{inside, least_visible, unoccluded, Face};
 pub use scene::{scene, View, LENS_PX};
-pub use shape::{Anchor, LitReport, Paint, Point, Rect, Scene, Shape, LEFT_OUT};
+pub use shape::{
+    line_width, Anchor, LitReport, Paint, Point, Rect, Scene, Shape, HALO_WIDTH, LEFT_OUT, PAINTS,
+};
 pub use svg::{name as paint_name, svg};
 pub use tensor::slots;
 pub use timeline::{recording_steps, Frame, Lit, Mode, Phase, Playhead, Timeline};

@@ -26,6 +26,32 @@ pub enum Paint {
     Panel,
 }
 
+/// Each paint and the stylesheet's variable for its colour: the canvas reads them, and
+/// the first frame drawn at build time as SVG (`svg`) is coloured by rules that use them.
+pub const PAINTS: [(Paint, &str); 10] = [
+    (Paint::Slice, "--anim-slice"),
+    (Paint::Padding, "--anim-padding"),
+    (Paint::Line, "--anim-line"),
+    (Paint::Done, "--anim-done"),
+    (Paint::Read, "--anim-read"),
+    (Paint::Filter, "--anim-filter"),
+    (Paint::Write, "--standard"),
+    (Paint::Ink, "--ink"),
+    (Paint::Muted, "--muted"),
+    (Paint::Panel, "--panel"),
+];
+
+/// Line widths in CSS px: outlines of what is lit or written stand out from the grid.
+pub fn line_width(paint: Paint) -> f64 {
+    match paint {
+        Paint::Ink | Paint::Write => 1.6,
+        _ => 1.0,
+    }
+}
+
+/// The width of the halo round a label, in CSS px: half of it shows outside the glyphs.
+pub const HALO_WIDTH: f64 = 3.0;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Anchor {
     Start,

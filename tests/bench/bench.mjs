@@ -210,7 +210,7 @@ function timed(who, load, { paint = 'with the numbers', ready = true, app = true
   let bytes = 0;
   for (let i = 0; i < LOADS; i++) {
     for (const [query, times] of [[DEFAULT, ours], ['', bare]]) {
-      const page = await fresh(query, TALL, completeWhen(everyPanelDrawn), true);
+      const page = await fresh(query, TALL, completeWhen(everyPanelDrawn), query === DEFAULT);
       times.push(await complete(page));
       if (query === DEFAULT) ourCounters.push(await page.counters());
       await page.context().close();

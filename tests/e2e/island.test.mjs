@@ -212,11 +212,16 @@ test('while the app loads, each empty picture of the built page says it is on it
   const page = await held();
   // The animation has its first frame, drawn at build time; the charts are on their way.
   assert.deepEqual(await pictureWaits(page), ['Loading the chart…', 'Loading the chart…', 'Loading the chart…']);
-  // Once the layer moves, that frame is the first layer's: it goes, and says so.
+  // Once the layer moves, that frame is the first layer's: it blurs with the other panels
+  // the island does not keep current, and no line says a picture is loading under a blur.
   await page.locator('#n-input').fill('9');
   await checkFigures(page, { df: 8, dk: 3, m: 3, n: 9, pad: 'same' });
-  assert.deepEqual(await pictureWaits(page), ['Loading the picture…', 'Loading the chart…', 'Loading the chart…', 'Loading the chart…']);
-  assert.equal(await page.locator('.scene-svg').first().isVisible(), false);
+  assert.deepEqual(await pictureWaits(page), []);
+  assert.deepEqual(await page.evaluate(() => {
+    const panel = document.querySelector('fieldset.prerendered .anim');
+    return [panel.classList.contains('stale'), getComputedStyle(panel).filter.includes('blur'),
+      panel.querySelector('.scene-svg.wide').checkVisibility()];
+  }), [true, true, true]);
   page.release();
   await page.waitForFunction(() => document.documentElement.hasAttribute('data-app'));
   assert.equal(await page.locator('.picture-wait, .scene-svg').count(), 0, 'the app draws at once: it has neither');
@@ -260,6 +265,11 @@ test('before the app, the animation\'s first frame is there, as the app then dra
     });
     const at = `at ${viewport.width} px`;
     assert.ok(await page.locator(`fieldset.prerendered .scene-svg.${shown}`).isVisible(), at);
+    // Right over the canvas the app will draw in, to the pixel.
+    const [svgBox, canvasBox] = await page.evaluate((shown) => [`.scene-svg.${shown}`, '#anim-canvas']
+      .map((s) => document.querySelector(`fieldset.prerendered ${s}`).getBoundingClientRect())
+      .map((r) => [r.left, r.top, r.width, r.height]), shown);
+    svgBox.forEach((v, i) => assert.ok(Math.abs(v - canvasBox[i]) <= 1, `${at}: ${svgBox} over ${canvasBox}`));
     assert.equal(await page.locator(`fieldset.prerendered .scene-svg.${hidden}`).isVisible(), false, at);
     const built = await page.evaluate((shown) => [...document.querySelectorAll(`.scene-svg.${shown} text`)]
       .map((t) => ({ text: t.textContent, x: Number(t.getAttribute('x')), y: Number(t.getAttribute('y')) })), shown);

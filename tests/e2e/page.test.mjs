@@ -325,10 +325,11 @@ test(`the whole page stays under ${BUDGET_KB} KB gzipped`, async () => {
   assert.ok(total < BUDGET_KB * 1024, `the page weighs ${(total / 1024).toFixed(1)} KB gzipped`);
 });
 
-// Every size and weight of a face that the first view sets text in is a font the browser
-// loads and shapes the page's words for, once each, in its first layout. The type scale in
-// style.css keeps them few: from 38 to 22 took the first layout from about 60 ms to 42
-// here (`make bench`'s machine). A new size belongs on that scale, not beside it.
+// Every size and weight of a face that the page sets text in is a font the browser loads
+// and shapes the page's words for, once each, in its first layout: here, the app's page on
+// the link whose first render `make bench` times. The type scale in style.css keeps them
+// few: from 38 to 22 took that layout from about 60 ms to 42 on the benchmark's machine. A
+// new size belongs on that scale, not beside it.
 const FONTS = 22;
 
 test(`the first view sets its text in at most ${FONTS} fonts`, async () => {

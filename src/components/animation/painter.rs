@@ -1,6 +1,6 @@
 //! Paints a scene on a canvas at the screen's pixel density, in the page's colours.
 
-use crate::anim::{Anchor, Paint, Scene, Shape, LEFT_OUT};
+use crate::anim::{line_width, Anchor, Paint, Scene, Shape, HALO_WIDTH, LEFT_OUT, PAINTS};
 use crate::components::dom::{fit_canvas, root_css};
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
@@ -15,29 +15,16 @@ pub struct Palette {
     halo: Option<String>,
 }
 
-const VARIABLES: [(Paint, &str); 10] = [
-    (Paint::Slice, "--anim-slice"),
-    (Paint::Padding, "--anim-padding"),
-    (Paint::Line, "--anim-line"),
-    (Paint::Done, "--anim-done"),
-    (Paint::Read, "--anim-read"),
-    (Paint::Filter, "--anim-filter"),
-    (Paint::Write, "--standard"),
-    (Paint::Ink, "--ink"),
-    (Paint::Muted, "--muted"),
-    (Paint::Panel, "--panel"),
-];
-
 impl Palette {
     /// The colours from the stylesheet's variables (read once per colour scheme).
     pub fn read() -> Palette {
-        let mut names: Vec<&str> = VARIABLES.iter().map(|&(_, name)| name).collect();
+        let mut names: Vec<&str> = PAINTS.iter().map(|&(_, name)| name).collect();
         names.extend(["--sans", "--anim-halo"]);
         let mut values = root_css(&names);
         let halo = values.pop().filter(|h| !h.is_empty() && h != "transparent");
         let font = values.pop().filter(|f| !f.is_empty());
         Palette {
-            colours: VARIABLES
+            colours: PAINTS
                 .iter()
                 .zip(values)
                 .map(|(&(paint, _), value)| (paint, value))
@@ -119,7 +106,7 @@ pub fn paint(
                     ctx.fill();
                 }
                 if let Some(stroke) = stroke {
-                    ctx.set_line_width(weight(*stroke) * scale);
+                    ctx.set_line_width(line_width(*stroke) * scale);
                     ctx.set_stroke_style_str(palette.of(*stroke));
                     ctx.stroke();
                 }
@@ -131,7 +118,7 @@ pub fn paint(
                     ctx.move_to(x0, y0);
                     ctx.line_to(x1, y1);
                 }
-                ctx.set_line_width(weight(*paint) * scale);
+                ctx.set_line_width(line_width(*paint) * scale);
                 ctx.set_stroke_style_str(palette.of(*paint));
                 ctx.stroke();
             }
@@ -157,16 +144,5 @@ pub fn paint(
                 let _ = ctx.fill_text(text, x, y);
             }
         }
-    }
-}
-
-/// The width of the halo round a label, in CSS px: half of it shows outside the glyphs.
-const HALO_WIDTH: f64 = 3.0;
-
-/// Line widths in CSS px: outlines of what is lit or written stand out from the grid.
-fn weight(paint: Paint) -> f64 {
-    match paint {
-        Paint::Ink | Paint::Write => 1.6,
-        _ => 1.0,
     }
 }
