@@ -22,20 +22,22 @@ pub fn presets(lang: Lang) -> Vec<(String, Layer)> {
         ..Layer::default()
     };
     let named = |en: &'static str, zh: &'static str, layer| (lang.tr(en, zh).to_owned(), layer);
+    // Short enough to be read whole in the closed menu, in a laptop's column and on a
+    // phone: the sliders under it say the rest.
     let mut list = vec![
         named(
-            "The article's example: N = 100, Dk = 512",
+            "The article: N = 100, Dk = 512",
             "原文的例子：N = 100，Dk = 512",
             same(512, 512, 3, 100, 1),
         ),
         named(
-            "MobileNet's example layer: 14×14×512, 3×3, 512 filters",
-            "MobileNet 论文的例子：14×14×512，3×3，512 个卷积核",
+            "MobileNet's 14×14×512 → 512",
+            "MobileNet 的例子 14×14×512 → 512",
             same(14, 3, 512, 512, 1),
         ),
         named(
-            "An RGB stem: 224×224×3, 3×3, 32 filters, stride 2",
-            "RGB 输入的第一层：224×224×3，3×3，32 个卷积核，步长 2",
+            "RGB stem: 224×224×3 → 32, stride 2",
+            "RGB 输入层：224×224×3 → 32，步长 2",
             same(224, 3, 3, 32, 2),
         ),
     ];
@@ -61,16 +63,18 @@ pub fn presets(lang: Lang) -> Vec<(String, Layer)> {
                         n = layer.n
                     ),
                 };
-                let name = match lang {
-                    Lang::En => format!("{} layer {}: {what}", network.title, i + 1),
-                    Lang::Zh => format!("{} 第 {} 层：{what}", network.title, i + 1),
-                };
+                // Under the menu's heading for the network (see `Presets`), by number.
+                let name = format!("#{} {what}", i + 1);
                 list.push((name, layer));
             }
         }
     }
     list
 }
+
+/// How many presets come before the network's layers, which the menu groups under the
+/// network's name.
+const FEATURED: usize = 3;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -116,6 +120,11 @@ pub fn Presets(props: &Props) -> Html {
             }
         });
     }
+    let option = |(i, (name, _)): (usize, &(String, Layer))| {
+        html! {
+            <option value={i.to_string()} selected={current == Some(i)}>{ name.clone() }</option>
+        }
+    };
     let note = kernel_note(lang, props.layer.dk)
         .map(|words| html! { <p class="panel-note kernel-note" id="kernel-note">{ words }</p> });
     html! {
@@ -124,9 +133,10 @@ pub fn Presets(props: &Props) -> Html {
                 <span>{ lang.tr("Start from", "从预设开始") }</span>
                 <select id="preset" ref={menu} {onchange}>
                     <option value="" selected={current.is_none()}>{ prompt }</option>
-                    { for list.iter().enumerate().map(|(i, (name, _))| html! {
-                        <option value={i.to_string()} selected={current == Some(i)}>{ name.clone() }</option>
-                    }) }
+                    { for list.iter().enumerate().take(FEATURED).map(option) }
+                    <optgroup label={lang.tr("MobileNet v1, layer by layer", "MobileNet v1，逐层")}>
+                        { for list.iter().enumerate().skip(FEATURED).map(option) }
+                    </optgroup>
                 </select>
             </label>
             // Always there, so that the sliders after it are not rebuilt when it shows.

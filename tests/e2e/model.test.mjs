@@ -91,10 +91,10 @@ test('an α that thins M to nothing is refused beside its box too, and the box s
 });
 
 for (const [label, df, dk, m, n] of [
-  ["The article's example", '512', '512', '3', '100'],
-  ["MobileNet's example layer", '14', '3', '512', '512'],
-  ['An RGB stem', '224', '3', '3', '32'],
-  ['MobileNet v1 layer 1:', '224', '3', '3', '32'],
+  ['The article:', '512', '512', '3', '100'],
+  ["MobileNet's 14×14×512", '14', '3', '512', '512'],
+  ['RGB stem:', '224', '3', '3', '32'],
+  ['#1 conv', '224', '3', '3', '32'],
 ]) {
   test(`preset: ${label}`, async () => {
     const page = await open(env.browser, env.server.url, '?theme=dark');

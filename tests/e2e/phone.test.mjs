@@ -167,18 +167,39 @@ test('the preset menu shows the preset loaded, then "custom"; a huge kernel gets
   const menu = page.locator('#preset');
   const chosen = () => menu.evaluate((s) => s.selectedOptions[0].textContent);
   assert.equal(await chosen(), 'a preset layer…');
-  const value = await page.locator('#preset option', { hasText: "MobileNet's example layer" }).getAttribute('value');
+  const value = await page.locator('#preset option', { hasText: "MobileNet's 14×14×512" }).getAttribute('value');
   await menu.selectOption(value);
   await eventually(async () => assert.equal(await page.locator('#cost-standard').getAttribute('data-value'), '462422016'));
-  assert.match(await chosen(), /^MobileNet's example layer/);
+  assert.match(await chosen(), /^MobileNet's 14×14×512/);
   assert.equal(await page.locator('#kernel-note').count(), 0);
   await page.locator('#n-input').fill('500');
   await eventually(async () => assert.match(await chosen(), /^custom layer/));
-  const article = await page.locator('#preset option', { hasText: "The article's example" }).getAttribute('value');
+  const article = await page.locator('#preset option', { hasText: 'The article:' }).getAttribute('value');
   await menu.selectOption(article);
-  await eventually(async () => assert.match(await chosen(), /^The article's example/));
+  await eventually(async () => assert.match(await chosen(), /^The article:/));
   assert.match(await page.locator('#kernel-note').textContent(), /512 × 512 kernel is arithmetic, not a real layer/);
   assert.deepEqual(page.problems, []);
+});
+
+test('every preset is read whole in the closed menu, in a laptop\'s column and on a phone, in both languages', async () => {
+  const cuts = [];
+  for (const [viewport, lang] of [[{ width: 1280, height: 720 }, 'en'], [{ width: 1280, height: 720 }, 'zh'], [PHONE, 'en'], [PHONE, 'zh']]) {
+    const page = await open(env.browser, env.server.url, `?lang=${lang}`, viewport);
+    const cut = await page.evaluate(() => {
+      const menu = document.getElementById('preset');
+      const style = getComputedStyle(menu);
+      // The room for the text: the box less its padding and the arrow.
+      const room = menu.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 20;
+      const pen = document.createElement('canvas').getContext('2d');
+      pen.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+      return [...menu.options].map((o) => [o.textContent, Math.round(pen.measureText(o.textContent).width), Math.round(room)])
+        .filter(([, width, space]) => width > space);
+    });
+    assert.ok(await page.locator('#preset option').count() > 10, 'the menu is there');
+    cuts.push(...cut.map((c) => [viewport.width, lang, ...c]));
+    await page.close();
+  }
+  assert.deepEqual(cuts, [], 'cut in the closed menu (px wide, language, label, its width, the room)');
 });
 
 test('on a phone the other views fit its width too: the networks and "Your network"', async () => {
