@@ -11,13 +11,16 @@ import { expected } from './reference.mjs';
 const env = shared({ cors: true });
 const host = (query) => env.server.url.replace(/\/courses.*/, `/blog/page.html?${query}`);
 
-/** Each frame's height, and its document's height, once both have settled. */
+/** Each frame's height, and its document's height, once both have settled with the app
+ *  running in the frame (before it, a frame's page is no taller than the frame, which
+ *  would pass for settled at the post's first 150 px). */
 function fitted(page, ids) {
   return eventually(async () => {
     const sizes = [];
     for (const id of ids) {
       const frame = page.frame({ url: new RegExp(`id=${id}`) });
       assert.ok(frame, `${id} has a frame`);
+      assert.ok(await frame.evaluate(() => document.documentElement.hasAttribute('data-app')), `${id} runs`);
       const inner = await frame.evaluate(() => document.documentElement.scrollHeight);
       const outer = await page.locator(`#${id}`).evaluate((f) => f.getBoundingClientRect().height);
       assert.ok(Math.abs(inner - outer) <= 1, `${id}: the frame is ${outer}px, its page ${inner}px`);
