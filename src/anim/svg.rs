@@ -34,17 +34,16 @@ pub fn svg(scene: &Scene, class: &str, shapes: &str) -> String {
                     .flatten()
                     .map(|(kind, paint)| format!("{kind}-{}", name(paint)))
                     .collect();
-                let mut d = String::new();
-                for (i, &corner) in corners.iter().enumerate() {
-                    d.push_str(if i == 0 { "M" } else { "L" });
-                    d.push_str(&point(corner));
+                let mut d = format!("M{}", point(corners[0]));
+                for pair in corners.windows(2) {
+                    d.push_str(&format!("l{}", step(pair[0], pair[1])));
                 }
                 write!(out, "<path class=\"{}\" d=\"{d}Z\"/>", classes.join(" "))
             }
             Shape::Lines { segments, paint } => {
                 let d: String = segments
                     .iter()
-                    .map(|[from, to]| format!("M{}L{}", point(*from), point(*to)))
+                    .map(|&[from, to]| format!("M{}l{}", point(from), step(from, to)))
                     .collect();
                 write!(out, "<path class=\"s-{}\" d=\"{d}\"/>", name(*paint))
             }
@@ -97,6 +96,17 @@ pub fn name(paint: Paint) -> &'static str {
 
 fn point((x, y): Point) -> String {
     format!("{} {}", number(x), number(y))
+}
+
+/// From one point to the next, as a relative move: shorter numbers than the point's own,
+/// which is what a page sent to a phone is made of. Each end is rounded first, so that
+/// the steps add up to the rounded points and a shape closes where it began.
+fn step(from: Point, to: Point) -> String {
+    let tenths = |v: f64| (v * 10.0).round();
+    point((
+        (tenths(to.0) - tenths(from.0)) / 10.0,
+        (tenths(to.1) - tenths(from.1)) / 10.0,
+    ))
 }
 
 /// To a tenth of a CSS pixel, without a trailing ".0": finer than a screen shows.

@@ -9,15 +9,15 @@ import { shared, eventually, checkFigures, violations, BASE_PATH } from './harne
 
 const env = shared();
 
-/** At most this many KB gzipped load before `<html data-ready>` (54.9: the page in both
+/** At most this many KB gzipped load before `<html data-ready>` (54.3: the page in both
  *  languages and the island's Chinese words are 5.8 of it, its reading of a link to other
  *  sizes 0.7; short names between the island's wasm and glue took 2.3 off, the query's
  *  own decoder instead of `form_urlencoded` 0.6, Talc in place of Rust's default
  *  allocator 2.6; "1,024" read as a number and a refused change said beside its control
  *  added 0.3; the animation's first frame drawn at build time, for a laptop and a phone,
- *  its shapes once for both languages, 3.4, so that a phone shows the picture in about a
- *  second instead of three); see the README's bench. */
-const READY_BUDGET_KB = 55;
+ *  its shapes once for both languages and its paths in relative steps, 2.8, so that a phone
+ *  shows the picture in about a second instead of three); see the README's bench. */
+const READY_BUDGET_KB = 54.5;
 
 /**
  * The bare page (or `query`) with the app's glue and wasm held back until `release()` is

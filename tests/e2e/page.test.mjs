@@ -305,9 +305,9 @@ test('every request stays under the sub-path, with relative asset URLs', async (
 // chart's few labels by insertion instead of the library's stable sort, whose code
 // shipped for that one call, took 1.9 KB off: 349.8 KB. The animation's first frame,
 // drawn at build time into the page for a laptop and a phone, in the page's colours,
-// added 3.4: 353.2 KB. This ceiling, under a kilobyte above, stops the whole growing
+// added 2.9: 352.7 KB. This ceiling, under a kilobyte above, stops the whole growing
 // unseen while the gap is worked on (see the README).
-const BUDGET_KB = 354;
+const BUDGET_KB = 353;
 
 test(`the whole page stays under ${BUDGET_KB} KB gzipped`, async () => {
   const { gzipSync } = await import('node:zlib');
