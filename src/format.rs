@@ -27,6 +27,24 @@ pub fn decimal(value: f64, places: u32) -> String {
     }
 }
 
+/// 3 significant digits without trailing zeros: 0.0204, 1, 4096, 0.111 (a non-negative
+/// value; from 100 on, whole).
+pub fn short_decimal(value: f64) -> String {
+    if value >= 100.0 {
+        return decimal(value, 0);
+    }
+    if value <= 0.0 {
+        return "0".to_owned();
+    }
+    let places = (2 - value.log10().floor() as i32).clamp(0, 12) as u32;
+    let text = decimal(value, places);
+    if text.contains('.') {
+        text.trim_end_matches('0').trim_end_matches('.').to_owned()
+    } else {
+        text
+    }
+}
+
 /// SI prefixes for the short form, from 10^3 up; u128 counts here stay below 10^21.
 const PREFIXES: [&str; 8] = ["k", "M", "G", "T", "P", "E", "Z", "Y"];
 

@@ -4,9 +4,9 @@
 use crate::cost::{
     Fraction, GeometryError, InputError, LayerError, Limit, MultiplierError, Padding, Param, Unit,
 };
+use crate::format::short_decimal;
 use crate::i18n::Lang;
 use crate::measure::{Kernel, Measured, Plan};
-use crate::plots::short_decimal;
 use crate::problem::Problem;
 use crate::state::{Change, Notice};
 use std::fmt;

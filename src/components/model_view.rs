@@ -7,7 +7,7 @@ use super::hooks::use_lang;
 use super::lazy::{self, field, Job};
 use super::where_bar::{where_bar, Part};
 use crate::cost::{Costs, Layer, Padding};
-use crate::format::thousands;
+use crate::format::{decimal, thousands};
 use crate::i18n::Lang;
 use crate::state::Action;
 use js_sys::{Array, Object, Reflect};
@@ -472,9 +472,9 @@ fn where_it_goes(report: &Report, lang: Lang) -> Html {
 /// 18.8 KB, 100.0 MB.
 fn kilobytes(bytes: f64) -> String {
     if bytes >= 1e6 {
-        format!("{:.1} MB", bytes / 1e6)
+        format!("{} MB", decimal(bytes / 1e6, 1))
     } else {
-        format!("{:.1} KB", bytes / 1e3)
+        format!("{} KB", decimal(bytes / 1e3, 1))
     }
 }
 
@@ -543,7 +543,7 @@ fn results(
         };
         // A share of an unknown total is unknown too, whatever this layer's own count.
         let share = match (r.macs, report.macs) {
-            (Some(m), Some(total)) if total > 0 => format!("{:.1} %", 100.0 * m as f64 / total as f64),
+            (Some(m), Some(total)) if total > 0 => format!("{} %", decimal(100.0 * m as f64 / total as f64, 1)),
             (Some(_), Some(_)) => "–".into(),
             _ => "?".into(),
         };
@@ -564,8 +564,8 @@ fn results(
     });
     let saving = match (report.macs, report.macs_separable) {
         (Some(m), Some(s)) if s > 0 && s < m => match lang {
-            Lang::En => format!(" ({:.2}× fewer)", m as f64 / s as f64),
-            Lang::Zh => format!("（少 {:.2} 倍）", m as f64 / s as f64),
+            Lang::En => format!(" ({}× fewer)", decimal(m as f64 / s as f64, 2)),
+            Lang::Zh => format!("（少 {} 倍）", decimal(m as f64 / s as f64, 2)),
         },
         _ => String::new(),
     };
@@ -586,7 +586,7 @@ fn results(
                 </p>
             }
             <p class="model-totals">
-                <span data-read={report.read.0.to_string()}>{ &report.file }
+                <span data-read={(report.read.0 as u64).to_string()}>{ &report.file }
                     { match lang {
                         Lang::En => format!(" (read {} of {}): ", kilobytes(report.read.0), kilobytes(report.read.1)),
                         Lang::Zh => format!("（读取了 {}，共 {}）：", kilobytes(report.read.0), kilobytes(report.read.1)),

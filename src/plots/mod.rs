@@ -13,6 +13,6 @@ mod theme;
 pub use cost_chart::{bars, draw as draw_costs, Bar, Part};
 pub use frame::{Axis, Frame};
 pub use model::{limit, Measure, RatioChart, Sweep, KERNELS};
-pub use ratio_chart::{draw as draw_ratio, short_decimal};
+pub use ratio_chart::draw as draw_ratio;
 pub use roofline::{draw as draw_roofline, Kernel as RooflineKernel, Point, Roofline};
 pub use theme::{parse_hex, Theme, CSS_VARIABLES};

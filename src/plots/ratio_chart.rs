@@ -5,6 +5,7 @@ use super::frame::{Axis, Frame};
 use super::layout::{crossings, haloed, mesh, plane, DrawResult, Margins};
 use super::model::{Measure, RatioChart, Sweep};
 use super::theme::Theme;
+use crate::format::short_decimal;
 use crate::i18n::Lang;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -255,18 +256,4 @@ fn y_axis(chart: &RatioChart) -> Axis {
 fn tick(axis: Axis, drawn: f64) -> String {
     let value = if axis.log { 10f64.powf(drawn) } else { drawn };
     short_decimal(value)
-}
-
-/// 3 significant digits without trailing zeros: 0.0204, 1, 4096, 0.111.
-pub fn short_decimal(value: f64) -> String {
-    if value >= 100.0 {
-        return format!("{}", value.round());
-    }
-    let digits = (2 - value.abs().log10().floor() as i32).clamp(0, 12) as usize;
-    let text = format!("{value:.digits$}");
-    if text.contains('.') {
-        text.trim_end_matches('0').trim_end_matches('.').to_owned()
-    } else {
-        text
-    }
 }

@@ -5,8 +5,8 @@
 
 use super::frame::{Axis, Frame};
 use super::layout::{crossings, haloed, mesh, plane, DrawResult, Margins};
-use super::ratio_chart::short_decimal;
 use super::theme::Theme;
+use crate::format::short_decimal;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};

@@ -305,9 +305,11 @@ test('every request stays under the sub-path, with relative asset URLs', async (
 // chart's few labels by insertion instead of the library's stable sort, whose code
 // shipped for that one call, took 1.9 KB off: 349.8 KB. The animation's first frame,
 // drawn at build time into the page for a laptop and a phone, in the page's colours,
-// added 2.9: 352.7 KB. This ceiling, under a kilobyte above, stops the whole growing
+// added 2.9: 352.7 KB. The few figures of Run it and Your network written in integer
+// arithmetic and by the browser, not with Rust's float formatting to a precision or with
+// an exponent, took 1.4 off: 351.3 KB. This ceiling, under a kilobyte above, stops the whole growing
 // unseen while the gap is worked on (see the README).
-const BUDGET_KB = 353;
+const BUDGET_KB = 352;
 
 test(`the whole page stays under ${BUDGET_KB} KB gzipped`, async () => {
   const { gzipSync } = await import('node:zlib');

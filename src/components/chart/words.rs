@@ -3,9 +3,10 @@
 
 use super::{Kind, View};
 use crate::cost::{Costs, Fraction, Part, Unit};
+use crate::format::short_decimal;
 use crate::format::thousands;
 use crate::i18n::Lang;
-use crate::plots::{self, short_decimal, Measure, RatioChart, Sweep};
+use crate::plots::{self, Measure, RatioChart, Sweep};
 
 /// Significant digits of the figures in `data-*` attributes and in the read-out.
 const DATA_DIGITS: usize = 15;

@@ -11,10 +11,11 @@ use super::hooks::{use_lang, use_size};
 use super::lazy::Job;
 use crate::cost::Costs;
 use crate::format::decimal;
+use crate::format::short_decimal;
 use crate::i18n::Lang;
 use crate::measure::{Kernel, Measured, Plan};
 use crate::messages::{run_failure, run_scale, run_why, RunFailure};
-use crate::plots::{self, short_decimal, Point, Roofline, RooflineKernel};
+use crate::plots::{self, Point, Roofline, RooflineKernel};
 use crate::state::Scheme;
 use plotters::prelude::*;
 use std::cell::{OnceCell, RefCell};
@@ -187,9 +188,14 @@ fn kernel_name(lang: Lang, kernel: Kernel) -> &'static str {
     }
 }
 
-/// A figure with its full value in `data-value`, for checks and for copying.
+/// A figure with its full value in `data-value`, for checks and for copying: the
+/// browser's shortest form, which reads back as the same number (Rust's would ship its
+/// float formatting to every phone for these few figures).
 fn figure(id: &'static str, value: f64, shown: String) -> Html {
-    html! { <output {id} data-value={value.to_string()}>{ shown }</output> }
+    let full = js_sys::Number::from(value)
+        .to_string_with_radix(10)
+        .map(String::from);
+    html! { <output {id} data-value={full.unwrap_or_default()}>{ shown }</output> }
 }
 
 fn results(lang: Lang, plan: &Plan, m: &Measured, stale: bool, scheme: Scheme) -> Html {
@@ -225,7 +231,11 @@ fn results(lang: Lang, plan: &Plan, m: &Measured, stale: bool, scheme: Scheme) -
             })
             .collect(),
     };
-    let error = format!("{:.1e}", m.max_error);
+    // "2.4e-7", as the browser writes it.
+    let error = js_sys::Number::from(m.max_error)
+        .to_exponential(1)
+        .map(String::from)
+        .unwrap_or_default();
     html! {
         <div class="measure-results">
             if stale {
