@@ -1,4 +1,5 @@
-//! Numbers as people read them: thousands separators and a short form with a unit prefix.
+//! Numbers as people read them: thousands separators and a short form with a unit prefix
+//! (or, past T, a power of ten).
 
 use crate::cost::Fraction;
 
@@ -45,26 +46,59 @@ pub fn short_decimal(value: f64) -> String {
     }
 }
 
-/// SI prefixes for the short form, from 10^3 up; u128 counts here stay below 10^21.
-const PREFIXES: [&str; 8] = ["k", "M", "G", "T", "P", "E", "Z", "Y"];
+/// The units of the short form in English: SI prefixes up to T. Past T the short form is
+/// a power of ten: P and E are prefixes few students have met ("373.7 E" says little;
+/// "3.7 × 10²⁰" says it to anyone who has done school science).
+const SI: [(u128, &str); 4] = [
+    (1_000, "k"),
+    (1_000_000, "M"),
+    (1_000_000_000, "G"),
+    (1_000_000_000_000, "T"),
+];
 
 /// 462422016 → "462.4 M": one decimal, rounded half up, in exact integer arithmetic.
-/// Values below 1000 come back whole: "980".
+/// Values below 1000 come back whole: "980"; from 1000 T on, a power of ten.
 pub fn short(value: u128) -> String {
-    if value < 1000 {
+    in_units(value, &SI, 1_000)
+}
+
+/// `value` in the first of `units` (smallest first) in which it stays under `most` after
+/// rounding, with one decimal, rounded half up, exactly: 999,949 is "999.9 k", and
+/// 999,950 "1.0 M", not "1000.0 k". Below the first unit it is whole; past the last, a
+/// power of ten.
+pub(crate) fn in_units(value: u128, units: &[(u128, &str)], most: u128) -> String {
+    if value < units[0].0 {
         return value.to_string();
     }
-    let (mut scale, mut prefix) = (1000, PREFIXES[0]);
-    for next in &PREFIXES[1..] {
-        // 999.95 k rounds to 1000.0 k: say 1.0 M instead.
-        if rounded_tenths(value, scale) < 10_000 {
-            break;
+    for &(scale, unit) in units {
+        let tenths = rounded_tenths(value, scale);
+        if tenths < most * 10 {
+            return format!("{}.{} {unit}", tenths / 10, tenths % 10);
         }
-        scale *= 1000;
-        prefix = next;
     }
-    let tenths = rounded_tenths(value, scale);
-    format!("{}.{} {prefix}", tenths / 10, tenths % 10)
+    powers_of_ten(value)
+}
+
+/// 373708714671389802496 → "3.7 × 10²⁰": one decimal, rounded half up, exactly (read off
+/// the decimal digits, which the thousands separators need anyway).
+pub(crate) fn powers_of_ten(value: u128) -> String {
+    const SUPERSCRIPTS: [&str; 10] = ["⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"];
+    let digits = value.to_string().into_bytes();
+    let digit = |i: usize| digits.get(i).map_or(0, |d| u32::from(d - b'0'));
+    // Half up: the third digit says whether what follows the second is half a unit or more.
+    let mut tenths = digit(0) * 10 + digit(1) + u32::from(digit(2) >= 5);
+    let mut exponent = digits.len() - 1;
+    if tenths == 100 {
+        // 9.95 × 10^k is 1.0 × 10^(k+1).
+        (tenths, exponent) = (10, exponent + 1);
+    }
+    let mut out = format!("{}.{} × 10", tenths / 10, tenths % 10);
+    // A u128 has at most 39 digits: an exponent of one or two.
+    if exponent >= 10 {
+        out.push_str(SUPERSCRIPTS[exponent / 10 % 10]);
+    }
+    out.push_str(SUPERSCRIPTS[exponent % 10]);
+    out
 }
 
 /// value / scale in tenths, rounded half up.
@@ -72,7 +106,6 @@ fn rounded_tenths(value: u128, scale: u128) -> u128 {
     let tenth = scale / 10;
     (value + tenth / 2) / tenth
 }
-
 /// 521/4608, or just 1 when the denominator is 1.
 pub fn fraction_text(f: Fraction) -> String {
     if f.den() == 1 {
@@ -114,6 +147,25 @@ mod tests {
         // 999,950 rounds to 1000.0 k, which is 1.0 M.
         assert_eq!(short(999_950), "1.0 M");
         assert_eq!(short(999_949), "999.9 k");
-        assert_eq!(short(590_295_810_358_705_651_712), "590.3 E");
+        assert_eq!(short(999_949_999_999_999), "999.9 T");
+        // Past T, a power of ten: 999.95 T rounds to 1.0 × 10¹⁵.
+        assert_eq!(short(999_950_000_000_000), "1.0 × 10¹⁵");
+        assert_eq!(short(45_618_739_583_909_888), "4.6 × 10¹⁶");
+        // The largest standard count a link accepts (df 4096, pad 512, dk 512, m = n = 8192).
+        assert_eq!(short(373_708_714_671_389_802_496), "3.7 × 10²⁰");
+        assert_eq!(short(590_295_810_358_705_651_712), "5.9 × 10²⁰");
+    }
+
+    #[test]
+    fn powers_of_ten_round_half_up_exactly() {
+        assert_eq!(powers_of_ten(1), "1.0 × 10⁰");
+        assert_eq!(powers_of_ten(95), "9.5 × 10¹");
+        assert_eq!(powers_of_ten(1_000), "1.0 × 10³");
+        assert_eq!(powers_of_ten(1_049), "1.0 × 10³");
+        assert_eq!(powers_of_ten(1_050), "1.1 × 10³");
+        // 9.95 × 10^k rounds up into the next power.
+        assert_eq!(powers_of_ten(9_949), "9.9 × 10³");
+        assert_eq!(powers_of_ten(9_950), "1.0 × 10⁴");
+        assert_eq!(powers_of_ten(u128::MAX), "3.4 × 10³⁸");
     }
 }

@@ -63,7 +63,8 @@ impl Lang {
     }
 
     /// A count's short form: "462.4 M" in English, "4.6 亿" in Chinese, which groups
-    /// by ten thousands (万) and hundred millions (亿). One decimal, rounded half up.
+    /// by ten thousands (万) and hundred millions (亿); past T (or 万亿), "3.7 × 10²⁰".
+    /// One decimal, rounded half up.
     pub fn short(self, value: u128) -> String {
         match self {
             Lang::En => crate::format::short(value),
@@ -72,29 +73,15 @@ impl Lang {
     }
 }
 
+/// Chinese groups by ten thousands (万), hundred millions (亿) and 万亿; past 9999.9 万亿 a
+/// count in 万亿 would be as long as the exact one, and the short form is a power of ten.
 fn short_zh(value: u128) -> String {
     const UNITS: [(u128, &str); 3] = [
         (10_000, "万"),
         (100_000_000, "亿"),
         (1_000_000_000_000, "万亿"),
     ];
-    if value < 10_000 {
-        return value.to_string();
-    }
-    let tenths = |scale: u128| (value + scale / 20) / (scale / 10);
-    // The largest unit that leaves at least 1.0, after rounding.
-    let (scale, unit) = UNITS
-        .iter()
-        .rev()
-        .find(|(scale, _)| tenths(*scale) >= 10)
-        .copied()
-        .unwrap_or(UNITS[0]);
-    let t = tenths(scale);
-    let whole = match t / 10 {
-        w if w < 10_000 => w.to_string(),
-        w => crate::format::thousands(w),
-    };
-    format!("{whole}.{} {unit}", t % 10)
+    crate::format::in_units(value, &UNITS, 10_000)
 }
 
 #[cfg(test)]
@@ -118,7 +105,12 @@ mod tests {
         assert_eq!(s(52_283_392), "5228.3 万");
         assert_eq!(s(999_995_000), "10.0 亿");
         assert_eq!(s(99_999_999), "1.0 亿");
+        // The smallest unit that keeps it under 10000.0: the figure with the most digits.
+        assert_eq!(s(99_950_000), "9995.0 万");
         assert_eq!(s(4_867_293_184), "48.7 亿");
-        assert_eq!(s(590_295_810_358_705_651_712), "590,295,810.4 万亿");
+        assert_eq!(s(1_425_585_611_997_184), "1425.6 万亿");
+        assert_eq!(s(9_999_949_999_999_999), "9999.9 万亿");
+        assert_eq!(s(9_999_950_000_000_000), "1.0 × 10¹⁶");
+        assert_eq!(s(373_708_714_671_389_802_496), "3.7 × 10²⁰");
     }
 }

@@ -171,6 +171,36 @@ fn cost_bars_stack_on_a_linear_scale_and_stand_apart_on_a_log_scale() {
 }
 
 #[test]
+fn counts_past_t_are_powers_of_ten_with_room_for_them_beside_the_axis() {
+    // The largest layer a link accepts: 3.7 × 10²⁰ multiplications for the standard one.
+    let c = costs(4096, 512, 8192, 8192, Padding::Explicit(512));
+    for lang in [Lang::En, Lang::Zh] {
+        let theme = Theme {
+            lang,
+            ..Theme::default()
+        };
+        let mut out = String::new();
+        let (frame, widest) = {
+            let root = SVGBackend::with_string(&mut out, (600, 400)).into_drawing_area();
+            let frame = draw_costs(&root, &c, Unit::Macs, false, &theme, None).unwrap();
+            let label = theme.text(14.0, theme.muted);
+            (
+                frame,
+                root.estimate_text_size("4.0 × 10²⁰", &label).unwrap().0,
+            )
+        };
+        for label in ["3.7 × 10²⁰", "4.7 × 10¹⁶", "4.0 × 10²⁰"] {
+            assert!(out.contains(label), "{lang:?}: the SVG should show {label}");
+        }
+        assert!(!out.contains(" E<") && !out.contains("万亿"), "{lang:?}");
+        // Left of the plot: the chart's margin, the widest tick label, and a line of 14 px
+        // type for the axis' name, which the labels must not run into.
+        let room = frame.x_pixels.start - 10 - widest as i32;
+        assert!(room >= 18, "{lang:?}: {room} px for the axis' name");
+    }
+}
+
+#[test]
 fn a_grouped_layer_levels_out_at_g_over_dk2_beside_the_closed_form() {
     let layer = Layer {
         groups: 4,

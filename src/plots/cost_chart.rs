@@ -94,9 +94,15 @@ pub fn draw<DB: DrawingBackend>(
         }
     };
 
+    // Room left of the axis for its widest label (near its top) and its name beside it:
+    // "400.0 M" needs less than "4.0 × 10²⁰".
+    let widest = theme
+        .lang
+        .short(if log { 10f64.powf(y.hi) } else { y.hi } as u128);
+    let (label_width, _) = root.estimate_text_size(&widest, &theme.text(14.0, theme.muted))?;
     let margins = Margins {
         x_labels: 36,
-        y_labels: 86,
+        y_labels: 86.max((f64::from(label_width) / theme.scale).ceil() as u32 + 36),
         right: 10,
     };
     let mut ctx = plane(root, theme, title, margins, x, y)?;
