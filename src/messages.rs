@@ -226,6 +226,27 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
                 Lang::Zh => format!("链接中的 α 和 ρ 不可行（{why}），改用 α = ρ = 1。"),
             }
         }
+        Problem::UnknownKey { key, text, like } => {
+            let why = match (lang, like) {
+                (Lang::En, None) => format!("the page reads no key {key}"),
+                (Lang::En, Some(like)) => {
+                    format!("the page reads no key {key}; did you mean {like}?")
+                }
+                (Lang::Zh, None) => format!("页面不读取 {key} 这个键"),
+                (Lang::Zh, Some(like)) => format!("页面不读取 {key} 这个键；是否想写 {like}？"),
+            };
+            ignored(key, text, &why, "")
+        }
+        Problem::UnknownKeys { more } => match lang {
+            Lang::En => format!("Ignored {more} more keys that the page does not read."),
+            Lang::Zh => format!("另有 {more} 个页面不读取的键，已忽略。"),
+        },
+        Problem::Repeated { key, text } => match lang {
+            Lang::En => {
+                format!("The link gives {key} more than once; using the last, {key}={text}.")
+            }
+            Lang::Zh => format!("链接中 {key} 出现了不止一次；使用最后一个：{key}={text}。"),
+        },
     }
 }
 

@@ -37,4 +37,14 @@ pub enum Problem {
     Scaled { why: LayerError },
     /// A width multiplier the network is not counted at.
     NetworkAlpha { net: &'static str, text: String },
+    /// A key the page does not read, `dff=16`, and the one it is a slip for, if any.
+    UnknownKey {
+        key: String,
+        text: String,
+        like: Option<&'static str>,
+    },
+    /// More keys the page does not read than are worth naming one by one.
+    UnknownKeys { more: usize },
+    /// A key given more than once: the page uses the last, `text`.
+    Repeated { key: &'static str, text: String },
 }

@@ -44,6 +44,107 @@ pub struct Loaded {
     pub problems: Vec<Problem>,
 }
 
+/// Every key the page reads.
+pub const KEYS: [&str; 26] = [
+    "df", "dk", "m", "n", "pad", "stride", "dil", "g", "bias", "unit", "alpha", "rho", "mode",
+    "step", "scene", "yaw", "pitch", "theme", "lang", "slide", "net", "view", "res", "embed", "id",
+    "bg",
+];
+
+/// How many keys the page does not read it names one by one, before saying how many more.
+const NAMED_UNKNOWN: usize = 3;
+
+/// Keys that sites and mail add to the links they pass on (campaigns, click ids): not the
+/// reader's own, so not worth a word.
+fn passed_on(key: &str) -> bool {
+    key.starts_with("utm_")
+        || matches!(
+            key,
+            "fbclid"
+                | "gclid"
+                | "dclid"
+                | "msclkid"
+                | "igshid"
+                | "mc_cid"
+                | "mc_eid"
+                | "_ga"
+                | "ref"
+        )
+}
+
+/// A problem for each key the page reads that the link gives more than once (the last is
+/// used), and for each key it does not read: the first few by name, then how many more.
+/// Without a set or a sort, whose code would ship to every phone for this.
+fn strangers(pairs: &[(String, String)]) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    for known in KEYS {
+        let (mut given, mut last) = (0, "");
+        for (key, text) in pairs {
+            if key == known {
+                (given, last) = (given + 1, text);
+            }
+        }
+        if given > 1 {
+            problems.push(Problem::Repeated {
+                key: known,
+                text: clip(last),
+            });
+        }
+    }
+    let (mut named, mut more) = (Vec::new(), 0);
+    for (key, text) in pairs {
+        if KEYS.contains(&key.as_str()) || passed_on(key) || named.contains(&key) {
+            continue;
+        }
+        if named.len() == NAMED_UNKNOWN {
+            more += 1;
+            continue;
+        }
+        named.push(key);
+        problems.push(Problem::UnknownKey {
+            key: clip(key),
+            text: clip(text),
+            like: slip_for(key),
+        });
+    }
+    if more > 0 {
+        problems.push(Problem::UnknownKeys { more });
+    }
+    problems
+}
+
+/// The key the page reads that `key` is a slip for: the same but for case or one letter
+/// (`dff`, `DK`, `strde`), or the start of a longer word (`dilation`, `padding`). None if
+/// there is no such key, or more than one.
+fn slip_for(key: &str) -> Option<&'static str> {
+    let key = key.to_ascii_lowercase();
+    if let Some(&known) = KEYS.iter().find(|&&known| known == key) {
+        return Some(known);
+    }
+    let mut like = None;
+    for known in KEYS {
+        if one_edit_apart(&key, known) || (known.len() > 1 && key.starts_with(known)) {
+            if like.is_some() {
+                return None;
+            }
+            like = Some(known);
+        }
+    }
+    like
+}
+
+/// Whether `a` becomes `b` by one letter changed, added or taken away.
+fn one_edit_apart(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if long.len() - short.len() > 1 {
+        return false;
+    }
+    let head = short.iter().zip(long).take_while(|(x, y)| x == y).count();
+    let skip = usize::from(short.len() == long.len());
+    short[(head + skip).min(short.len())..] == long[(head + 1).min(long.len())..]
+}
+
 /// Reads a query string (with or without its leading `?`). Never fails: a bad value
 /// falls back to its default and is named in `problems`; every other value is kept.
 pub fn parse(query: &str) -> Loaded {
@@ -188,6 +289,7 @@ pub fn parse(query: &str) -> Loaded {
     };
     let alpha = multiplier("alpha").unwrap_or_default();
     let rho = multiplier("rho").unwrap_or_default();
+    problems.extend(strangers(&pairs));
 
     // `net` opens the network view, where `alpha` is the network's width multiplier.
     let mut net = NetChoice::default();

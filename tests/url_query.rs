@@ -7,7 +7,8 @@ use sepconv::anim::{Camera, Look, Mode, Playhead};
 use sepconv::cost::{Layer, Multiplier, Padding, Unit};
 use sepconv::i18n::Lang;
 use sepconv::messages;
-use sepconv::query::{parse, to_query};
+use sepconv::problem::Problem;
+use sepconv::query::{pairs, parse, to_query, KEYS};
 use sepconv::state::{Embed, NetChoice, Notice, State, Theme, View};
 
 /// The query for a layer with the other settings at their defaults.
@@ -98,12 +99,90 @@ fn a_kernel_too_large_for_the_linked_input_is_repaired() {
 
 #[test]
 fn repeated_keys_and_odd_encodings_do_not_fail_the_link() {
-    let loaded = parse("?n=4&n=64&m=%33%32&df=+16");
+    let loaded = parse("?n=4&n=64&m=%33%32&df=+16&n=65");
     assert_eq!(
         (loaded.layer.n, loaded.layer.m, loaded.layer.df),
-        (64, 32, 16)
+        (65, 32, 16)
     );
+    // The last is used, and the page says so, once for the key.
+    assert_eq!(
+        loaded.problems,
+        [Problem::Repeated {
+            key: "n",
+            text: "65".into()
+        }]
+    );
+}
+
+#[test]
+fn a_key_the_page_does_not_read_is_named_with_the_key_it_is_a_slip_for() {
+    let unknown = |query: &str| {
+        parse(query)
+            .problems
+            .into_iter()
+            .map(|p| match p {
+                Problem::UnknownKey { key, like, .. } => (key, like),
+                other => panic!("{query}: {other:?}"),
+            })
+            .collect::<Vec<_>>()
+    };
+    let slip = |key: &str, like: Option<&'static str>| (key.to_owned(), like);
+    assert_eq!(unknown("?dff=16"), [slip("dff", Some("df"))]);
+    assert_eq!(unknown("?DK=5"), [slip("DK", Some("dk"))]);
+    assert_eq!(unknown("?strde=2"), [slip("strde", Some("stride"))]);
+    assert_eq!(unknown("?dilation=2"), [slip("dilation", Some("dil"))]);
+    assert_eq!(unknown("?padding=same"), [slip("padding", Some("pad"))]);
+    // One letter off two keys (df, dk) or three (m, n, g): no guess.
+    assert_eq!(unknown("?dd=3"), [slip("dd", None)]);
+    assert_eq!(unknown("?x=3"), [slip("x", None)]);
+    assert_eq!(unknown("?model=1"), [slip("model", Some("mode"))]);
+    // The value is still read where the key is right.
+    let loaded = parse("?df=16&dff=32");
+    assert_eq!(loaded.layer.df, 16);
+    assert_eq!(
+        loaded.problems,
+        [Problem::UnknownKey {
+            key: "dff".into(),
+            text: "32".into(),
+            like: Some("df")
+        }]
+    );
+}
+
+#[test]
+fn keys_that_sites_add_to_links_they_pass_on_go_unremarked() {
+    let loaded = parse("?df=16&utm_source=blog&utm_medium=social&fbclid=IwAR0&gclid=x&ref=post");
+    assert_eq!(loaded.layer.df, 16);
     assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+}
+
+#[test]
+fn many_unknown_keys_are_named_three_at_a_time() {
+    let query: Vec<String> = (0..40).map(|i| format!("junk{i}=1")).collect();
+    let problems = parse(&format!("?{}&junk0=2", query.join("&"))).problems;
+    assert_eq!(problems.len(), 4, "{problems:?}");
+    assert!(matches!(&problems[0], Problem::UnknownKey { key, .. } if key == "junk0"));
+    assert_eq!(problems[3], Problem::UnknownKeys { more: 37 });
+}
+
+#[test]
+fn every_key_the_page_writes_is_one_it_reads() {
+    // A state with every optional key away from its default.
+    let rich = "?df=14&dk=3&m=32&n=64&pad=2&stride=2&dil=2&g=2&bias=1&unit=flops&alpha=0.5&rho=0.5\
+                &mode=race&step=3&scene=slices&yaw=10&pitch=20&theme=dark&lang=zh&slide=3\
+                &embed=cost&id=post-1&bg=transparent";
+    let loaded = parse(rich);
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    let written = to_query(&loaded.into_state());
+    for (key, _) in pairs(written.trim_start_matches('?')) {
+        assert!(
+            KEYS.contains(&key.as_str()),
+            "{key} is written but not read"
+        );
+    }
+    for query in ["?net=mobilenet_v1&res=160&alpha=0.5", "?view=model"] {
+        assert!(parse(query).problems.is_empty(), "{query}");
+    }
 }
 
 proptest! {

@@ -198,6 +198,24 @@ test('a hand-edited link with bad values keeps the good ones and names the bad',
   assert.deepEqual(page.problems, []);
 });
 
+test('a link with a mistyped key or a key twice says so, and keeps the rest', async () => {
+  // A lecturer's hand-typed link: a slip (dff), a key given twice (n), and what a blog's
+  // share button adds (utm_source), which is not the reader's and goes unremarked.
+  const query = '?df=16&dff=32&n=4&n=64&utm_source=slides';
+  const page = await open(env.browser, env.server.url, query);
+  await assertFigures(page, { ...DEFAULT, df: 16, n: 64 });
+  await textOf(page.locator('#notice-text'), 'The link gives n more than once; using the last, n=64. '
+    + 'Ignored dff=32 in the link (the page reads no key dff; did you mean df?).');
+  // The address bar is rewritten to what is on screen: each key once, and no stranger.
+  const params = new URLSearchParams(new URL(page.url()).search);
+  assert.deepEqual(params.getAll('n'), ['64']);
+  assert.equal(params.has('dff') || params.has('utm_source'), false, page.url());
+  const zh = await open(env.browser, env.server.url, `${query}&lang=zh`);
+  await textOf(zh.locator('#notice-text'), '链接中 n 出现了不止一次；使用最后一个：n=64。'
+    + '已忽略链接中的 dff=32（页面不读取 dff 这个键；是否想写 df？）。');
+  assert.deepEqual([...page.problems, ...zh.problems], []);
+});
+
 test('a link to a step past the animation\'s end shows the last step and says so', async () => {
   for (const step of ['99999999', '18446744073709551616']) {
     const page = await open(env.browser, env.server.url, `?df=8&dk=3&m=3&n=8&pad=same&step=${step}`);
@@ -337,9 +355,11 @@ test('every request stays under the sub-path, with relative asset URLs', async (
 // added 2.9: 352.7 KB. The few figures of Run it and Your network written in integer
 // arithmetic and by the browser, not with Rust's float formatting to a precision or with
 // an exponent, took 1.4 off: 351.3 KB. Counts past T as powers of ten, with room for them
-// beside the bars' axis, added 0.3: 351.6 KB. This ceiling, under a kilobyte above, stops the whole growing
+// beside the bars' axis, added 0.3: 351.6 KB. A link's keys that the page does not read,
+// with the key each is a slip for, and its keys given twice, said instead of passed over
+// in silence, added 1.7: 353.3 KB. This ceiling, under a kilobyte above, stops the whole growing
 // unseen while the gap is worked on (see the README).
-const BUDGET_KB = 352;
+const BUDGET_KB = 354;
 
 test(`the whole page stays under ${BUDGET_KB} KB gzipped`, async () => {
   const { gzipSync } = await import('node:zlib');
