@@ -12,6 +12,7 @@ static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_all
 pub mod anim;
 pub mod components;
 pub mod cost;
+pub mod few;
 pub mod format;
 pub mod i18n;
 pub mod island;

@@ -229,7 +229,7 @@ pub fn slots(count: u32, active: Option<u32>, look: Look) -> Vec<Option<u32>> {
         picks.push(a);
         picks.push((a + 1).min(count - 1));
     }
-    picks.sort_unstable();
+    crate::few::sort_by_key(&mut picks, |&p| p);
     picks.dedup();
     let mut out = Vec::new();
     for (i, &p) in picks.iter().enumerate() {

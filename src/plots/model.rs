@@ -100,7 +100,7 @@ impl RatioChart {
         if !keys.contains(&current_key) {
             keys.push(current_key);
         }
-        keys.sort_unstable();
+        crate::few::sort_by_key(&mut keys, |&k| k);
         let xs = samples(sweep, x_max);
         let curves = keys
             .into_iter()

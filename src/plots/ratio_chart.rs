@@ -146,15 +146,8 @@ pub fn draw<DB: DrawingBackend>(
         Sweep::Kernel => "N",
     };
     let gap = theme.px(16) as i32;
-    // Top to bottom, by insertion: a handful of labels, and the library's stable sort
-    // would ship about 3.5 KB of its own code for this one call.
-    for i in 1..labels.len() {
-        let mut j = i;
-        while j > 0 && labels[j - 1].0 .1 > labels[j].0 .1 {
-            labels.swap(j - 1, j);
-            j -= 1;
-        }
-    }
+    // Top to bottom.
+    crate::few::sort_by_key(&mut labels, |label| label.0 .1);
     let mut floor = i32::MIN;
     for ((px, py), key, colour, current) in labels {
         let py = py.max(floor);

@@ -357,9 +357,11 @@ test('every request stays under the sub-path, with relative asset URLs', async (
 // an exponent, took 1.4 off: 351.3 KB. Counts past T as powers of ten, with room for them
 // beside the bars' axis, added 0.3: 351.6 KB. A link's keys that the page does not read,
 // with the key each is a slip for, and its keys given twice, said instead of passed over
-// in silence, added 1.7: 353.3 KB. This ceiling, under a kilobyte above, stops the whole growing
+// in silence, added 1.7: 353.3 KB. The scene's slices and the ratio chart's curves sorted
+// by insertion, as its labels were, not with the library's unstable sort: 0.9 off,
+// 352.4 KB. This ceiling, under a kilobyte above, stops the whole growing
 // unseen while the gap is worked on (see the README).
-const BUDGET_KB = 354;
+const BUDGET_KB = 353;
 
 test(`the whole page stays under ${BUDGET_KB} KB gzipped`, async () => {
   const { gzipSync } = await import('node:zlib');
