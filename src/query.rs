@@ -93,7 +93,9 @@ fn strangers(pairs: &[(String, String)]) -> Vec<Problem> {
     }
     let (mut named, mut more) = (Vec::new(), 0);
     for (key, text) in pairs {
-        if KEYS.contains(&key.as_str()) || passed_on(key) || named.contains(&key) {
+        // A pair with no key (`?=5`, `?&&`) has nothing to name.
+        let nameless = key.trim().is_empty();
+        if nameless || KEYS.contains(&key.as_str()) || passed_on(key) || named.contains(&key) {
             continue;
         }
         if named.len() == NAMED_UNKNOWN {

@@ -150,8 +150,9 @@ fn a_key_the_page_does_not_read_is_named_with_the_key_it_is_a_slip_for() {
 }
 
 #[test]
-fn keys_that_sites_add_to_links_they_pass_on_go_unremarked() {
-    let loaded = parse("?df=16&utm_source=blog&utm_medium=social&fbclid=IwAR0&gclid=x&ref=post");
+fn keys_that_sites_add_to_links_they_pass_on_and_nameless_pairs_go_unremarked() {
+    let loaded =
+        parse("?df=16&utm_source=blog&utm_medium=social&fbclid=IwAR0&gclid=x&ref=post&=5&+=1");
     assert_eq!(loaded.layer.df, 16);
     assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
 }
