@@ -130,6 +130,9 @@ test('before the app loads, the sliders and boxes answer and the counts follow t
   for (const id of ['view-network', 'pad-valid', 'anim-play', 'copy-link', 'lang-zh']) {
     assert.ok(await page.locator(`#${id}`).isDisabled(), `#${id} waits for the app`);
   }
+  // The picture built into the page stands still, and its button says so: it offers to
+  // play, not to pause; the app, which plays, then offers to pause.
+  assert.equal(await page.locator('#anim-play').textContent(), '▶ Play');
 
   // The island's page says exactly what the app says for the same layer.
   const island = await snapshot(page);
@@ -138,6 +141,7 @@ test('before the app loads, the sliders and boxes answer and the counts follow t
   assert.equal(await page.locator('.stale, [aria-busy=true]').count(), 0);
   assert.equal(await page.locator('fieldset.prerendered').count(), 0);
   await eventually(async () => assert.deepEqual(await snapshot(page), island));
+  await eventually(async () => assert.equal(await page.locator('#anim-play').textContent(), '❚❚ Pause'));
   await checkFigures(page, kernel);
   assert.deepEqual(page.problems, []);
   await page.close();

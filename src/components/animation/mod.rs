@@ -68,7 +68,11 @@ pub fn Animation(props: &Props) -> Html {
     let timeline = Timeline::new(props.costs, mode);
     let total = timeline.total_steps();
     let reduced_motion = use_memo((), |_| prefers_reduced_motion());
-    let playing = use_state(|| !*reduced_motion && props.playhead.step == 0);
+    // The first frame drawn into the page at build time stands still: its button offers
+    // to play. In a browser the animation plays from the first step, unless motion is
+    // reduced.
+    let playing =
+        use_state(|| dom::window().is_some() && !*reduced_motion && props.playhead.step == 0);
     let speed = use_state(|| DEFAULT_SPEED_STOP);
     let live = use_state(|| None::<u64>);
     let clock = use_mut_ref(|| Clock {
