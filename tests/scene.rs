@@ -552,6 +552,75 @@ fn no_channel_number_falls_on_the_cells_of_the_step() {
 }
 
 #[test]
+fn no_two_channel_numbers_fall_on_one_another() {
+    // A thin volume's first and last sheets sit close: on a phone's race "1" was written
+    // over "512". Where two numbers would meet, the last sheet's, which says how many
+    // channels there are, is the one kept.
+    for (df, m, n) in [(14, 512, 512), (8, 3, 8), (56, 32, 64), (112, 64, 128)] {
+        let c = costs(df, 3, m, n);
+        for mode in Mode::ALL {
+            let t = Timeline::new(c, mode);
+            for view in [
+                WIDE,
+                TALL,
+                View {
+                    width: 332.0,
+                    height: 573.0,
+                    ..WIDE
+                },
+                View {
+                    width: 640.0,
+                    ..WIDE
+                },
+            ] {
+                for step in [1, t.total_steps() / 3, t.total_steps() - 1] {
+                    let s = scene(&t, &t.frame(step), &view, Lang::En);
+                    let numbers: Vec<(String, Rect)> = s
+                        .shapes
+                        .iter()
+                        .filter_map(|shape| match shape {
+                            Shape::Text {
+                                at,
+                                text,
+                                size,
+                                anchor,
+                                ..
+                            } if text.chars().all(|c| c.is_ascii_digit()) => {
+                                let w = text.len() as f64 * size * 0.56;
+                                let x = match anchor {
+                                    Anchor::Middle => at.0 - w / 2.0,
+                                    _ => at.0,
+                                };
+                                Some((
+                                    text.clone(),
+                                    Rect {
+                                        x,
+                                        y: at.1 - size * 0.75,
+                                        w,
+                                        h: size * 0.75,
+                                    },
+                                ))
+                            }
+                            _ => None,
+                        })
+                        .collect();
+                    for (i, (a, ra)) in numbers.iter().enumerate() {
+                        for (b, rb) in &numbers[i + 1..] {
+                            assert!(
+                                !ra.overlaps(rb),
+                                "{df}x{m}x{n} {mode:?} at {}x{}, step {step}: {a} on {b}",
+                                view.width,
+                                view.height
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
 fn as_svg_a_scene_is_every_shape_in_order_coloured_by_the_class_of_its_paint_then_its_words() {
     // The default layer's first frame, and a step of MobileNet's layer with its lens and
     // channels left out, as the page rendered at build time shows them.

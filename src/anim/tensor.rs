@@ -669,8 +669,14 @@ fn channel_numbers(
         }
     };
     let last = slots.len().saturating_sub(1);
-    for (slot, channel) in slots.iter().enumerate() {
-        let Some(channel) = channel else { continue };
+    // The last sheet's number first: it says how many channels there are, and where two
+    // numbers would meet (a thin volume's first and last sheets), it is the one kept.
+    let order = std::iter::once(last).chain(0..last);
+    let mut placed: Vec<Rect> = Vec::new();
+    for slot in order {
+        let Some(channel) = slots.get(slot).copied().flatten() else {
+            continue;
+        };
         let (at, anchor) = match look {
             Look::Volume if apart >= 14.0 || slot == 0 || slot == last => {
                 let (x, y) = p.point(slot, top, right);
@@ -695,9 +701,10 @@ fn channel_numbers(
             w: wide,
             h: LABEL_SIZE * 1.25,
         };
-        if keep_clear.iter().any(|cell| cell.overlaps(&words)) {
+        if keep_clear.iter().chain(&placed).any(|r| r.overlaps(&words)) {
             continue;
         }
+        placed.push(words);
         out.push(Shape::Text {
             at,
             text,
