@@ -106,6 +106,7 @@ fn rounded_tenths(value: u128, scale: u128) -> u128 {
     let tenth = scale / 10;
     (value + tenth / 2) / tenth
 }
+
 /// 521/4608, or just 1 when the denominator is 1.
 pub fn fraction_text(f: Fraction) -> String {
     if f.den() == 1 {

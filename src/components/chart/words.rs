@@ -3,8 +3,7 @@
 
 use super::{Kind, View};
 use crate::cost::{Costs, Fraction, Part, Unit};
-use crate::format::short_decimal;
-use crate::format::thousands;
+use crate::format::{short_decimal, thousands};
 use crate::i18n::Lang;
 use crate::plots::{self, Measure, RatioChart, Sweep};
 

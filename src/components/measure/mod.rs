@@ -10,8 +10,7 @@ use super::dom;
 use super::hooks::{use_lang, use_size};
 use super::lazy::Job;
 use crate::cost::Costs;
-use crate::format::decimal;
-use crate::format::short_decimal;
+use crate::format::{decimal, short_decimal};
 use crate::i18n::Lang;
 use crate::measure::{Kernel, Measured, Plan};
 use crate::messages::{run_failure, run_scale, run_why, RunFailure};
@@ -188,14 +187,9 @@ fn kernel_name(lang: Lang, kernel: Kernel) -> &'static str {
     }
 }
 
-/// A figure with its full value in `data-value`, for checks and for copying: the
-/// browser's shortest form, which reads back as the same number (Rust's would ship its
-/// float formatting to every phone for these few figures).
+/// A figure with its full value in `data-value`, for checks and for copying.
 fn figure(id: &'static str, value: f64, shown: String) -> Html {
-    let full = js_sys::Number::from(value)
-        .to_string_with_radix(10)
-        .map(String::from);
-    html! { <output {id} data-value={full.unwrap_or_default()}>{ shown }</output> }
+    html! { <output {id} data-value={value.to_string()}>{ shown }</output> }
 }
 
 fn results(lang: Lang, plan: &Plan, m: &Measured, stale: bool, scheme: Scheme) -> Html {
