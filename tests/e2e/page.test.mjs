@@ -360,9 +360,10 @@ test('every request stays under the sub-path, with relative asset URLs', async (
 // in silence, added 1.7: 353.3 KB. The scene's slices and the ratio chart's curves sorted
 // by insertion, as its labels were, not with the library's unstable sort: 0.9 off,
 // 352.4 KB. The built page's still first frame offering to play, and the scene's channel
-// numbers kept off one another, added 0.2: 352.6 KB. This ceiling, under a kilobyte above, stops the whole growing
-// unseen while the gap is worked on (see the README).
-const BUDGET_KB = 353;
+// numbers kept off one another, added 0.2: 352.6 KB. The ceiling is the figure (rounded
+// up to a tenth), as issue 12 asks: the whole does not grow unseen while the gap to its
+// targets is worked on (see the README).
+const BUDGET_KB = 352.7;
 
 test(`the whole page stays under ${BUDGET_KB} KB gzipped`, async () => {
   const { gzipSync } = await import('node:zlib');
