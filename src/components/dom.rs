@@ -145,11 +145,21 @@ pub fn url_held() -> bool {
     HELD.with(|held| held.borrow().is_some())
 }
 
+/// Writes `?query` into the address bar, unless it is there already: a link opened as the
+/// page writes it (every shared link) costs its first load no `replaceState`, which takes
+/// Chromium a few milliseconds the first time.
 fn replace_url(query: &str) {
     let Some(window) = window() else {
         return;
     };
-    let path = window.location().pathname().unwrap_or_default();
+    let location = window.location();
+    if location
+        .search()
+        .is_ok_and(|now| now.strip_prefix('?') == Some(query))
+    {
+        return;
+    }
+    let path = location.pathname().unwrap_or_default();
     if let Ok(history) = window.history() {
         let _ = history.replace_state_with_url(
             &wasm_bindgen::JsValue::NULL,

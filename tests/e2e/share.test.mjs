@@ -36,6 +36,34 @@ test('a copied link restores the same layer, frame and theme in a new page', asy
   await context.close();
 });
 
+test('a shared link is left as it is in the address bar; a short one is written out in full, once', async () => {
+  const page = await env.browser.newPage();
+  // Every write to the address bar, and the link it wrote.
+  await page.addInitScript(() => {
+    window.written = [];
+    const replace = history.replaceState.bind(history);
+    history.replaceState = (state, title, url) => {
+      window.written.push(String(url));
+      return replace(state, title, url);
+    };
+  });
+  const full = 'df=14&dk=5&m=64&n=128&pad=valid&stride=1&dil=1&mode=standard&step=4321&lang=en';
+  await page.goto(`${env.server.url}?${full}`);
+  await live(page);
+  await page.waitForSelector('#cost-standard');
+  assert.deepEqual(await page.evaluate(() => window.written), []);
+  assert.equal(new URL(page.url()).search, `?${full}`);
+  // The same layer, linked by hand with its defaults left out.
+  await page.goto(`${env.server.url}?df=14&dk=5&m=64&n=128&pad=valid&mode=standard&step=4321`);
+  await live(page);
+  await page.waitForSelector('#cost-standard');
+  const written = await page.evaluate(() => window.written);
+  assert.equal(written.length, 1, `${written}`);
+  assert.equal(new URL(written[0], page.url()).search, `?${full}`);
+  assert.equal(new URL(page.url()).search, `?${full}`);
+  await page.close();
+});
+
 for (const [embed, selector] of [['cost', '#cost-standard'], ['plots', '#ratio-vs-n'], ['anim', '#anim-canvas'], ['network', '#net-macs']]) {
   test(`embed=${embed} works in a sandboxed iframe and posts its height`, async () => {
     const post = env.server.url.replace(/\/courses.*/, `/blog/post.html?embed=${embed}`);
