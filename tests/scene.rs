@@ -293,6 +293,95 @@ fn a_note_too_long_for_its_column_is_said_shorter_not_cut() {
     }
 }
 
+/// The box a line of words takes, at the sans faces' widest: CJK 1 em, × 0.84, a digit
+/// 0.64, anything else 0.56.
+fn words_box(at: (f64, f64), text: &str, size: f64, anchor: Anchor) -> Rect {
+    let em: f64 = text
+        .chars()
+        .map(|c| match c {
+            '\u{2E80}'.. => 1.0,
+            '×' => 0.84,
+            '0'..='9' => 0.64,
+            _ => 0.56,
+        })
+        .sum();
+    let w = em * size;
+    let x = match anchor {
+        Anchor::Middle => at.0 - w / 2.0,
+        _ => at.0,
+    };
+    Rect {
+        x,
+        y: at.1 - size * 0.8,
+        w,
+        h: size,
+    }
+}
+
+/// The scene's lines of words that `keep` keeps, given each one's text and anchor, with
+/// their boxes.
+fn words_of(s: &Scene, keep: impl Fn(&str, Anchor) -> bool) -> Vec<(String, Rect)> {
+    s.shapes
+        .iter()
+        .filter_map(|shape| match shape {
+            Shape::Text {
+                at,
+                text,
+                size,
+                anchor,
+                ..
+            } if keep(text, *anchor) => Some((text.clone(), words_box(*at, text, *size, *anchor))),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn a_phones_race_says_every_name_and_size_whole_and_apart() {
+    // Five volumes side by side in a phone's 332 px: at 512 channels "14×14×512" four
+    // times over is wider than the canvas, and the words were cut ("depthwi…", "14×14…").
+    // They now take turns on two rows where they must; none is cut, none meets another,
+    // and each volume's name and size are there.
+    let phone = View {
+        width: 332.0,
+        height: 573.0,
+        ..WIDE
+    };
+    for (df, m, n) in [(14, 512, 512), (8, 3, 8), (112, 32, 64), (7, 1024, 1024)] {
+        let c = costs(df, 3, m, n);
+        let t = Timeline::new(c, Mode::Race);
+        for lang in [Lang::En, Lang::Zh] {
+            for step in [1, t.total_steps() / 3, t.total_steps() - 1] {
+                let s = scene(&t, &t.frame(step), &phone, lang);
+                // The words under the volumes: not the channels' numbers, the arrows or
+                // the marks of channels left out.
+                let words = words_of(&s, |text, anchor| {
+                    anchor == Anchor::Middle
+                        && !text
+                            .chars()
+                            .all(|c| c.is_ascii_digit() || "→↓⋯".contains(c))
+                });
+                let all: Vec<&str> = words.iter().map(|(w, _)| w.as_str()).collect();
+                let case = format!("{df}x{m}x{n} {lang:?} step {step}: {all:?}");
+                assert!(all.iter().all(|w| !w.contains('…')), "{case}");
+                for dims in [
+                    format!("{df}×{df}×{m}"),
+                    format!("1×1×{m}"),
+                    "3×3×1".to_owned(),
+                ] {
+                    assert!(all.contains(&dims.as_str()), "{dims} missing: {case}");
+                }
+                for (i, (a, ra)) in words.iter().enumerate() {
+                    assert!(ra.x >= 0.0 && ra.x + ra.w <= phone.width, "{a} off: {case}");
+                    for (b, rb) in &words[i + 1..] {
+                        assert!(!ra.overlaps(rb), "{a} on {b}: {case}");
+                    }
+                }
+            }
+        }
+    }
+}
+
 #[test]
 fn the_channels_numbers_stay_on_the_canvas() {
     // Written beside the sheets' top right corners: the rightmost volume's must not run
@@ -575,35 +664,7 @@ fn no_two_channel_numbers_fall_on_one_another() {
             ] {
                 for step in [1, t.total_steps() / 3, t.total_steps() - 1] {
                     let s = scene(&t, &t.frame(step), &view, Lang::En);
-                    let numbers: Vec<(String, Rect)> = s
-                        .shapes
-                        .iter()
-                        .filter_map(|shape| match shape {
-                            Shape::Text {
-                                at,
-                                text,
-                                size,
-                                anchor,
-                                ..
-                            } if text.chars().all(|c| c.is_ascii_digit()) => {
-                                let w = text.len() as f64 * size * 0.56;
-                                let x = match anchor {
-                                    Anchor::Middle => at.0 - w / 2.0,
-                                    _ => at.0,
-                                };
-                                Some((
-                                    text.clone(),
-                                    Rect {
-                                        x,
-                                        y: at.1 - size * 0.75,
-                                        w,
-                                        h: size * 0.75,
-                                    },
-                                ))
-                            }
-                            _ => None,
-                        })
-                        .collect();
+                    let numbers = words_of(&s, |text, _| text.chars().all(|c| c.is_ascii_digit()));
                     for (i, (a, ra)) in numbers.iter().enumerate() {
                         for (b, rb) in &numbers[i + 1..] {
                             assert!(

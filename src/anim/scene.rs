@@ -19,6 +19,8 @@ pub const LENS_PX: f64 = 8.0;
 const LENS_CELLS: u32 = 9;
 /// Lines of words under each tensor: its name, its size, and up to two notes.
 const LABEL_LINES: usize = 4;
+/// The canvas's margin.
+const INSET: f64 = 6.0;
 
 /// The canvas and how the reader looks at it.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -54,15 +56,27 @@ struct Pen {
     font: f64,
     lang: Lang,
     lines: usize,
+    /// How far right words may run: the canvas's edge, past the room kept beside the
+    /// last picture for its channels' numbers, which stand higher than any words.
+    edge: f64,
 }
 
 /// One tensor of the pipeline with its words.
 struct Item {
     tensor: Tensor,
-    name: &'static str,
-    dims: String,
+    name: Note,
+    dims: Note,
     note: Note,
     weight: f64,
+}
+
+impl Item {
+    /// How wide its name and size are at `font`, and its own note at `small`, each in
+    /// its shorter form.
+    fn words_width(&self, font: f64, small: f64) -> f64 {
+        let heading = self.name.least_width(font).max(self.dims.least_width(font));
+        heading.max(self.note.least_width(small))
+    }
 }
 
 /// A line of small words under a tensor, and a shorter way to say it where the long one
@@ -76,6 +90,24 @@ struct Note {
 impl Note {
     fn new(long: String, short: String) -> Note {
         Note { long, short }
+    }
+
+    /// A tensor's sides and channels: "14×14×512".
+    fn dims(side: u32, channels: u32) -> Note {
+        Note::new(format!("{side}×{side}×{channels}"), String::new())
+    }
+
+    /// How wide its shorter form runs at `size`.
+    fn least_width(&self, size: f64) -> f64 {
+        match self.short.is_empty() {
+            true => text_width(&self.long, size),
+            false => text_width(&self.short, size),
+        }
+    }
+
+    /// Whether the long or the short words fit in `width` at `size` uncut.
+    fn fits(&self, size: f64, width: f64) -> bool {
+        self.least_width(size) <= width
     }
 
     /// The long words if they fit in `width` at `size`, else the short ones, cut if they
@@ -98,7 +130,7 @@ pub fn scene(timeline: &Timeline, frame: &Frame, view: &View, lang: Lang) -> Sce
         w: view.width,
         h: view.height,
     }
-    .inset(6.0);
+    .inset(INSET);
     // Room on the right for the channels' numbers beside the last volume's corner.
     let layer = timeline.costs.layer;
     let area = match view.look {
@@ -120,6 +152,7 @@ pub fn scene(timeline: &Timeline, frame: &Frame, view: &View, lang: Lang) -> Sce
             font,
             lang,
             lines: LABEL_LINES,
+            edge: view.width - INSET,
         };
         pipeline(&mut shapes, &items, area, !view.tall(), pen)
     };
@@ -194,8 +227,8 @@ fn items(timeline: &Timeline, frame: &Frame, lang: Lang) -> Vec<Item> {
             focus: (frame.phase == Phase::Depthwise).then_some(frame.group),
             dim: false,
         },
-        name: lang.tr("input", "输入"),
-        dims: format!("{}×{}×{}", l.df, l.df, l.m),
+        name: Note::new(lang.tr("input", "输入").to_owned(), String::new()),
+        dims: Note::dims(l.df, l.m),
         note: Note::default(),
         weight: 3.0,
     };
@@ -211,12 +244,12 @@ fn items(timeline: &Timeline, frame: &Frame, lang: Lang) -> Vec<Item> {
             focus: None,
             dim: !active,
         },
-        name: lang.tr("filter", "卷积核"),
-        dims: format!("{side}×{side}×{channels}"),
+        name: Note::new(lang.tr("filter", "卷积核").to_owned(), String::new()),
+        dims: Note::dims(side, channels),
         note,
         weight: if side == 1 { 1.1 } else { 1.5 },
     };
-    let output = |phase: Phase, channels: u32, name: &'static str| {
+    let output = |phase: Phase, channels: u32, name: Note| {
         let (progress, write) = written(phase);
         Item {
             tensor: Tensor {
@@ -231,7 +264,7 @@ fn items(timeline: &Timeline, frame: &Frame, lang: Lang) -> Vec<Item> {
                 dim: false,
             },
             name,
-            dims: format!("{dp}×{dp}×{channels}"),
+            dims: Note::dims(dp, channels),
             note: Note::default(),
             weight: 2.6,
         }
@@ -248,21 +281,22 @@ fn items(timeline: &Timeline, frame: &Frame, lang: Lang) -> Vec<Item> {
         };
         Note::new(long, format!("{g}/{of}"))
     };
+    let output_name = Note::new(lang.tr("output", "输出").to_owned(), String::new());
     match frame.phase {
         Phase::Standard => {
             let per_group = l.m / l.groups.max(1);
             vec![
                 input,
                 filter(per_group, l.dk, true, which(Phase::Standard)),
-                output(Phase::Standard, l.n, lang.tr("output", "输出")),
+                output(Phase::Standard, l.n, output_name),
             ]
         }
         Phase::Depthwise | Phase::Pointwise => {
-            let mut dw_output = output(
-                Phase::Depthwise,
-                l.m,
-                lang.tr("depthwise output", "深度卷积输出"),
-            );
+            let name = match lang {
+                Lang::En => Note::new("depthwise output".into(), "depthwise".into()),
+                Lang::Zh => Note::new("深度卷积输出".into(), "深度输出".into()),
+            };
+            let mut dw_output = output(Phase::Depthwise, l.m, name);
             if frame.phase == Phase::Pointwise {
                 dw_output.tensor.read = Some(Window {
                     channels: (0, l.m - 1),
@@ -272,7 +306,7 @@ fn items(timeline: &Timeline, frame: &Frame, lang: Lang) -> Vec<Item> {
                     dilation: 1,
                 });
             }
-            let mut pw_output = output(Phase::Pointwise, l.n, lang.tr("output", "输出"));
+            let mut pw_output = output(Phase::Pointwise, l.n, output_name);
             pw_output.tensor.dim = frame.phase == Phase::Depthwise;
             vec![
                 input,
@@ -311,9 +345,31 @@ fn pipeline(
         font,
         lang,
         lines,
+        edge,
     } = pen;
     let gutter = font * 1.6;
-    let band = font * 1.25 * lines as f64 + 4.0;
+    let small = (font * 0.82).max(12.0);
+    // Across, each picture's box is at least as wide as its name and size (its words
+    // may also take its gutter), where the room allows. Where it does not (a phone's
+    // race, at 512 channels), the words take turns on two rows, a name and a size each,
+    // and every one may spread under its neighbours, whose words are on the other row.
+    let mut least: Vec<f64> = match across {
+        true => items
+            .iter()
+            .map(|item| item.words_width(font, small) - gutter * 0.8 + 0.5)
+            .collect(),
+        false => vec![0.0; items.len()],
+    };
+    let room = area.w - gutter * items.len().saturating_sub(1) as f64;
+    let turns = across && least.iter().sum::<f64>() > room;
+    let (lines, rows) = match turns {
+        true => {
+            least.fill(0.0);
+            (lines.min(2), 2)
+        }
+        false => (lines, 1),
+    };
+    let band = font * 1.25 * (lines * rows) as f64 + 4.0;
     // Across the canvas the words go under each picture; down a phone, where height is
     // short and width is not, beside it.
     let parts = |r: Rect| {
@@ -326,7 +382,7 @@ fn pipeline(
     };
     let picture_of = |r: Rect| parts(r).0;
     let mut weights: Vec<f64> = items.iter().map(|i| i.weight).collect();
-    let mut boxes = boxes_of(&weights, area, across, gutter);
+    let mut boxes = boxes_of(&weights, &least, area, across, gutter);
     // A source too small to see gets a lens, and the room for it.
     let needs_lens = |t: &Tensor, r: Rect| {
         let (_, placement) = tensor::place(t, look, rot, picture_of(r).inset(4.0), t.whole());
@@ -343,7 +399,7 @@ fn pipeline(
                 *w *= 1.7;
             }
         }
-        boxes = boxes_of(&weights, area, across, gutter);
+        boxes = boxes_of(&weights, &least, area, across, gutter);
     }
     let mut faces = Vec::new();
     let (mut cell_px, mut lens) = (0.0f64, false);
@@ -382,25 +438,46 @@ fn pipeline(
             faces.extend(drawn.faces);
         }
         let paint = if t.dim { Paint::Muted } else { Paint::Ink };
-        let (cx, width) = if across {
-            (words.x + words.w / 2.0, words.w + gutter * 0.8)
-        } else {
-            (words.x + words.w / 2.0, words.w)
+        let cx = words.x + words.w / 2.0;
+        // Where the words may run: under the picture (and its gutter, across), or, taking
+        // turns, up to the middles of the neighbours, whose words are on the other row.
+        let (left, right) = match (across, turns) {
+            (false, _) => (words.x, words.x + words.w),
+            (true, false) => (words.x - gutter * 0.4, words.x + words.w + gutter * 0.4),
+            (true, true) => {
+                let middle = |b: &Rect| b.x + b.w / 2.0;
+                let left = i.checked_sub(1).map_or(area.x, |j| middle(&boxes[j]));
+                let right = boxes.get(i + 1).map_or(edge, middle);
+                (left + 2.0, right - 2.0)
+            }
         };
-        let small = (font * 0.82).max(12.0);
+        let right = match across && i + 1 == items.len() {
+            true => right.max(edge),
+            false => right,
+        };
         let heading = [
-            (Note::new(item.name.to_owned(), String::new()), paint, font),
-            (Note::new(item.dims.clone(), String::new()), paint, font),
+            (item.name.clone(), paint, font),
+            (item.dims.clone(), paint, font),
         ];
-        let notes = notes.into_iter().map(|note| (note, Paint::Muted, small));
+        // A note that would be cut is left out: "lines: 1…" says nothing.
+        let notes = notes
+            .into_iter()
+            .filter(|note| note.fits(small, right - left))
+            .map(|note| (note, Paint::Muted, small));
         let mut y = if across {
-            words.y + font * 1.25
+            let row = if turns { i % 2 } else { 0 };
+            words.y + font * 1.25 * (1 + row * lines) as f64
         } else {
             words.y + (words.h - band) / 2.0 + font * 1.25
         };
         for (words, paint, size) in heading.into_iter().chain(notes).take(lines) {
             if !words.long.is_empty() {
-                out.push(Shape::text((cx, y), words.fitted(size, width), paint, size));
+                let text = words.fitted(size, right - left);
+                // Centred under the picture, but inside its room (the last volume's words
+                // by the canvas's edge).
+                let half = (text_width(&text, size) / 2.0).min((right - left) / 2.0);
+                let x = cx.clamp(left + half, right - half);
+                out.push(Shape::text((x, y), text, paint, size));
             }
             y += if size < font {
                 small * 1.2
@@ -412,15 +489,14 @@ fn pipeline(
     (faces, cell_px, lens)
 }
 
-/// The items' boxes along `area`, in proportion to their weights, `gutter` apart.
-fn boxes_of(weights: &[f64], area: Rect, across: bool, gutter: f64) -> Vec<Rect> {
-    let total: f64 = weights.iter().sum();
+/// The items' boxes along `area`, `gutter` apart: in proportion to their weights, but
+/// none smaller than its `least` where the room allows.
+fn boxes_of(weights: &[f64], least: &[f64], area: Rect, across: bool, gutter: f64) -> Vec<Rect> {
     let room = if across { area.w } else { area.h } - gutter * (weights.len() - 1) as f64;
     let mut at = if across { area.x } else { area.y };
-    weights
-        .iter()
-        .map(|w| {
-            let size = room * w / total;
+    sizes(weights, least, room)
+        .into_iter()
+        .map(|size| {
             let r = if across {
                 Rect {
                     x: at,
@@ -438,6 +514,42 @@ fn boxes_of(weights: &[f64], area: Rect, across: bool, gutter: f64) -> Vec<Rect>
             r
         })
         .collect()
+}
+
+/// `room` shared in proportion to `weights`, except that a share smaller than its `least`
+/// is raised to it, and the others share what is left. If the leasts alone overfill the
+/// room, each gets its least scaled down to fit.
+fn sizes(weights: &[f64], least: &[f64], room: f64) -> Vec<f64> {
+    let mut raised = vec![false; weights.len()];
+    loop {
+        let (mut left, mut weight) = (room, 0.0);
+        for ((w, l), &r) in weights.iter().zip(least).zip(&raised) {
+            match r {
+                true => left -= l,
+                false => weight += w,
+            }
+        }
+        let share = |w: f64| if weight > 0.0 { left * w / weight } else { 0.0 };
+        let mut more = false;
+        for ((w, l), r) in weights.iter().zip(least).zip(raised.iter_mut()) {
+            if !*r && share(*w) < *l {
+                (*r, more) = (true, true);
+            }
+        }
+        if more {
+            continue;
+        }
+        if left < 0.0 {
+            let scale = room / (room - left);
+            return least.iter().map(|l| l * scale).collect();
+        }
+        return weights
+            .iter()
+            .zip(least)
+            .zip(&raised)
+            .map(|((w, l), r)| if *r { *l } else { share(*w) })
+            .collect();
+    }
 }
 
 /// The tensor small in `picture`'s first part, and its lit window magnified in the
@@ -585,24 +697,31 @@ fn stand_in(drawn: &Drawn, t: &Tensor, lang: Lang) -> Vec<Note> {
     notes
 }
 
-/// `text`, cut with an ellipsis if it would run wider than `width` at `size`.
-fn fit(text: &str, size: f64, width: f64) -> String {
-    // Widths in em of the sans faces' glyphs, rounded up: digits are wider than the
-    // average letter, and × wider still (at 0.56 for all, "3×3×1" ran into "14×14×5…").
-    let wide = |c: char| match c {
+/// A character's width in em in the sans faces, rounded up: digits are wider than the
+/// average letter, and × wider still (at 0.56 for all, "3×3×1" ran into "14×14×5…").
+fn char_em(c: char) -> f64 {
+    match c {
         '\u{2E80}'.. => 1.0,
         '×' => 0.84,
         '0'..='9' => tensor::DIGIT_EM,
         _ => 0.56,
-    };
-    let mut used = 0.0;
-    let mut out = String::new();
-    let total: f64 = text.chars().map(|c| wide(c) * size).sum();
-    if total <= width {
+    }
+}
+
+/// How wide `text` runs at `size`, by [`char_em`].
+fn text_width(text: &str, size: f64) -> f64 {
+    text.chars().map(|c| char_em(c) * size).sum()
+}
+
+/// `text`, cut with an ellipsis if it would run wider than `width` at `size`.
+fn fit(text: &str, size: f64, width: f64) -> String {
+    if text_width(text, size) <= width {
         return text.to_owned();
     }
+    let mut used = 0.0;
+    let mut out = String::new();
     for c in text.chars() {
-        used += wide(c) * size;
+        used += char_em(c) * size;
         if used > width - size {
             out.push('…');
             return out;
@@ -677,6 +796,7 @@ fn race(
             font: (font * 0.85).max(12.0),
             lang,
             lines: LABEL_LINES - 1,
+            edge: view.width - INSET,
         };
         let drawn = pipeline(out, &items, body, true, pen);
         if std::ptr::eq(t, timeline) {

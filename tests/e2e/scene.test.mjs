@@ -350,9 +350,11 @@ test('the zero padding stands apart from the input in every palette', async () =
   await page.close();
 });
 
-test('on a phone, in the race, the words under the volumes never run into each other', async () => {
-  // Five volumes and a lens in 390 px: each line of words is cut to its own column, with
-  // room between (at 0.56 em a character, "3×3×1" ran into "14×14×5…").
+test('on a phone, in the race, the words under the volumes are whole and never run into each other', async () => {
+  // Five volumes and a lens in 390 px: "14×14×512" four times over is wider than the
+  // canvas. The words take turns on two rows, so that none is cut ("depthwi…", "14×14…",
+  // as they were), none runs into another (at 0.56 em a character, "3×3×1" ran into
+  // "14×14×5…") and none off the canvas.
   const page = await open(env.browser, env.server.url, '?df=14&dk=3&m=512&n=512&pad=same&mode=race&step=40', { width: 390, height: 844 });
   await page.addInitScript(() => {
     window.words = [];
@@ -374,6 +376,14 @@ test('on a phone, in the race, the words under the volumes never run into each o
       const last = Math.max(...window.words.map((w) => w.draw));
       return window.words.filter((w) => w.draw === last);
     });
+    const said = words.map((w) => w.text);
+    assert.ok(said.every((w) => !w.includes('…')), `${lang}: ${said}`);
+    const count = (text) => said.filter((w) => w === text).length;
+    // Both sides' input and output, and the depthwise output; each side's filters.
+    assert.equal(count('14×14×512'), 5, `${lang}: ${said}`);
+    for (const filter of ['3×3×512', '3×3×1', '1×1×512']) assert.equal(count(filter), 1, `${lang}: ${filter} in ${said}`);
+    const width = await page.evaluate(() => document.getElementById('anim-canvas').getBoundingClientRect().width);
+    for (const w of words) assert.ok(w.left >= 0 && w.right <= width, `${lang}: "${w.text}" runs off the canvas (${w.left}–${w.right} of ${width})`);
     const lines = new Map();
     for (const w of words) lines.set(w.y, [...(lines.get(w.y) ?? []), w]);
     for (const line of lines.values()) {
