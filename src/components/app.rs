@@ -71,7 +71,7 @@ pub fn App(props: &AppProps) -> Html {
         Readout::of(&costs, unit, lang)
     });
     let query = query::to_query(&state);
-    use_effect_with(query.clone(), |query| dom::write_url(query));
+    use_effect_with(query.clone(), |query| dom::show_url(query));
     use_drags_hold_url();
     // During a drag the share panel, like the address bar, has nothing to copy from: it
     // follows in the next frame; otherwise at once, so a link copied is the change made.

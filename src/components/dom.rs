@@ -123,6 +123,19 @@ pub fn write_url(query: &str) {
     }
 }
 
+/// As [`write_url`], but where the address bar says `?query` already (a link opened as
+/// the page writes it: every shared link) and no drag waits to write, nothing: the app's
+/// first render costs no `replaceState`, which takes Chromium a few milliseconds the first
+/// time. (The first-load island writes only what a reader changes.)
+pub fn show_url(query: &str) {
+    let says = window()
+        .and_then(|w| w.location().search().ok())
+        .is_some_and(|now| now.strip_prefix('?') == Some(query));
+    if url_held() || !says {
+        write_url(query);
+    }
+}
+
 /// A pointer pressed on a slider (`true`) or let go (`false`): the address bar waits for
 /// the drag to end, then takes its last layer.
 pub fn hold_url(held: bool) {
@@ -145,21 +158,11 @@ pub fn url_held() -> bool {
     HELD.with(|held| held.borrow().is_some())
 }
 
-/// Writes `?query` into the address bar, unless it is there already: a link opened as the
-/// page writes it (every shared link) costs its first load no `replaceState`, which takes
-/// Chromium a few milliseconds the first time.
 fn replace_url(query: &str) {
     let Some(window) = window() else {
         return;
     };
-    let location = window.location();
-    if location
-        .search()
-        .is_ok_and(|now| now.strip_prefix('?') == Some(query))
-    {
-        return;
-    }
-    let path = location.pathname().unwrap_or_default();
+    let path = window.location().pathname().unwrap_or_default();
     if let Ok(history) = window.history() {
         let _ = history.replace_state_with_url(
             &wasm_bindgen::JsValue::NULL,
