@@ -377,6 +377,28 @@ fn a_phones_race_says_every_name_and_size_whole_and_apart() {
                         assert!(!ra.overlaps(rb), "{a} on {b}: {case}");
                     }
                 }
+                // Words on a second row (below another's) have a line up to their
+                // picture, past the first row's words.
+                for (a, ra) in &words {
+                    let middle = ra.x + ra.w / 2.0;
+                    // Another picture's words (not centred where these are) just above.
+                    let above = words.iter().any(|(_, rb)| {
+                        (ra.y - 4.0 * ra.h..ra.y - rb.h).contains(&rb.y)
+                            && rb.x < ra.x + ra.w
+                            && ra.x < rb.x + rb.w
+                            && (rb.x + rb.w / 2.0 - middle).abs() > 1.0
+                    });
+                    let tied = s.shapes.iter().any(|shape| match shape {
+                        Shape::Lines { segments, .. } => segments.iter().any(|&[p, q]| {
+                            p.0 == q.0
+                                && (p.0 - middle).abs() < ra.w / 2.0
+                                && q.1 <= ra.y
+                                && p.1 < ra.y - 3.0 * ra.h
+                        }),
+                        _ => false,
+                    });
+                    assert!(!above || tied, "{a} has no line to its picture: {case}");
+                }
             }
         }
     }

@@ -7,7 +7,7 @@
 
 use super::camera::{Camera, Look, Rotation};
 use super::occlusion::{least_visible, Face};
-use super::shape::{Anchor, LitReport, Paint, Rect, Scene, Shape};
+use super::shape::{Anchor, LitReport, Paint, Point, Rect, Scene, Shape};
 use super::tensor::{self, Cells, Drawn, Kind, Progress, Tensor, Window};
 use super::timeline::{Frame, Mode, Phase, Timeline};
 use crate::format::thousands;
@@ -415,6 +415,7 @@ fn pipeline(
             out.push(Shape::text(point, text, Paint::Muted, font * 1.3));
         }
         let (picture, words) = parts(*bounds);
+        let drawn_from = out.len();
         let t = &item.tensor;
         let mut notes: Vec<Note> = Vec::new();
         if !item.note.long.is_empty() {
@@ -466,7 +467,17 @@ fn pipeline(
             .map(|note| (note, Paint::Muted, small));
         let mut y = if across {
             let row = if turns { i % 2 } else { 0 };
-            words.y + font * 1.25 * (1 + row * lines) as f64
+            let y = words.y + font * 1.25 * (1 + row * lines) as f64;
+            if row == 1 {
+                // A line up from words on the second row to their picture, between the
+                // neighbours' words.
+                let bottom = lowest(&out[drawn_from..]).unwrap_or(picture.y + picture.h);
+                out.push(Shape::Lines {
+                    segments: vec![[(cx, bottom + 4.0), (cx, y - font)]],
+                    paint: Paint::Line,
+                });
+            }
+            y
         } else {
             words.y + (words.h - band) / 2.0 + font * 1.25
         };
@@ -476,7 +487,8 @@ fn pipeline(
                 // Centred under the picture, but inside its room (the last volume's words
                 // by the canvas's edge).
                 let half = (text_width(&text, size) / 2.0).min((right - left) / 2.0);
-                let x = cx.clamp(left + half, right - half);
+                // (Not `clamp`, whose check of its bounds would ship float formatting.)
+                let x = cx.max(left + half).min(right - half);
                 out.push(Shape::text((x, y), text, paint, size));
             }
             y += if size < font {
@@ -487,6 +499,22 @@ fn pipeline(
         }
     }
     (faces, cell_px, lens)
+}
+
+/// How far down `shapes` reach, if they have corners.
+fn lowest(shapes: &[Shape]) -> Option<f64> {
+    let mut low = None::<f64>;
+    for shape in shapes {
+        let points: &[Point] = match shape {
+            Shape::Quad { corners, .. } => corners,
+            Shape::Lines { segments, .. } => segments.as_flattened(),
+            Shape::Text { .. } => &[],
+        };
+        for &(_, y) in points {
+            low = Some(low.map_or(y, |low| low.max(y)));
+        }
+    }
+    low
 }
 
 /// The items' boxes along `area`, `gutter` apart: in proportion to their weights, but
