@@ -703,6 +703,76 @@ fn no_two_channel_numbers_fall_on_one_another() {
     }
 }
 
+/// Whether `p` is inside the convex four-cornered `quad`, on either winding.
+fn inside_quad(p: (f64, f64), quad: &[(f64, f64); 4]) -> bool {
+    let side = |a: (f64, f64), b: (f64, f64)| (b.0 - a.0) * (p.1 - a.1) - (b.1 - a.1) * (p.0 - a.0);
+    let sides: Vec<f64> = (0..4).map(|i| side(quad[i], quad[(i + 1) % 4])).collect();
+    sides.iter().all(|&s| s > 0.0) || sides.iter().all(|&s| s < 0.0)
+}
+
+#[test]
+fn a_channels_number_lies_on_no_sheet() {
+    // Beside a middle sheet's top right corner, its number lay on the sheet behind: on a
+    // lecture's slide "the same on channel 2", the "2" sat on finished channel 1. Beside
+    // the corner across the stack, no sheet is there, at any size, for any camera.
+    let phone = View {
+        width: 332.0,
+        height: 573.0,
+        ..WIDE
+    };
+    let cameras = [(35, 25), (-40, 30), (60, -20), (-25, -35)];
+    for (df, m, n) in [(8, 3, 8), (14, 512, 512), (56, 32, 64)] {
+        let c = costs(df, 3, m, n);
+        for mode in Mode::ALL {
+            let t = Timeline::new(c, mode);
+            for (view, (yaw, pitch)) in [WIDE, TALL, phone]
+                .into_iter()
+                .flat_map(|v| cameras.map(|cam| (v, cam)))
+            {
+                let view = View {
+                    camera: Camera { yaw, pitch },
+                    ..view
+                };
+                for step in [1, t.total_steps() / 2] {
+                    let s = scene(&t, &t.frame(step), &view, Lang::En);
+                    let sheets: Vec<&[(f64, f64); 4]> = s
+                        .shapes
+                        .iter()
+                        .filter_map(|shape| match shape {
+                            Shape::Quad {
+                                corners,
+                                fill: Some(fill),
+                                ..
+                            } if *fill != Paint::Panel => Some(corners),
+                            _ => None,
+                        })
+                        .collect();
+                    let numbers = words_of(&s, |text, _| text.chars().all(|c| c.is_ascii_digit()));
+                    for (number, r) in numbers {
+                        // Its middle, a little in from each corner: a glyph's ink.
+                        let (x0, x1, y0, y1) =
+                            (r.x + 2.0, r.x + r.w - 2.0, r.y + 3.0, r.y + r.h - 2.0);
+                        for p in [
+                            (x0, y0),
+                            (x1, y0),
+                            (x0, y1),
+                            (x1, y1),
+                            ((x0 + x1) / 2.0, (y0 + y1) / 2.0),
+                        ] {
+                            assert!(
+                                !sheets.iter().any(|q| inside_quad(p, q)),
+                                "{df}x{m}x{n} {mode:?} at {}x{}, camera {yaw}/{pitch}, step {step}: {number} on a sheet",
+                                view.width,
+                                view.height
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
 #[test]
 fn as_svg_a_scene_is_every_shape_in_order_coloured_by_the_class_of_its_paint_then_its_words() {
     // The default layer's first frame, and a step of MobileNet's layer with its lens and

@@ -131,15 +131,6 @@ pub fn scene(timeline: &Timeline, frame: &Frame, view: &View, lang: Lang) -> Sce
         h: view.height,
     }
     .inset(INSET);
-    // Room on the right for the channels' numbers beside the last volume's corner.
-    let layer = timeline.costs.layer;
-    let area = match view.look {
-        Look::Volume => Rect {
-            w: area.w - tensor::label_room(layer.m.max(layer.n)),
-            ..area
-        },
-        Look::Slices => area,
-    };
     let font = view.font();
     let rot = view.camera.rotation();
     let (faces, cell_px, lens) = if timeline.mode == Mode::Race {
@@ -353,18 +344,28 @@ fn pipeline(
     // may also take its gutter), where the room allows. Where it does not (a phone's
     // race, at 512 channels), the words take turns on two rows, a name and a size each,
     // and every one may spread under its neighbours, whose words are on the other row.
+    let need: Vec<f64> = items
+        .iter()
+        .map(|item| item.words_width(font, small) + 0.5)
+        .collect();
     let mut least: Vec<f64> = match across {
-        true => items
-            .iter()
-            .map(|item| item.words_width(font, small) - gutter * 0.8 + 0.5)
-            .collect(),
+        // Words take half their gutter on each side, but not past the canvas's edges.
+        true => {
+            let last = items.len().saturating_sub(1);
+            let borrowed = |i: usize| if i == 0 || i == last { 0.4 } else { 0.8 };
+            need.iter()
+                .enumerate()
+                .map(|(i, w)| w - gutter * borrowed(i))
+                .collect()
+        }
         false => vec![0.0; items.len()],
     };
     let room = area.w - gutter * items.len().saturating_sub(1) as f64;
     let turns = across && least.iter().sum::<f64>() > room;
     let (lines, rows) = match turns {
         true => {
-            least.fill(0.0);
+            // Each still as wide as half its words: the rest it takes from its neighbours.
+            least.iter_mut().for_each(|l| *l /= 2.0);
             (lines.min(2), 2)
         }
         false => (lines, 1),
@@ -398,6 +399,15 @@ fn pipeline(
             if l {
                 *w *= 1.7;
             }
+        }
+        boxes = boxes_of(&weights, &least, area, across, gutter);
+    }
+    // Taking turns, the first and last pictures' words have a neighbour on one side
+    // only: the room to the canvas's edge is all there is on the other.
+    if turns && items.len() > 1 {
+        let last = items.len() - 1;
+        for (end, next) in [(0, 1), (last, last - 1)] {
+            least[end] = least[end].max(need[end] - gutter + 2.0 - boxes[next].w / 2.0);
         }
         boxes = boxes_of(&weights, &least, area, across, gutter);
     }
@@ -452,9 +462,10 @@ fn pipeline(
                 (left + 2.0, right - 2.0)
             }
         };
-        let right = match across && i + 1 == items.len() {
-            true => right.max(edge),
-            false => right,
+        // Never off the canvas; the last picture's words up to its edge.
+        let (left, right) = match across && i + 1 == items.len() {
+            true => (left.max(INSET), edge),
+            false => (left.max(INSET), right.min(edge)),
         };
         let heading = [
             (item.name.clone(), paint, font),

@@ -168,6 +168,31 @@ impl Placement {
         }
     }
 
+    /// Where the sheets' numbers go: [`across`] the stack from the front sheet to the
+    /// back one.
+    fn beside(&self) -> Point {
+        let (r, c) = (f64::from(self.view.r0), f64::from(self.view.c0));
+        let (a, b) = (
+            self.point(0, r, c),
+            self.point(self.slots.saturating_sub(1), r, c),
+        );
+        across((a.0 - b.0, a.1 - b.1))
+    }
+
+    /// The corner of the sheet in `slot` farthest the way `towards` goes.
+    fn corner_towards(&self, slot: usize, towards: Point) -> Point {
+        let v = self.view;
+        let reach = |p: Point| p.0 * towards.0 + p.1 * towards.1;
+        let mut best = self.point(slot, f64::from(v.r0), f64::from(v.c0));
+        for (row, col) in [(v.r0, v.c1), (v.r1, v.c0), (v.r1, v.c1)] {
+            let p = self.point(slot, f64::from(row), f64::from(col));
+            if reach(p) > reach(best) {
+                best = p;
+            }
+        }
+        best
+    }
+
     /// How far the sheet in `slot` is from the eye (larger is farther).
     fn depth(&self, slot: usize) -> f64 {
         match &self.projection {
@@ -279,15 +304,15 @@ impl Drawn {
 }
 
 /// The channels' numbers beside a volume's sheets: their size, and their gap from the
-/// sheet's top right corner.
+/// sheet's corner.
 const LABEL_SIZE: f64 = 12.0;
 const LABEL_GAP: f64 = 4.0;
 /// How wide a digit of the sans faces is, in em, rounded up: for words set on the canvas,
 /// which has no layout to ask.
 pub const DIGIT_EM: f64 = 0.64;
 
-/// How far right of a volume its channels' numbers reach, for `channels` channels.
-pub fn label_room(channels: u32) -> f64 {
+/// How far beside a volume its channels' numbers reach, for `channels` channels.
+fn label_room(channels: u32) -> f64 {
     let digits = channels.max(1).ilog10() + 1;
     // At 0.56 em a digit: the gap before the number holds what its digits take beyond
     // that (up to DIGIT_EM, 0.08 em each: under 4 px for four digits at 12 px), and the
@@ -314,10 +339,26 @@ pub fn place(
     };
     let span = t.read.map_or(1, |w| w.span().min(view.c1 - view.c0));
     let placement = match look {
-        Look::Volume => fit_volume(view, slots.len(), span, rot, area),
+        Look::Volume => {
+            let room = (label_room(t.channels), LABEL_SIZE + 3.0);
+            fit_volume(view, slots.len(), span, rot, area, room)
+        }
         Look::Slices => fit_flat(view, slots.len(), area),
     };
     (slots, placement)
+}
+
+/// The way across a stack of sheets whose next one back lies `back` away on the screen:
+/// the sheets behind one lie to one side of a sheet and those in front to the other, so
+/// that beside its corners this way, its number lies on no other sheet. Of the two ways
+/// across, the one more to the lower right (down and right for a volume seen from above
+/// and left); down and right for a single sheet.
+fn across((dx, dy): Point) -> Point {
+    match dx == 0.0 && dy == 0.0 {
+        true => (1.0, 1.0),
+        false if dx >= dy => (-dy, dx),
+        false => (dy, -dx),
+    }
 }
 
 /// Fits the tensor's `view` (its whole, or the lens's crop) into `area` and draws it.
@@ -388,7 +429,7 @@ pub fn draw(
         }
     }
     // The channels' numbers last, except any that would fall on the step's cells (a
-    // sheet's top right corner, in some turns of the volume): drawn under them, "512"
+    // sheet's corner, in some turns of the volume): drawn under them, "512"
     // read "51"; drawn over them, it hid the cell being written.
     let step_cells: Vec<Rect> = out[step_from..]
         .iter()
@@ -423,7 +464,16 @@ pub fn ring(corners: &[Point; 4]) -> Shape {
     )
 }
 
-fn fit_volume(view: Cells, slots: usize, span: u32, rot: Rotation, area: Rect) -> Placement {
+/// Fits a volume into `area`, with `room` (across, down) kept on the sides where its
+/// sheets' numbers go.
+fn fit_volume(
+    view: Cells,
+    slots: usize,
+    span: u32,
+    rot: Rotation,
+    area: Rect,
+    room: (f64, f64),
+) -> Placement {
     let (w, h) = (f64::from(view.c1 - view.c0), f64::from(view.r1 - view.r0));
     // Sheets far enough apart that a window on one leaves most of the window on the
     // next in view, and the volume at least about half as deep as it is wide.
@@ -449,6 +499,25 @@ fn fit_volume(view: Cells, slots: usize, span: u32, rot: Rotation, area: Rect) -
         (lo, hi)
     };
     let ((x0, x1), (y0, y1)) = (span_of(|c| c.0), span_of(|c| c.1));
+    let back = match slots > 1 {
+        true => rot.apply((0.0, 0.0, 1.0)),
+        false => (0.0, 0.0, 0.0),
+    };
+    let (right, below) = across((back.0, -back.1));
+    let area = Rect {
+        x: if right >= 0.0 {
+            area.x
+        } else {
+            area.x + room.0
+        },
+        y: if below >= 0.0 {
+            area.y
+        } else {
+            area.y + room.1
+        },
+        w: (area.w - room.0).max(0.0),
+        h: (area.h - room.1).max(0.0),
+    };
     let scale = (area.w / (x1 - x0).max(1e-9))
         .min(area.h / (y1 - y0).max(1e-9))
         .min(MAX_CELL_PX);
@@ -668,6 +737,7 @@ fn channel_numbers(
             ((a.0 - b.0).powi(2) + (a.1 - b.1).powi(2)).sqrt()
         }
     };
+    let beside = p.beside();
     let last = slots.len().saturating_sub(1);
     // The last sheet's number first: it says how many channels there are, and where two
     // numbers would meet (a thin volume's first and last sheets), it is the one kept.
@@ -677,10 +747,22 @@ fn channel_numbers(
         let Some(channel) = slots.get(slot).copied().flatten() else {
             continue;
         };
+        let text = (channel + 1).to_string();
+        let wide = text.len() as f64 * LABEL_SIZE * DIGIT_EM;
+        // The baseline is at `at`.
         let (at, anchor) = match look {
             Look::Volume if apart >= 14.0 || slot == 0 || slot == last => {
-                let (x, y) = p.point(slot, top, right);
-                ((x + LABEL_GAP, y - 3.0), Anchor::Start)
+                // Off the corner, the way across the stack: on no other sheet.
+                let (x, y) = p.corner_towards(slot, beside);
+                let x = match beside.0 >= 0.0 {
+                    true => x + LABEL_GAP,
+                    false => x - LABEL_GAP - wide,
+                };
+                let y = match beside.1 >= 0.0 {
+                    true => y + LABEL_SIZE * 0.9,
+                    false => y - 3.0,
+                };
+                ((x, y), Anchor::Start)
             }
             Look::Volume => continue,
             Look::Slices => {
@@ -688,9 +770,6 @@ fn channel_numbers(
                 ((x, y - 5.0), Anchor::Middle)
             }
         };
-        let text = (channel + 1).to_string();
-        // The baseline is at `at`.
-        let wide = text.len() as f64 * LABEL_SIZE * DIGIT_EM;
         let left = match anchor {
             Anchor::Middle => at.0 - wide / 2.0,
             _ => at.0,
