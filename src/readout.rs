@@ -55,9 +55,10 @@ impl Readout {
         let short_ratio = ratio.significant(3);
         let bar_words = match (more, lang) {
             (false, Lang::En) => format!("fewer {what} · R = {short_ratio}"),
-            (false, Lang::Zh) => format!("更少的{what} · R = {short_ratio}"),
+            // As the headline says it: the factor is standard ÷ separable.
+            (false, Lang::Zh) => format!("标准与可分离的{what}之比 · R = {short_ratio}"),
             (true, Lang::En) => format!("more {what} when separable · R = {short_ratio}"),
-            (true, Lang::Zh) => format!("可分离反而更多{what} · R = {short_ratio}"),
+            (true, Lang::Zh) => format!("可分离卷积的{what}反而更多 · R = {short_ratio}"),
         };
         let gap = c.gap(unit);
         let (n, dk) = (c.layer.n, c.layer.dk);

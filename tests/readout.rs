@@ -34,6 +34,9 @@ fn the_default_layer_reads_as_the_page_shows_it() {
     assert!(!r.differs);
     assert_eq!(r.check, " ✓ the same: M and Dp² cancel");
     assert_eq!(r.bar_words, "fewer multiply-adds · R = 0.236");
+    // In Chinese the factor is read as the headline reads it: a ratio, not "更少的…".
+    let zh = readout(Layer::default(), Unit::Macs, Lang::Zh);
+    assert_eq!(zh.bar_words, "标准与可分离的乘加次数之比 · R = 0.236");
     assert_eq!(
         dp_numbers(&Costs::of(&Layer::default()).expect("an output")),
         "⌈8 / 1⌉"
@@ -81,7 +84,7 @@ fn when_separable_costs_more_its_bar_fills_the_track_and_the_words_say_so() {
     assert!(r.bar_words.starts_with("more multiply-adds when separable"));
     let zh = readout(layer, Unit::Macs, Lang::Zh);
     assert!(
-        zh.bar_words.starts_with("可分离反而更多乘加次数"),
+        zh.bar_words.starts_with("可分离卷积的乘加次数反而更多"),
         "{}",
         zh.bar_words
     );

@@ -261,6 +261,17 @@ fn a_stand_in_says_how_many_channels_it_draws() {
 }
 
 #[test]
+fn the_filter_says_which_channel_it_is_on_in_both_languages() {
+    let t = Timeline::new(costs(8, 3, 3, 8), Mode::Separable);
+    let frame = t.frame(step_at(&t, Phase::Depthwise, 1, 0, 0));
+    let en = texts(&scene(&t, &frame, &WIDE, Lang::En));
+    assert!(en.iter().any(|w| w == "channel 2 of 3"), "{en:?}");
+    // As the caption under the picture says it, not "第 2/3 个通道".
+    let zh = texts(&scene(&t, &frame, &WIDE, Lang::Zh));
+    assert!(zh.iter().any(|w| w == "第 2 个通道（共 3 个）"), "{zh:?}");
+}
+
+#[test]
 fn a_note_too_long_for_its_column_is_said_shorter_not_cut() {
     // MobileNet's layer in a phone's column and the race in a blog's: every word whole,
     // the notes long or short.

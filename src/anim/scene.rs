@@ -267,8 +267,8 @@ fn items(timeline: &Timeline, frame: &Frame, lang: Lang) -> Vec<Item> {
         let (g, of) = (frame.group + 1, frame.groups);
         let long = match (lang, phase) {
             (Lang::En, _) => format!("{} {g} of {of}", phase.group_name()),
-            (Lang::Zh, Phase::Depthwise) => format!("第 {g}/{of} 个通道"),
-            (Lang::Zh, _) => format!("第 {g}/{of} 个卷积核"),
+            (Lang::Zh, Phase::Depthwise) => format!("第 {g} 个通道（共 {of} 个）"),
+            (Lang::Zh, _) => format!("第 {g} 个卷积核（共 {of} 个）"),
         };
         Note::new(long, format!("{g}/{of}"))
     };
