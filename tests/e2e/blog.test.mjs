@@ -176,6 +176,23 @@ test('the column width is typed a digit at a time: a width in range is taken, an
   await page.close();
 });
 
+test('the video\'s step boxes show every digit of the last step, at the largest layer too', async () => {
+  // 4096 × 4096 outputs of 8192 filters: 137,438,953,472 steps, cut to "1374389" before.
+  for (const [query, width] of [['?df=4096&dk=3&m=8192&n=8192&pad=same&mode=standard', 1280], ['?df=4096&dk=3&m=8192&n=8192&pad=same&mode=standard', 390], ['?df=8&dk=3&m=3&n=8&pad=same', 1280]]) {
+    const page = await open(env.browser, env.server.url, query, { width, height: 800 });
+    const to = page.locator('#record-to');
+    const last = await to.getAttribute('max');
+    if (query.includes('4096')) assert.equal(last, '137438953472');
+    await to.fill(last);
+    const [shown, needed] = await to.evaluate((box) => [box.clientWidth, box.scrollWidth]);
+    assert.ok(needed <= shown, `${query} at ${width}: ${needed} px of digits in a ${shown} px box`);
+    const row = await page.locator('.anim-save').evaluate((el) => [el.scrollWidth, el.clientWidth]);
+    assert.ok(row[0] <= row[1], `${query} at ${width}: the row runs over (${row})`);
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  }
+});
+
 test('the video\'s step boxes say what they take, and the video keeps its last range', async () => {
   const page = await open(env.browser, env.server.url, '?df=8&dk=3&m=3&n=8&pad=same&step=1');
   const [from, said] = [page.locator('#record-from'), page.locator('#record-range-error')];

@@ -454,6 +454,9 @@ pub fn Animation(props: &Props) -> Html {
         Callback::from(move |_: FocusEvent| typed.set([None, None]))
     };
     let range_wrong = [range_typed[0].is_some(), range_typed[1].is_some()];
+    // Boxes wide enough for the last step's every digit (up to 12 at the largest layer):
+    // "1374389" of 137,438,953,472 read as a million.
+    let wide = (total >= 10_000_000).then_some("wide");
     let range_words = range_wrong.contains(&true).then(|| {
         format!(
             "{}{total}{}{}–{}{}",
@@ -533,13 +536,13 @@ pub fn Animation(props: &Props) -> Html {
                     { lang.tr("⤓ PNG of this step", "⤓ 保存这一步为 PNG") }</button>
                 <label class="record-range">
                     <span>{ lang.tr("video of steps", "录制第") }</span>
-                    <input id="record-from" type="number" inputmode="numeric" min="0"
+                    <input id="record-from" class={wide} type="number" inputmode="numeric" min="0"
                         max={total.to_string()} oninput={on_range(0)} onblur={on_range_leave.clone()}
                         value={range_typed[0].clone().unwrap_or_else(|| from.to_string())}
                         aria-invalid={range_wrong[0].to_string()} aria-describedby="record-range-error"
                         aria-label={lang.tr("first step of the video", "视频的第一步")} />
                     <span>{ "–" }</span>
-                    <input id="record-to" type="number" inputmode="numeric" min="0"
+                    <input id="record-to" class={wide} type="number" inputmode="numeric" min="0"
                         max={total.to_string()} oninput={on_range(1)} onblur={on_range_leave}
                         value={range_typed[1].clone().unwrap_or_else(|| to.to_string())}
                         aria-invalid={range_wrong[1].to_string()} aria-describedby="record-range-error"
