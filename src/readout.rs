@@ -3,7 +3,7 @@
 //! components set it in their markup, and the first-load island (`src/island.rs`) writes
 //! the same text into the pre-rendered page, so the two can never say different things.
 
-use crate::cost::{Costs, Fraction, Gap, Padding, Param, Part, Unit};
+use crate::cost::{Costs, Fraction, Gap, Layer, Padding, Param, Part, Unit};
 use crate::format::{fraction_text, headline_factor, thousands};
 use crate::i18n::Lang;
 use crate::messages::headline_text;
@@ -212,6 +212,21 @@ pub fn kernel_note(lang: Lang, dk: u32) -> Option<String> {
         ),
         Lang::Zh => format!(
             "{dk} × {dk} 的卷积核只是算术上的例子，并非真实的层：卷积网络用的是 1 × 1 到 7 × 7 的卷积核（最大也不过 AlexNet 第一层的 11 × 11）。原文取 Dk = 512，是为了让 1/Dk² 小到可以忽略。"
+        ),
+    })
+}
+
+/// The note for a kernel that reaches wider than its input (`?df=4&dk=7`, padded): the
+/// counts are right, but most of what they count is multiplying by the padding's zeros.
+pub fn padding_note(lang: Lang, layer: &Layer) -> Option<String> {
+    let span = u64::from(layer.dilation.max(1)) * u64::from(layer.dk.saturating_sub(1)) + 1;
+    let df = layer.df;
+    (span > u64::from(df)).then(|| match lang {
+        Lang::En => format!(
+            "The kernel reaches {span}\u{a0}×\u{a0}{span}, wider than the {df}\u{a0}×\u{a0}{df} input: most of every window lies on the zero padding, and its multiplications by zero are counted too, as a framework would run them."
+        ),
+        Lang::Zh => format!(
+            "卷积核覆盖 {span}\u{a0}×\u{a0}{span}，比 {df}\u{a0}×\u{a0}{df} 的输入还大：每个窗口大多落在补的零上，这些乘以零的乘法也照样计入，和框架实际运行时一样。"
         ),
     })
 }

@@ -4,7 +4,7 @@
 use sepconv::cost::{Costs, Layer, Padding, Param, Unit};
 use sepconv::i18n::Lang;
 use sepconv::readout::{
-    count_length, dp_numbers, kept, kernel_note, slider_valuetext, CountText, Readout,
+    count_length, dp_numbers, kept, kernel_note, padding_note, slider_valuetext, CountText, Readout,
 };
 
 fn readout(layer: Layer, unit: Unit, lang: Lang) -> Readout {
@@ -161,6 +161,20 @@ fn the_small_words_beside_the_controls() {
     );
     assert!(kernel_note(Lang::En, 13).is_some_and(|n| n.starts_with("A 13 × 13 kernel")));
     assert!(kernel_note(Lang::Zh, 512).is_some_and(|n| n.starts_with("512 × 512")));
+    // A kernel reaching past its input: 7 on 4, 3 dilated by 3 (7 wide) on 6; not 7 on 7.
+    let layer = |df, dk, dilation| Layer {
+        df,
+        dk,
+        dilation,
+        ..Layer::default()
+    };
+    assert!(padding_note(Lang::En, &layer(4, 7, 1)).is_some_and(|n| n
+        .starts_with("The kernel reaches 7\u{a0}×\u{a0}7, wider than the 4\u{a0}×\u{a0}4 input")));
+    assert!(padding_note(Lang::Zh, &layer(6, 3, 3)).is_some_and(
+        |n| n.starts_with("卷积核覆盖 7\u{a0}×\u{a0}7，比 6\u{a0}×\u{a0}6 的输入还大")
+    ));
+    assert_eq!(padding_note(Lang::En, &layer(7, 7, 1)), None);
+    assert_eq!(padding_note(Lang::En, &Layer::default()), None);
     assert_eq!(slider_valuetext(Param::Dk, 3), "Dk = 3");
     assert_eq!(kept(Lang::En, "not a number", 3), "not a number. Kept 3.");
     assert_eq!(kept(Lang::Zh, "不是数字", 3), "不是数字。保留 3。");

@@ -117,7 +117,7 @@ pub fn App(props: &AppProps) -> Html {
                 { lang.tr("Input Df × Df × M, N filters of Dk × Dk × M, output Dp × Dp × N.",
                     "输入 Df × Df × M，N 个 Dk × Dk × M 的卷积核，输出 Dp × Dp × N。") }
             </p>
-            <Presets {layer} on_action={on_action.clone()} />
+            <Presets {layer} counted={costs.layer} on_action={on_action.clone()} />
             { control(Param::Df) }
             { control(Param::Dk) }
             { control(Param::M) }

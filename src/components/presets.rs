@@ -5,7 +5,7 @@ use super::hooks::use_lang;
 use crate::cost::{Layer, Multiplier, Padding};
 use crate::i18n::Lang;
 use crate::network::{by_id, Count, Kind};
-use crate::readout::kernel_note;
+use crate::readout::{kernel_note, padding_note};
 use crate::state::Action;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -80,6 +80,8 @@ const FEATURED: usize = 3;
 pub struct Props {
     /// The layer on screen: the menu shows the preset it is, or that it is custom.
     pub layer: Layer,
+    /// The layer as counted, after the multipliers α and ρ: what the notes speak of.
+    pub counted: Layer,
     pub on_action: Callback<Action>,
 }
 
@@ -127,6 +129,8 @@ pub fn Presets(props: &Props) -> Html {
     };
     let note = kernel_note(lang, props.layer.dk)
         .map(|words| html! { <p class="panel-note kernel-note" id="kernel-note">{ words }</p> });
+    let padded = padding_note(lang, &props.counted)
+        .map(|words| html! { <p class="panel-note kernel-note" id="padding-note">{ words }</p> });
     html! {
         <>
             <label class="preset">
@@ -140,7 +144,7 @@ pub fn Presets(props: &Props) -> Html {
                 </select>
             </label>
             // Always there, so that the sliders after it are not rebuilt when it shows.
-            <div class="kernel-note-box">{ for note }</div>
+            <div class="kernel-note-box">{ for note }{ for padded }</div>
         </>
     }
 }

@@ -181,6 +181,20 @@ test('the preset menu shows the preset loaded, then "custom"; a huge kernel gets
   assert.deepEqual(page.problems, []);
 });
 
+test('a kernel wider than its input says that most of what is counted falls on the padding', async () => {
+  const page = await open(env.browser, env.server.url, '?df=4&dk=7&m=3&n=8&pad=same');
+  assert.match(await page.locator('#padding-note').textContent(), /^The kernel reaches 7\u00a0×\u00a07, wider than the 4\u00a0×\u00a04 input: most of every window lies on the zero padding/);
+  assert.equal(await page.locator('#cost-standard').getAttribute('data-value'), String(8 * 16 * 49 * 3));
+  // Once the kernel fits, the note goes; a dilation that stretches it past the input brings it back.
+  await page.locator('#df-input').fill('7');
+  await eventually(async () => assert.equal(await page.locator('#padding-note').count(), 0));
+  await page.goto(`${env.server.url}?df=6&dk=3&m=3&n=8&pad=same&dil=3&lang=zh`);
+  await live(page);
+  assert.match(await page.locator('#padding-note').textContent(), /^卷积核覆盖 7\u00a0×\u00a07，比 6\u00a0×\u00a06 的输入还大/);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
 test('every preset is read whole in the closed menu, in a laptop\'s column and on a phone, in both languages', async () => {
   const cuts = [];
   for (const [viewport, lang] of [[{ width: 1280, height: 720 }, 'en'], [{ width: 1280, height: 720 }, 'zh'], [PHONE, 'en'], [PHONE, 'zh']]) {
