@@ -118,10 +118,11 @@ pub fn fraction_text(f: Fraction) -> String {
 
 /// The headline's factor, always at least 1: "8.8" fewer, or "2.0" more.
 pub fn headline_factor(speedup: Fraction) -> String {
+    // Its thousands apart, as every other figure on the page: "7,943.8", not "7943.8".
     if speedup.num() >= speedup.den() {
-        speedup.fixed(1)
+        speedup.fixed_grouped(1)
     } else {
-        Fraction::new(speedup.den(), speedup.num()).fixed(1)
+        Fraction::new(speedup.den(), speedup.num()).fixed_grouped(1)
     }
 }
 

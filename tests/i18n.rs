@@ -155,6 +155,12 @@ fn the_headline_says_fewer_as_many_or_more_in_both_languages() {
     // Dk = 1: separable costs 9/8 of standard; the factor is still at least 1.
     let more = Fraction::new(1_536, 1_728);
     assert_eq!(headline_factor(more), "1.1");
+    // A factor in the thousands is grouped like every other figure.
+    assert_eq!(headline_factor(Fraction::new(79_438, 10)), "7,943.8");
+    assert_eq!(
+        headline_factor(Fraction::new(99_999_995, 100)),
+        "1,000,000.0"
+    );
     assert!(messages::headline_text(more, "multiply-adds", Lang::En).starts_with(" more "));
     assert_chinese(&messages::headline_text(more, "乘加次数", Lang::Zh));
     let same = Fraction::new(7, 7);

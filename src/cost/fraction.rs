@@ -38,6 +38,16 @@ impl Fraction {
 
     /// The value rounded half up to `places` digits after the point: "0.010004".
     pub fn fixed(self, places: usize) -> String {
+        self.fixed_in(places, false)
+    }
+
+    /// As [`fixed`](Self::fixed), with a comma before each group of three whole digits:
+    /// "7,943.8".
+    pub fn fixed_grouped(self, places: usize) -> String {
+        self.fixed_in(places, true)
+    }
+
+    fn fixed_in(self, places: usize, grouped: bool) -> String {
         let int = self.num / self.den;
         let mut rem = self.num % self.den;
         let mut digits: Vec<u8> = int.to_string().into_bytes();
@@ -50,6 +60,12 @@ impl Fraction {
         }
         if rem >= self.den - rem && round_up(&mut digits) {
             digits.insert(0, b'1');
+            int_len += 1;
+        }
+        let mut at = int_len;
+        while grouped && at > 3 {
+            at -= 3;
+            digits.insert(at, b',');
             int_len += 1;
         }
         let mut out = String::from_utf8(digits).unwrap_or_default();

@@ -84,6 +84,17 @@ test('MobileNet\'s example layer, from a link, with formulas, separators and sho
   assert.deepEqual(page.problems, []);
 });
 
+test('a factor in the thousands is grouped in the headline like every other figure', async () => {
+  // R = 1/8192 + 1/512²: the separable side needs 7,943.8 times fewer, said "7943.8×" before.
+  const page = await open(env.browser, env.server.url, '?df=64&dk=512&m=16&n=8192&pad=same');
+  await assertFigures(page, { df: 64, dk: 512, m: 16, n: 8192, pad: 'same' });
+  const speedup = Number(await page.locator('#speedup').getAttribute('data-value'));
+  assert.ok(speedup > 1000, `${speedup}`);
+  const grouped = (Math.round(speedup * 10) / 10).toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  assert.match(await page.locator('.headline').textContent(), new RegExp(`^\\s*${grouped.replace('.', '\\.')}×`));
+  assert.deepEqual(page.problems, []);
+});
+
 test('each slider moves its value, the number box, the figures and the URL', async () => {
   const page = await open(env.browser, env.server.url);
   let layer = { ...DEFAULT };
