@@ -182,8 +182,13 @@ pub fn App(props: &AppProps) -> Html {
             Embed::Plots => charts,
             Embed::Anim => animation,
             Embed::Network => network,
+            // The layer and its counts: the code under them is the whole page's, not a
+            // post's (it made the embed some 440 px taller).
             Embed::Cost | Embed::Page => html! {
-                <main class="layout">{ controls }<div class="results">{ counts }</div></main>
+                <main class="layout">
+                    { controls }
+                    <div class="results">{ summary.clone() }{ cards(&costs, unit, lang) }</div>
+                </main>
             },
         };
         html! {

@@ -86,6 +86,9 @@ for (const [embed, selector] of [['cost', '#cost-standard'], ['plots', '#ratio-v
     });
     if (embed === 'cost') {
       assert.equal(await frame.locator('#cost-standard').getAttribute('data-value'), '462422016');
+      // The layer and its counts, not the whole page's code under them.
+      assert.equal(await frame.locator('.panel.code').count(), 0);
+      assert.equal(await frame.locator('.layer-panel').count(), 1);
     }
     if (embed === 'network') {
       assert.equal(await frame.locator('#net-macs').getAttribute('data-value'), '568740352');
