@@ -371,10 +371,15 @@ test('every request stays under the sub-path, with relative asset URLs', async (
 // in silence, added 1.7: 353.3 KB. The scene's slices and the ratio chart's curves sorted
 // by insertion, as its labels were, not with the library's unstable sort: 0.9 off,
 // 352.4 KB. The built page's still first frame offering to play, and the scene's channel
-// numbers kept off one another, added 0.2: 352.6 KB. The ceiling is the figure (rounded
-// up to a tenth), as issue 12 asks: the whole does not grow unseen while the gap to its
-// targets is worked on (see the README).
-const BUDGET_KB = 352.7;
+// numbers kept off one another, added 0.2: 352.6 KB. What a visual review asked for added
+// 2.4: a phone's race saying every name and size whole (two rows of words where one is
+// too narrow, with a line up to each picture), each channel's number beside its sheet's
+// corner across the stack where no other sheet is (with room for it in its volume's box),
+// a kernel wider than its input said so, the video's step boxes wide enough for every
+// digit and the headline's factor with its thousands apart: 355.0 KB. The ceiling is the
+// figure (rounded up to a tenth), as issue 12 asks: the whole does not grow unseen while
+// the gap to its targets is worked on (see the README).
+const BUDGET_KB = 355.1;
 
 test(`the whole page stays under ${BUDGET_KB} KB gzipped`, async () => {
   const { gzipSync } = await import('node:zlib');
