@@ -68,6 +68,42 @@ fn ratio_against_n_has_a_curve_per_kernel_and_the_current_point() {
 }
 
 #[test]
+fn the_level_stops_short_of_the_name_of_the_curve_that_levels_out_on_it() {
+    // N = 8 levels out at 1/N = 0.125: its name sits on the dashed level's height, and the
+    // dashes ran into its N.
+    let c = costs(8, 3, 3, 8, Padding::Same);
+    let chart = RatioChart::new(&c, Unit::Macs, Sweep::Kernel, Measure::Ratio);
+    let text = svg(&chart);
+    // The dashes: short level strokes, two pixels wide, in the muted colour.
+    let dashes_end = text
+        .lines()
+        .filter(|l| l.contains("<polyline") && l.contains("stroke-width=\"2\""))
+        .filter_map(|l| {
+            let points = l.split("points=\"").nth(1)?.split('"').next()?;
+            let ends: Vec<(i32, i32)> = points
+                .split_whitespace()
+                .filter_map(|p| p.split_once(','))
+                .filter_map(|(x, y)| Some((x.parse().ok()?, y.parse().ok()?)))
+                .collect();
+            (ends.len() == 2 && ends[0].1 == ends[1].1 && ends[1].0 - ends[0].0 <= 8)
+                .then_some(ends[1].0)
+        })
+        .max()
+        .expect("the dashed level");
+    let at = text.find(">\nN=8").expect("the name of N = 8");
+    let name_x: i32 = text[..at]
+        .rsplit("<text x=\"")
+        .next()
+        .and_then(|t| t.split('"').next())
+        .and_then(|x| x.parse().ok())
+        .expect("where the name starts");
+    assert!(
+        dashes_end + 8 <= name_x,
+        "the dashes end at {dashes_end}, the name starts at {name_x}"
+    );
+}
+
+#[test]
 fn the_current_kernel_gets_its_own_highlighted_curve() {
     let c = costs(64, 11, 32, 100, Padding::Same);
     let chart = RatioChart::new(&c, Unit::Macs, Sweep::Filters, Measure::Speedup);

@@ -51,10 +51,18 @@ pub fn draw<DB: DrawingBackend>(
         .y_label_formatter(&y_fmt)
         .draw()?;
 
-    // The level the current curve approaches, dashed, labelled at the right.
+    // The level the current curve approaches, dashed, labelled at the right. It stops
+    // short of where the curves end and their names begin: the curve that levels out on
+    // it has its name on it too ("N=8" had the dashes run into its N).
     let level = y.drawn_at(chart.asymptote.to_f64());
+    let curves_end = chart
+        .curves
+        .iter()
+        .filter_map(|curve| curve.points.last())
+        .map(|&(px, _)| x.drawn_at(px))
+        .fold(x.lo, f64::max);
     ctx.draw_series(DashedLineSeries::new(
-        [(x.lo, level), (x.hi, level)],
+        [(x.lo, level), (curves_end - 0.03 * (x.hi - x.lo), level)],
         theme.px(6),
         theme.px(5),
         theme.muted.stroke_width(theme.px(2)),
