@@ -181,6 +181,25 @@ test('the preset menu shows the preset loaded, then "custom"; a huge kernel gets
   assert.deepEqual(page.problems, []);
 });
 
+test('the headline\'s words break into lines of even length on a phone, in both languages', async () => {
+  for (const lang of ['en', 'zh']) {
+    const page = await open(env.browser, env.server.url, `?df=14&dk=3&m=512&n=512&pad=same&lang=${lang}`, PHONE);
+    // The width of each line the words take, top to bottom.
+    const lines = await page.locator('#summary-title .headline-text').evaluate((el) => {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      const widths = new Map();
+      for (const r of range.getClientRects()) widths.set(Math.round(r.top), (widths.get(Math.round(r.top)) ?? 0) + r.width);
+      return [...widths.values()];
+    });
+    if (lines.length > 1) {
+      assert.ok(lines.at(-1) >= 0.4 * lines[0], `${lang}: the last line is ${lines.at(-1)} px against ${lines[0]}`);
+    }
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  }
+});
+
 test('a kernel wider than its input says that most of what is counted falls on the padding', async () => {
   const page = await open(env.browser, env.server.url, '?df=4&dk=7&m=3&n=8&pad=same');
   assert.match(await page.locator('#padding-note').textContent(), /^The kernel reaches 7\u00a0×\u00a07, wider than the 4\u00a0×\u00a04 input: most of every window lies on the zero padding/);
