@@ -219,8 +219,7 @@ pub fn kernel_note(lang: Lang, dk: u32) -> Option<String> {
 /// The note for a kernel that reaches wider than its input (`?df=4&dk=7`, padded): the
 /// counts are right, but most of what they count is multiplying by the padding's zeros.
 pub fn padding_note(lang: Lang, layer: &Layer) -> Option<String> {
-    let span = u64::from(layer.dilation.max(1)) * u64::from(layer.dk.saturating_sub(1)) + 1;
-    let df = layer.df;
+    let (span, df) = (layer.span(), layer.df);
     (span > u64::from(df)).then(|| match lang {
         Lang::En => format!(
             "The kernel reaches {span}\u{a0}×\u{a0}{span}, wider than the {df}\u{a0}×\u{a0}{df} input: most of every window lies on the zero padding, and its multiplications by zero are counted too, as a framework would run them."

@@ -19,8 +19,6 @@ pub const LENS_PX: f64 = 8.0;
 const LENS_CELLS: u32 = 9;
 /// Lines of words under each tensor: its name, its size, and up to two notes.
 const LABEL_LINES: usize = 4;
-/// The canvas's margin.
-const INSET: f64 = 6.0;
 
 /// The canvas and how the reader looks at it.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -56,9 +54,6 @@ struct Pen {
     font: f64,
     lang: Lang,
     lines: usize,
-    /// How far right words may run: the canvas's edge, past the room kept beside the
-    /// last picture for its channels' numbers, which stand higher than any words.
-    edge: f64,
 }
 
 /// One tensor of the pipeline with its words.
@@ -92,9 +87,14 @@ impl Note {
         Note { long, short }
     }
 
+    /// Words with no shorter form.
+    fn plain(words: impl Into<String>) -> Note {
+        Note::new(words.into(), String::new())
+    }
+
     /// A tensor's sides and channels: "14×14×512".
     fn dims(side: u32, channels: u32) -> Note {
-        Note::new(format!("{side}×{side}×{channels}"), String::new())
+        Note::plain(format!("{side}×{side}×{channels}"))
     }
 
     /// How wide its shorter form runs at `size`.
@@ -130,7 +130,7 @@ pub fn scene(timeline: &Timeline, frame: &Frame, view: &View, lang: Lang) -> Sce
         w: view.width,
         h: view.height,
     }
-    .inset(INSET);
+    .inset(6.0);
     let font = view.font();
     let rot = view.camera.rotation();
     let (faces, cell_px, lens) = if timeline.mode == Mode::Race {
@@ -143,7 +143,6 @@ pub fn scene(timeline: &Timeline, frame: &Frame, view: &View, lang: Lang) -> Sce
             font,
             lang,
             lines: LABEL_LINES,
-            edge: view.width - INSET,
         };
         pipeline(&mut shapes, &items, area, !view.tall(), pen)
     };
@@ -218,7 +217,7 @@ fn items(timeline: &Timeline, frame: &Frame, lang: Lang) -> Vec<Item> {
             focus: (frame.phase == Phase::Depthwise).then_some(frame.group),
             dim: false,
         },
-        name: Note::new(lang.tr("input", "输入").to_owned(), String::new()),
+        name: Note::plain(lang.tr("input", "输入")),
         dims: Note::dims(l.df, l.m),
         note: Note::default(),
         weight: 3.0,
@@ -235,7 +234,7 @@ fn items(timeline: &Timeline, frame: &Frame, lang: Lang) -> Vec<Item> {
             focus: None,
             dim: !active,
         },
-        name: Note::new(lang.tr("filter", "卷积核").to_owned(), String::new()),
+        name: Note::plain(lang.tr("filter", "卷积核")),
         dims: Note::dims(side, channels),
         note,
         weight: if side == 1 { 1.1 } else { 1.5 },
@@ -272,7 +271,7 @@ fn items(timeline: &Timeline, frame: &Frame, lang: Lang) -> Vec<Item> {
         };
         Note::new(long, format!("{g}/{of}"))
     };
-    let output_name = Note::new(lang.tr("output", "输出").to_owned(), String::new());
+    let output_name = Note::plain(lang.tr("output", "输出"));
     match frame.phase {
         Phase::Standard => {
             let per_group = l.m / l.groups.max(1);
@@ -336,10 +335,11 @@ fn pipeline(
         font,
         lang,
         lines,
-        edge,
     } = pen;
     let gutter = font * 1.6;
     let small = (font * 0.82).max(12.0);
+    // The words stay on the canvas: the area runs to its margins.
+    let (start, end) = (area.x, area.x + area.w);
     // Across, each picture's box is at least as wide as its name and size (its words
     // may also take its gutter), where the room allows. Where it does not (a phone's
     // race, at 512 channels), the words take turns on two rows, a name and a size each,
@@ -458,14 +458,14 @@ fn pipeline(
             (true, true) => {
                 let middle = |b: &Rect| b.x + b.w / 2.0;
                 let left = i.checked_sub(1).map_or(area.x, |j| middle(&boxes[j]));
-                let right = boxes.get(i + 1).map_or(edge, middle);
+                let right = boxes.get(i + 1).map_or(end, middle);
                 (left + 2.0, right - 2.0)
             }
         };
         // Never off the canvas; the last picture's words up to its edge.
         let (left, right) = match across && i + 1 == items.len() {
-            true => (left.max(INSET), edge),
-            false => (left.max(INSET), right.min(edge)),
+            true => (left.max(start), end),
+            false => (left.max(start), right.min(end)),
         };
         let heading = [
             (item.name.clone(), paint, font),
@@ -835,7 +835,6 @@ fn race(
             font: (font * 0.85).max(12.0),
             lang,
             lines: LABEL_LINES - 1,
-            edge: view.width - INSET,
         };
         let drawn = pipeline(out, &items, body, true, pen);
         if std::ptr::eq(t, timeline) {

@@ -168,15 +168,12 @@ impl Placement {
         }
     }
 
-    /// Where the sheets' numbers go: [`across`] the stack from the front sheet to the
-    /// back one.
+    /// Where the sheets' numbers go ([`numbers_way`]).
     fn beside(&self) -> Point {
-        let (r, c) = (f64::from(self.view.r0), f64::from(self.view.c0));
-        let (a, b) = (
-            self.point(0, r, c),
-            self.point(self.slots.saturating_sub(1), r, c),
-        );
-        across((a.0 - b.0, a.1 - b.1))
+        match &self.projection {
+            Projection::Volume { rot, .. } => numbers_way(*rot, self.slots),
+            Projection::Flat { .. } => (1.0, 1.0),
+        }
     }
 
     /// The corner of the sheet in `slot` farthest the way `towards` goes.
@@ -348,13 +345,16 @@ pub fn place(
     (slots, placement)
 }
 
-/// The way across a stack of sheets whose next one back lies `back` away on the screen:
-/// the sheets behind one lie to one side of a sheet and those in front to the other, so
-/// that beside its corners this way, its number lies on no other sheet. Of the two ways
-/// across, the one more to the lower right (down and right for a volume seen from above
-/// and left); down and right for a single sheet.
-fn across((dx, dy): Point) -> Point {
-    match dx == 0.0 && dy == 0.0 {
+/// Where the numbers of a volume's `slots` sheets go, seen through `rot`: across the
+/// stack on the screen. The sheets behind one lie to one side of a sheet and those in
+/// front to the other, so that beside its corners this way, its number lies on no other
+/// sheet. Of the two ways across, the one more to the lower right (down and right for a
+/// volume seen from above and left); down and right for a single sheet.
+fn numbers_way(rot: Rotation, slots: usize) -> Point {
+    // Towards the sheets behind, on the screen (whose y runs down).
+    let (x, y, _) = rot.apply((0.0, 0.0, 1.0));
+    let (dx, dy) = (x, -y);
+    match slots < 2 || (dx == 0.0 && dy == 0.0) {
         true => (1.0, 1.0),
         false if dx >= dy => (-dy, dx),
         false => (dy, -dx),
@@ -499,11 +499,7 @@ fn fit_volume(
         (lo, hi)
     };
     let ((x0, x1), (y0, y1)) = (span_of(|c| c.0), span_of(|c| c.1));
-    let back = match slots > 1 {
-        true => rot.apply((0.0, 0.0, 1.0)),
-        false => (0.0, 0.0, 0.0),
-    };
-    let (right, below) = across((back.0, -back.1));
+    let (right, below) = numbers_way(rot, slots);
     let area = Rect {
         x: if right >= 0.0 {
             area.x

@@ -285,8 +285,7 @@ impl Costs {
             Padding::Valid => 0,
             Padding::Explicit(p) => p,
             Padding::Same => {
-                let span = u64::from(l.dilation.max(1)) * u64::from(l.dk.saturating_sub(1)) + 1;
-                let needed = (u64::from(self.dp) - 1) * u64::from(l.stride.max(1)) + span;
+                let needed = (u64::from(self.dp) - 1) * u64::from(l.stride.max(1)) + l.span();
                 (needed.saturating_sub(u64::from(l.df)) / 2) as u32
             }
         }

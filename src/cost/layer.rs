@@ -150,6 +150,11 @@ impl Default for Layer {
 }
 
 impl Layer {
+    /// How many cells of the input one window reaches across, dilation included.
+    pub fn span(&self) -> u64 {
+        u64::from(self.dilation.max(1)) * u64::from(self.dk.saturating_sub(1)) + 1
+    }
+
     pub fn get(&self, param: Param) -> u32 {
         match param {
             Param::Df => self.df,
