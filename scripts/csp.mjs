@@ -11,8 +11,10 @@ import { fileURLToPath } from 'node:url';
 /** The policy for the build in `dist`, with the hashes of its inline scripts. */
 export function policy(dist) {
   const html = readFileSync(`${dist}/index.html`, 'utf8');
-  const hashes = [...html.matchAll(/<script[^>]*>([\s\S]*?)<\/script>/g)]
-    .map((m) => `'sha256-${createHash('sha256').update(m[1], 'utf8').digest('base64')}'`);
+  // Not the page pre-rendered in Chinese, which a script of type text/html holds as text.
+  const hashes = [...html.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)]
+    .filter((m) => !/\btype=["']?text\/html/.test(m[1]))
+    .map((m) => `'sha256-${createHash('sha256').update(m[2], 'utf8').digest('base64')}'`);
   return [
     "default-src 'self'",
     `script-src 'self' ${hashes.join(' ')} 'wasm-unsafe-eval'`,

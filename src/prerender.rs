@@ -9,20 +9,33 @@ use crate::query;
 /// Marks the pre-rendered `#app`, for the stylesheet and for the wasm that replaces it.
 pub const MARK: &str = "data-prerendered";
 
-/// The `<template>` that holds the page pre-rendered in Chinese, for the script at the
-/// end of `index.html` to put in place of the English one when the reader's language is
-/// Chinese. A template's content is parsed but neither styled nor laid out.
+/// The `<noscript>` that holds the page pre-rendered in English. Where scripts run, the
+/// browser reads a `<noscript>`'s content as text, which it scans for its end without
+/// building any of it: the script at the end of `index.html` parses it into the page, and
+/// a link to another page, whose app draws its own, never pays for the parse (about 25 ms
+/// of the main thread, while the app's wasm arrives). Where they do not (scripts off, an
+/// embed sandboxed without them), it is the page itself.
+pub const EN_ID: &str = "prerendered-en";
+
+/// The script element of type `text/html` that holds the page pre-rendered in Chinese, as
+/// text, for the script at the end of `index.html` to parse in place of the English one
+/// when the reader's language is Chinese. The browser neither runs it nor builds it.
 pub const ZH_ID: &str = "prerendered-zh";
 
 /// `page` (a built `index.html`, minified or not) with `english` at the start of its
-/// `#app` element and `chinese` in a template after it. The loading line and the
+/// `#app` element and `chinese` after it, each held as text ([`EN_ID`], [`ZH_ID`]), which
+/// a `</noscript` or a `</script` in the markup would end early. The loading line and the
 /// `<noscript>` note stay after them: the stylesheet shows the loading line instead of the
 /// markup when the link asks for another page. The markup sits in a disabled `<fieldset>`:
 /// until the wasm replaces it, its controls would take input and drop it, so they say that
-/// they are not ready instead. `None` when the page has no `#app`, or when it was
-/// pre-rendered already.
+/// they are not ready instead. `None` when the page has no `#app`, when it was
+/// pre-rendered already, or when the markup would end its holder early.
 pub fn inject(page: &str, english: &str, chinese: &str) -> Option<String> {
-    if page.contains(MARK) {
+    let ends_early = |markup: &str| {
+        let markup = markup.to_ascii_lowercase();
+        markup.contains("</noscript") || markup.contains("</script")
+    };
+    if page.contains(MARK) || ends_early(english) || ends_early(chinese) {
         return None;
     }
     let open = ["<div id=app>", "<div id=\"app\">"]
@@ -36,7 +49,8 @@ pub fn inject(page: &str, english: &str, chinese: &str) -> Option<String> {
     };
     let (english, chinese, shared) = shared_shapes(english, chinese);
     Some(format!(
-        "{}<div id=app {MARK}>{shared}{}<template id={ZH_ID}>{}</template>{}",
+        "{}<div id=app {MARK}><noscript id={EN_ID}>{shared}{}</noscript>\
+         <script type=text/html id={ZH_ID}>{}</script>{}",
         &page[..start],
         fieldset("en", &english),
         fieldset("zh-Hans", &chinese),

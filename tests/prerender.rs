@@ -1,7 +1,8 @@
 //! Where the pre-rendered page goes in the built `index.html` (`sepconv::prerender`).
 
 use sepconv::prerender::{
-    home_link, inject, with_home, with_loader, FIRST_FRAME, HOME_MARK, MARK, PRELOAD_ID, ZH_ID,
+    home_link, inject, with_home, with_loader, EN_ID, FIRST_FRAME, HOME_MARK, MARK, PRELOAD_ID,
+    ZH_ID,
 };
 use sepconv::query;
 
@@ -12,10 +13,10 @@ const MINIFIED: &str = "<!doctype html><body><div id=fatal hidden></div><div id=
 fn the_markup_goes_first_then_the_chinese_page_then_the_loading_line_and_noscript_note() {
     let page = inject(MINIFIED, "<main>13,824</main>", "<main>1.38 万</main>").expect("an #app");
     assert!(page.contains(&format!(
-        "<div id=app {MARK}><fieldset class=prerendered disabled lang=en><main>13,824</main>\
-         </fieldset><template id={ZH_ID}><fieldset class=prerendered disabled lang=zh-Hans>\
-         <main>1.38 万</main></fieldset></template><p class=loading role=status>Loading \
-         sepconv…</p><noscript>"
+        "<div id=app {MARK}><noscript id={EN_ID}><fieldset class=prerendered disabled lang=en>\
+         <main>13,824</main></fieldset></noscript><script type=text/html id={ZH_ID}><fieldset \
+         class=prerendered disabled lang=zh-Hans><main>1.38 万</main></fieldset></script><p \
+         class=loading role=status>Loading sepconv…</p><noscript>"
     )));
     assert!(page.starts_with("<!doctype html><body><div id=fatal hidden></div>"));
     assert!(page.ends_with("<noscript><p>Please enable JavaScript.</p></noscript></div></body>"));
@@ -45,8 +46,10 @@ fn the_first_frames_shapes_drawn_alike_in_both_languages_are_sent_once() {
     let page = inject(MINIFIED, &english, &chinese).expect("an #app");
     let used = format!("<use href=\"#{FIRST_FRAME}-wide\"/>");
     let (before, rest) = page.split_once("<fieldset").expect("the English page");
-    let (en, rest) = rest.split_once("<template").expect("the Chinese page");
-    let (zh, after) = rest.split_once("</template>").expect("its end");
+    let (en, rest) = rest
+        .split_once("<script type=text/html")
+        .expect("the Chinese page");
+    let (zh, after) = rest.split_once("</script>").expect("its end");
     for (page, words) in [(en, "input"), (zh, "输入")] {
         assert!(
             page.contains(&format!(
@@ -60,11 +63,12 @@ fn the_first_frames_shapes_drawn_alike_in_both_languages_are_sent_once() {
             "each keeps its own: {page}"
         );
     }
-    // One copy, before both pages, where the English one finds it without the script that
-    // swaps them, and the Chinese one once swapped in.
+    // One copy, before both pages, with the English one, which the script at the end of
+    // the page builds with it for either language (and which, where scripts do not run, is
+    // the page itself).
     assert!(
         before.ends_with(&format!(
-            "<div id=app {MARK}><svg class=first-frames aria-hidden=true width=0 height=0><defs>\
+            "<div id=app {MARK}><noscript id={EN_ID}><svg class=first-frames aria-hidden=true width=0 height=0><defs>\
              <g id=\"{FIRST_FRAME}-wide\" class=\"scene-shapes\">{wide}</g></defs></svg>"
         )),
         "{before}"
@@ -77,7 +81,9 @@ fn the_first_frames_shapes_drawn_alike_in_both_languages_are_sent_once() {
 fn a_source_page_with_quoted_attributes_works_too() {
     let source = MINIFIED.replace("id=app", "id=\"app\"");
     let page = inject(&source, "<main></main>", "<main></main>").expect("an #app to fill");
-    assert!(page.contains(&format!("<div id=app {MARK}><fieldset")));
+    assert!(page.contains(&format!(
+        "<div id=app {MARK}><noscript id={EN_ID}><fieldset"
+    )));
 }
 
 #[test]
@@ -96,6 +102,16 @@ fn a_page_without_its_app_or_already_pre_rendered_is_refused() {
         None,
         "pre-rendering twice would nest pages"
     );
+}
+
+#[test]
+fn markup_that_would_end_its_holder_early_is_refused() {
+    // Held as text, either page would end at its first `</noscript` or `</script`, and
+    // the rest of it would be built as the page itself, for every link.
+    for markup in ["<noscript>a</noscript>", "<script>a</script>", "</SCRIPT >"] {
+        assert_eq!(inject(MINIFIED, markup, "<main></main>"), None, "{markup}");
+        assert_eq!(inject(MINIFIED, "<main></main>", markup), None, "{markup}");
+    }
 }
 
 /// Trunk's loader as a release build writes it, with its preload links.

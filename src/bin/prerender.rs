@@ -37,7 +37,8 @@ fn main() -> ExitCode {
     });
     let Some(built) = sepconv::prerender::inject(&page, &english, &chinese) else {
         eprintln!(
-            "prerender: {path} has no #app with a <noscript> in it, or is pre-rendered already"
+            "prerender: {path} has no #app with a <noscript> in it, or is pre-rendered already, \
+             or the markup holds a </noscript or </script"
         );
         return ExitCode::FAILURE;
     };

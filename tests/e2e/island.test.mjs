@@ -252,6 +252,11 @@ test('while the app loads, each empty picture of the built page says it is on it
   await still.goto(env.server.url);
   assert.equal(await still.locator('.picture-wait').count(), 4, 'in the page');
   assert.deepEqual(await pictureWaits(still), []);
+  // The page itself, built from what holds it as text where scripts run, with its numbers
+  // and its first frame, whose shapes it shares with the Chinese page.
+  assert.equal(await still.locator('#cost-standard').textContent(), '13,824');
+  assert.ok(await still.locator('#speedup').isVisible());
+  assert.ok(await still.evaluate(() => document.querySelector('.scene-svg.wide use').getBBox().width > 400));
   await context.close();
 });
 

@@ -491,6 +491,11 @@ test('a link to another layer never shows the pre-rendered default as its own', 
     // Not hidden but gone: a script reading the count must not find the default's.
     assert.equal(await page.locator('#cost-standard').count(), 0, `${query} takes out the default's numbers`);
     assert.equal(await page.locator('#speedup').count(), 0, query);
+    // A link to another page never had it built: its holders, which kept it as text, are
+    // gone with it. (A link to other sizes holds it in a template for the island.)
+    const built = await page.locator('#prerendered-en, #prerendered-zh, svg.first-frames, fieldset').count();
+    const sizes = await page.evaluate(() => document.documentElement.hasAttribute('data-sizes'));
+    assert.equal(built, sizes ? 1 : 0, query);
     assert.ok(await page.locator('#app > .loading').isVisible(), `${query} says it is loading`);
     await page.close();
   }
