@@ -1,8 +1,8 @@
 //! Where the pre-rendered page goes in the built `index.html` (`sepconv::prerender`).
 
 use sepconv::prerender::{
-    home_link, inject, with_home, with_loader, EN_ID, FIRST_FRAME, HOME_MARK, MARK, PRELOAD_ID,
-    ZH_ID,
+    home_link, inject, with_home, with_loader, EN_ID, FIRST_FRAME, HOME_MARK, ISLAND, MARK,
+    PRELOAD_ID, ZH_ID,
 };
 use sepconv::query;
 
@@ -160,7 +160,7 @@ fn the_app_is_not_preloaded_before_the_island_has_made_the_page_live() {
 }
 
 #[test]
-fn a_link_to_another_layer_fetches_the_app_while_the_page_parses() {
+fn the_page_fetches_the_island_or_on_a_link_to_another_layer_the_app_while_it_parses() {
     let page = with_loader(TRUNK).expect("a Trunk loader to replace");
     let script = page
         .find(&format!("<script id={PRELOAD_ID}>"))
@@ -174,17 +174,28 @@ fn a_link_to_another_layer_fetches_the_app_while_the_page_parses() {
     );
     let end = script + page[script..].find("</script>").expect("its end");
     let code = &page[script..end];
+    let (linked, otherwise) = code
+        .split_once("hasAttribute('data-linked') ?")
+        .and_then(|(_, choice)| choice.split_once(" : "))
+        .expect("the app's files for a link to another layer, the island's otherwise");
     assert!(
-        code.contains("hasAttribute('data-linked')"),
-        "links only: {code}"
-    );
-    assert!(
-        code.contains("['modulepreload', './sepconv-abc.js']"),
+        linked.contains("['modulepreload', './sepconv-abc.js']")
+            && linked.contains("['preload', './sepconv-abc_bg.wasm', 'fetch']"),
         "{code}"
     );
+    let [glue, wasm] = ISLAND;
     assert!(
-        code.contains("['preload', './sepconv-abc_bg.wasm', 'fetch']"),
+        otherwise.contains(&format!("['modulepreload', './{glue}']"))
+            && otherwise.contains(&format!("['preload', './{wasm}', 'fetch']")),
         "{code}"
+    );
+    assert!(!otherwise.contains("sepconv-abc"), "not the app: {code}");
+    // The same files that the loader then imports and fetches.
+    let loader = include_str!("../src/loader.js");
+    assert!(
+        loader.contains(&format!("import('./{glue}')"))
+            && loader.contains(&format!("module_or_path: './{wasm}'")),
+        "{loader}"
     );
 }
 
