@@ -47,6 +47,23 @@ fn a_long_range_is_logarithmic_from_1_to_its_maximum() {
 }
 
 #[test]
+fn a_log_scales_values_are_its_maximum_to_the_share_of_the_way_rounded() {
+    // Every logarithmic scale a control could have (a maximum past 64), at every position.
+    for max in 65..=8192 {
+        let scale = Scale::of(Limit { min: 1, max });
+        for position in 0..=LOG_STEPS {
+            let share = f64::from(position) / f64::from(LOG_STEPS);
+            let power = f64::from(max).powf(share).round() as u32;
+            assert_eq!(
+                scale.value_at(position),
+                power.clamp(1, max),
+                "{max}^{share}"
+            );
+        }
+    }
+}
+
+#[test]
 fn keys_move_by_whole_values_and_stop_at_the_ends() {
     let scale = Scale::of(Param::N.limit());
     let max = Param::N.limit().max;

@@ -376,10 +376,11 @@ test('every request stays under the sub-path, with relative asset URLs', async (
 // too narrow, with a line up to each picture), each channel's number beside its sheet's
 // corner across the stack where no other sheet is (with room for it in its volume's box),
 // a kernel wider than its input said so, the video's step boxes wide enough for every
-// digit and the headline's factor with its thousands apart: 355.0 KB. The ceiling is the
+// digit and the headline's factor with its thousands apart: 355.0 KB. The slider's
+// logarithmic scale as e^(share · ln max), not with `powf`, took 1.0 off: 354.1 KB. The ceiling is the
 // figure (rounded up to a tenth), as issue 12 asks: the whole does not grow unseen while
 // the gap to its targets is worked on (see the README).
-const BUDGET_KB = 355.1;
+const BUDGET_KB = 354.1;
 
 test(`the whole page stays under ${BUDGET_KB} KB gzipped`, async () => {
   const { gzipSync } = await import('node:zlib');
