@@ -13,8 +13,8 @@ pub const MARK: &str = "data-prerendered";
 /// browser reads a `<noscript>`'s content as text, which it scans for its end without
 /// building any of it: the script at the end of `index.html` parses it into the page, and
 /// a link to another page, whose app draws its own, never pays for the parse (about 25 ms
-/// of the main thread, while the app's wasm arrives). Where they do not (scripts off, an
-/// embed sandboxed without them), it is the page itself.
+/// of a laptop's main thread, four times that on a slow phone's). Where they do not
+/// (scripts off, an embed sandboxed without them), it is the page itself.
 pub const EN_ID: &str = "prerendered-en";
 
 /// The script element of type `text/html` that holds the page pre-rendered in Chinese, as
