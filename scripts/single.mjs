@@ -38,7 +38,7 @@ const single = html
   .replace(/<link[^>]*rel=stylesheet[^>]*>/, () => `<style>${css}</style>`)
   .replace(/<link[^>]*rel=icon[^>]*>/, () => `<link rel=icon href="data:image/svg+xml;base64,${icon}">`)
   .replace(/<link[^>]*rel=(modulepreload|preload)[^>]*>/g, '')
-  // It has no files to fetch: the script that preloads them for links goes.
+  // It has no files to fetch: the script that asks for them from <head> goes.
   .replace(/<script id=app-preload>[\s\S]*?<\/script>/, '')
   .replace(/<script type=module>[\s\S]*?<\/script>/, () => `<script type=module>${loader}</script>`)
   .replace('</body>', () => `${lazy}\n</body>`);

@@ -1,5 +1,6 @@
 // The page's start, in place of Trunk's loader (`src/prerender.rs` puts it into the built
-// index.html, with the app's file names for GLUE and WASM).
+// index.html, with the app's file names for GLUE and WASM, and the island's for
+// ISLAND_GLUE and ISLAND_WASM).
 // On the page as pre-rendered (the bare link, or a link to other sizes, whose page waits
 // in a template for the island to write them in), the first-load island (island.js: no
 // yew, a tenth of the app's bytes) makes the layer's sliders and counts live and sets
@@ -23,8 +24,8 @@ addEventListener('pointerdown', () => { held = true; }, true);
 for (const end of ['pointerup', 'pointercancel']) addEventListener(end, () => { held = false; }, true);
 if (!root.hasAttribute('data-linked') && document.querySelector('#app > fieldset.prerendered, #prerendered-sizes')) {
   try {
-    const { default: island } = await import('./island.js');
-    await island({ module_or_path: './island_bg.wasm' });
+    const { default: island } = await import('./ISLAND_GLUE');
+    await island({ module_or_path: './ISLAND_WASM' });
   } catch {
     // The app below shows the page without it.
   }

@@ -148,10 +148,13 @@ pub fn with_loader(page: &str) -> Option<String> {
         .lines()
         .filter(|line| !line.trim_start().starts_with("//"))
         .collect();
+    let [island_glue, island_wasm] = ISLAND;
     let loader = code
         .join("\n")
         .replace("./GLUE", &format!("./{glue}"))
-        .replace("./WASM", &format!("./{wasm}"));
+        .replace("./WASM", &format!("./{wasm}"))
+        .replace("./ISLAND_GLUE", &format!("./{island_glue}"))
+        .replace("./ISLAND_WASM", &format!("./{island_wasm}"));
     let page = format!(
         "{}<script type=module>{loader}</script>{}",
         &page[..start],
@@ -172,8 +175,8 @@ pub fn with_loader(page: &str) -> Option<String> {
 /// files to fetch, takes it out).
 pub const PRELOAD_ID: &str = "app-preload";
 
-/// The first-load island's glue and wasm, as `scripts/wasm-parts.sh` names them and
-/// [`LOADER`] loads them.
+/// The first-load island's glue and wasm, as `scripts/wasm-parts.sh` names them: what
+/// [`LOADER`] loads, and [`preload_first`] asks for.
 pub const ISLAND: [&str; 2] = ["island.js", "island_bg.wasm"];
 
 /// A script for the page's `<head>` that asks at once for the glue and wasm that the page

@@ -191,11 +191,14 @@ fn the_page_fetches_the_island_or_on_a_link_to_another_layer_the_app_while_it_pa
     );
     assert!(!otherwise.contains("sepconv-abc"), "not the app: {code}");
     // The same files that the loader then imports and fetches.
-    let loader = include_str!("../src/loader.js");
     assert!(
-        loader.contains(&format!("import('./{glue}')"))
-            && loader.contains(&format!("module_or_path: './{wasm}'")),
-        "{loader}"
+        page.contains(&format!("import('./{glue}')"))
+            && page.contains(&format!("module_or_path: './{wasm}'")),
+        "{page}"
+    );
+    assert!(
+        !page.contains("ISLAND_"),
+        "every name is written in: {page}"
     );
 }
 
