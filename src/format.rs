@@ -28,6 +28,13 @@ pub fn decimal(value: f64, places: u32) -> String {
     }
 }
 
+/// 14.4 → "14.4", 0.35 → "0.35", 12.0 → "12": a non-negative value to two places without
+/// trailing zeros, as a canvas's font or an SVG's attributes take a size or an opacity.
+pub fn plain(value: f64) -> String {
+    let text = decimal(value, 2);
+    text.trim_end_matches('0').trim_end_matches('.').to_owned()
+}
+
 /// 3 significant digits without trailing zeros: 0.0204, 1, 4096, 0.111 (a non-negative
 /// value; from 100 on, whole).
 pub fn short_decimal(value: f64) -> String {
@@ -156,6 +163,17 @@ mod tests {
         // The largest standard count a link accepts (df 4096, pad 512, dk 512, m = n = 8192).
         assert_eq!(short(373_708_714_671_389_802_496), "3.7 × 10²⁰");
         assert_eq!(short(590_295_810_358_705_651_712), "5.9 × 10²⁰");
+    }
+
+    #[test]
+    fn plain_numbers_match_rusts_own_formatting_to_two_places() {
+        // Every font size and opacity a chart writes: hundredths from 0 to 200.
+        for hundredths in 0..=20_000u32 {
+            let value = f64::from(hundredths) / 100.0;
+            let rust = format!("{value}");
+            assert_eq!(plain(value), rust, "{hundredths} hundredths");
+        }
+        assert_eq!(plain(14.004), "14");
     }
 
     #[test]

@@ -6,7 +6,7 @@ use plotters::prelude::*;
 use sepconv::cost::{Costs, Fraction, Layer, Padding, Unit};
 use sepconv::i18n::Lang;
 use sepconv::plots::{
-    bars, draw_costs, draw_ratio, Measure, Part, RatioChart, Sweep, Theme, KERNELS,
+    bars, draw_costs, draw_ratio, Measure, Part, RatioChart, Svg, Sweep, Theme, KERNELS,
 };
 
 fn costs(df: u32, dk: u32, m: u32, n: u32, padding: Padding) -> Costs {
@@ -26,7 +26,7 @@ fn costs(df: u32, dk: u32, m: u32, n: u32, padding: Padding) -> Costs {
 fn svg(chart: &RatioChart) -> String {
     let mut out = String::new();
     {
-        let root = SVGBackend::with_string(&mut out, (800, 480)).into_drawing_area();
+        let root = Svg::new(&mut out, (800, 480)).into_drawing_area();
         draw_ratio(&root, chart, &Theme::default(), Some("R against N")).unwrap();
     }
     out
@@ -90,7 +90,7 @@ fn the_level_stops_short_of_the_name_of_the_curve_that_levels_out_on_it() {
         })
         .max()
         .expect("the dashed level");
-    let at = text.find(">\nN=8").expect("the name of N = 8");
+    let at = text.find(">N=8<").expect("the name of N = 8");
     let name_x: i32 = text[..at]
         .rsplit("<text x=\"")
         .next()
@@ -161,7 +161,7 @@ fn cost_bars_stack_on_a_linear_scale_and_stand_apart_on_a_log_scale() {
     for log in [false, true] {
         let mut out = String::new();
         {
-            let root = SVGBackend::with_string(&mut out, (600, 400)).into_drawing_area();
+            let root = Svg::new(&mut out, (600, 400)).into_drawing_area();
             draw_costs(
                 &root,
                 &c,
@@ -193,7 +193,7 @@ fn cost_bars_stack_on_a_linear_scale_and_stand_apart_on_a_log_scale() {
     // The same chart in Chinese: names, axis title and counts in 万 and 亿.
     let mut out = String::new();
     {
-        let root = SVGBackend::with_string(&mut out, (600, 400)).into_drawing_area();
+        let root = Svg::new(&mut out, (600, 400)).into_drawing_area();
         let theme = Theme {
             lang: Lang::Zh,
             ..Theme::default()
@@ -217,7 +217,7 @@ fn counts_past_t_are_powers_of_ten_with_room_for_them_beside_the_axis() {
         };
         let mut out = String::new();
         let (frame, widest) = {
-            let root = SVGBackend::with_string(&mut out, (600, 400)).into_drawing_area();
+            let root = Svg::new(&mut out, (600, 400)).into_drawing_area();
             let frame = draw_costs(&root, &c, Unit::Macs, false, &theme, None).unwrap();
             let label = theme.text(14.0, theme.muted);
             (
@@ -289,7 +289,7 @@ fn the_bars_count_in_the_unit_the_page_counts_in() {
     );
     let mut out = String::new();
     {
-        let root = SVGBackend::with_string(&mut out, (600, 400)).into_drawing_area();
+        let root = Svg::new(&mut out, (600, 400)).into_drawing_area();
         draw_costs(&root, &c, Unit::Flops, false, &Theme::default(), None).unwrap();
     }
     assert!(out.contains("FLOPs") && !out.contains("multiplications"));
@@ -301,7 +301,7 @@ fn the_log_axis_reaches_down_to_a_labelled_decade() {
     let c = costs(112, 3, 64, 128, Padding::Same);
     let chart = RatioChart::new(&c, Unit::Macs, Sweep::Filters, Measure::Ratio);
     let text = svg(&chart);
-    for tick in [">\n1\n<", ">\n0.1\n<", ">\n0.01\n<"] {
+    for tick in [">1<", ">0.1<", ">0.01<"] {
         assert!(text.contains(tick), "the y axis should label {tick}");
     }
 }
@@ -313,7 +313,7 @@ fn a_clear_theme_leaves_the_background_unpainted() {
     let draw = |clear: bool| {
         let mut out = String::new();
         {
-            let root = SVGBackend::with_string(&mut out, (800, 480)).into_drawing_area();
+            let root = Svg::new(&mut out, (800, 480)).into_drawing_area();
             let theme = Theme {
                 clear,
                 ..Theme::default()
@@ -322,10 +322,37 @@ fn a_clear_theme_leaves_the_background_unpainted() {
         }
         out
     };
-    let full = r##"<rect x="0" y="0" width="800" height="480" opacity="1" fill="#FFFFFF""##;
+    let full = r##"<rect x="0" y="0" width="800" height="480" fill="#FFFFFF""##;
     assert!(
         draw(false).contains(full),
         "the panel's white behind the chart"
     );
     assert!(!draw(true).contains(full), "nothing behind a clear chart");
+}
+
+#[test]
+fn the_svg_backend_writes_a_whole_document_with_escaped_words_and_exact_opacities() {
+    let mut out = String::new();
+    {
+        let root = Svg::new(&mut out, (200, 100)).into_drawing_area();
+        let words = ("sans-serif", 14.5).into_font().color(&RED.mix(0.25));
+        root.draw(&Text::new("R & <N>", (10, 20), words)).unwrap();
+        root.draw(&Rectangle::new([(0, 0), (5, 5)], BLUE.mix(0.5).filled()))
+            .unwrap();
+    }
+    assert!(out.starts_with(
+        r#"<svg width="200" height="100" viewBox="0 0 200 100" xmlns="http://www.w3.org/2000/svg">"#
+    ));
+    assert!(out.trim_end().ends_with("</svg>"), "closed when dropped");
+    assert_eq!(out.matches("</svg>").count(), 1);
+    assert!(out.contains(">R &amp; &lt;N&gt;</text>"), "{out}");
+    assert!(out.contains(r#"font-size="14.5""#), "{out}");
+    assert!(
+        out.contains(r##"fill="#FF0000" fill-opacity="0.25""##),
+        "{out}"
+    );
+    assert!(
+        out.contains(r##"fill="#0000FF" fill-opacity="0.5""##),
+        "{out}"
+    );
 }

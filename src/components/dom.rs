@@ -34,6 +34,16 @@ pub fn root_css(names: &[&str]) -> Vec<String> {
         .collect()
 }
 
+/// `value` written out in full, as JavaScript writes a number (the shortest text that
+/// reads back as the same value): the browser's own, since Rust's float formatting would
+/// add some 6 KB to the wasm for the few figures a page measures.
+pub fn full_number(value: f64) -> String {
+    js_sys::Number::from(value)
+        .to_string_with_radix(10)
+        .map(String::from)
+        .unwrap_or_default()
+}
+
 /// Sizes the canvas's bitmap to its CSS size times the screen's pixel density, and
 /// returns the density. The bitmap is only touched when its size changes: every
 /// assignment clears and reallocates it.

@@ -253,6 +253,12 @@ fn dims(value: &JsValue, key: &str) -> Option<Vec<u64>> {
     list.iter().map(|d| d.as_f64().map(|d| d as u64)).collect()
 }
 
+/// A whole number the worker sent, as the file has it (an opset, a type's code): read
+/// as an integer, since the page has no other use for writing out a float.
+fn whole(json: &JsValue, key: &str) -> i64 {
+    field(json, key).as_f64().unwrap_or(0.0) as i64
+}
+
 /// The worker's JSON, or what is wrong with the file in words.
 fn parse(json: &JsValue, file: &str, lang: Lang) -> Result<Report, String> {
     if field(json, "ok").as_bool() != Some(true) {
@@ -264,21 +270,21 @@ fn parse(json: &JsValue, file: &str, lang: Lang) -> Result<Report, String> {
             ("truncated", Lang::Zh) => format!("{file} 提前结束了：文件不完整（下载没有完成？）。"),
             ("opset", Lang::En) => format!(
                 "{file} uses ONNX opset {}, which sepconv does not know (it reads opsets 1 to 23).",
-                field(json, "opset").as_f64().unwrap_or(0.0)
+                whole(json, "opset")
             ),
             ("opset", Lang::Zh) => format!(
                 "{file} 使用 ONNX 算子集版本 {}，sepconv 不认识（它能读 1 到 23）。",
-                field(json, "opset").as_f64().unwrap_or(0.0)
+                whole(json, "opset")
             ),
             ("data-type", Lang::En) => format!(
                 "{file}: the input {} has an element type ({}) that ONNX does not define.",
                 text(json, "input").unwrap_or_default(),
-                field(json, "code").as_f64().unwrap_or(0.0)
+                whole(json, "code")
             ),
             ("data-type", Lang::Zh) => format!(
                 "{file}：输入 {} 的元素类型（{}）不是 ONNX 定义的类型。",
                 text(json, "input").unwrap_or_default(),
-                field(json, "code").as_f64().unwrap_or(0.0)
+                whole(json, "code")
             ),
             (_, Lang::En) => {
                 format!("{file} is not an ONNX model: it holds no graph sepconv can read.")

@@ -4,14 +4,51 @@
 use super::frame::Axis;
 use super::theme::Theme;
 use plotters::chart::MeshStyle;
+use plotters::coord::ranged1d::{KeyPointHint, NoDefaultFormatting, ValueFormatter};
 use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters_backend::BackendCoord;
+use std::ops::Range;
 
 pub type DrawResult<T, DB> = Result<T, DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
-pub type Plane = Cartesian2d<RangedCoordf64, RangedCoordf64>;
+pub type Plane = Cartesian2d<Linear, Linear>;
+
+/// plotters' linear axis over f64, without its own way of writing a value: every chart
+/// writes its labels itself (`x_label_formatter`), and plotters' default, kept in the wasm
+/// by the axis type alone, is Rust's float formatting, some 10 KB of it.
+pub struct Linear(RangedCoordf64);
+
+impl From<Range<f64>> for Linear {
+    fn from(range: Range<f64>) -> Self {
+        Linear(range.into())
+    }
+}
+
+impl Ranged for Linear {
+    type FormatOption = NoDefaultFormatting;
+    type ValueType = f64;
+
+    fn map(&self, value: &f64, limit: (i32, i32)) -> i32 {
+        self.0.map(value, limit)
+    }
+
+    fn key_points<Hint: KeyPointHint>(&self, hint: Hint) -> Vec<f64> {
+        self.0.key_points(hint)
+    }
+
+    fn range(&self) -> Range<f64> {
+        self.0.range()
+    }
+}
+
+impl ValueFormatter<f64> for Linear {
+    /// Not used (see above): an axis left to it would show no labels.
+    fn format(_: &f64) -> String {
+        String::new()
+    }
+}
 
 /// Room around the plotting area, in CSS pixels.
 pub struct Margins {
@@ -42,14 +79,14 @@ pub fn plane<'a, DB: DrawingBackend>(
     if let Some(title) = title {
         builder.caption(title, theme.text(17.0, theme.ink));
     }
-    builder.build_cartesian_2d(x.lo..x.hi, y.lo..y.hi)
+    builder.build_cartesian_2d(Linear::from(x.lo..x.hi), Linear::from(y.lo..y.hi))
 }
 
 /// The axes, grid and label styles every chart uses; each chart adds its own ticks.
 pub fn mesh<'a, 'b, DB: DrawingBackend>(
     ctx: &'b mut ChartContext<'a, DB, Plane>,
     theme: &'b Theme,
-) -> MeshStyle<'a, 'b, RangedCoordf64, RangedCoordf64, DB> {
+) -> MeshStyle<'a, 'b, Linear, Linear, DB> {
     let label = theme.text(14.0, theme.muted);
     let mut mesh = ctx.configure_mesh();
     mesh.label_style(label.clone())

@@ -8,6 +8,7 @@ mod layout;
 mod model;
 mod ratio_chart;
 mod roofline;
+mod svg;
 mod theme;
 
 pub use cost_chart::{bars, draw as draw_costs, Bar, Part};
@@ -15,4 +16,5 @@ pub use frame::{Axis, Frame};
 pub use model::{limit, Measure, RatioChart, Sweep, KERNELS};
 pub use ratio_chart::draw as draw_ratio;
 pub use roofline::{draw as draw_roofline, Kernel as RooflineKernel, Point, Roofline};
+pub use svg::{quarter_turns, Svg};
 pub use theme::{parse_hex, Theme, CSS_VARIABLES};

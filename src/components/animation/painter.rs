@@ -130,7 +130,11 @@ pub fn paint(
                 anchor,
             } => {
                 let (x, y) = at(*point);
-                ctx.set_font(&format!("{}px {}", (size * scale).round(), palette.font));
+                ctx.set_font(&format!(
+                    "{}px {}",
+                    (size * scale).round() as u32,
+                    palette.font
+                ));
                 ctx.set_text_align(match anchor {
                     Anchor::Start => "start",
                     Anchor::Middle => "center",

@@ -73,7 +73,7 @@ impl Easel {
             .ok()?;
         ctx.set_font(&format!(
             "{}px {}",
-            (15.0 * density).round(),
+            (15.0 * density).round() as u32,
             palette.font()
         ));
         ctx.set_fill_style_str(palette.of(Paint::Ink));

@@ -3,8 +3,7 @@
 use super::backend::AnyBackend;
 use super::{draw, Kind, View};
 use crate::cost::Costs;
-use crate::plots::{RatioChart, Theme};
-use plotters::prelude::*;
+use crate::plots::{RatioChart, Svg, Theme};
 
 /// The chart as an SVG document, drawn by the same code at the on-screen CSS size.
 pub fn svg(
@@ -19,7 +18,7 @@ pub fn svg(
     let mut out = String::new();
     let size = (width.max(480), height.max(300) + 40);
     draw(
-        AnyBackend::Svg(SVGBackend::with_string(&mut out, size)),
+        AnyBackend::Svg(Svg::new(&mut out, size)),
         kind,
         costs,
         view,

@@ -15,11 +15,10 @@ use crate::format::decimal;
 use crate::i18n::Lang;
 use crate::plots::{self, Frame, Measure, RatioChart, Sweep, Theme, CSS_VARIABLES};
 use crate::state::Scheme;
-pub use backend::AnyBackend;
+pub use backend::{AnyBackend, Canvas};
 use dom::download;
 use export::{svg, svg_url};
 use plotters::prelude::*;
-use plotters_canvas::CanvasBackend;
 use std::cell::OnceCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -110,8 +109,8 @@ pub fn Chart(props: &Props) -> Html {
     let readout_box = use_node_ref();
     let place = (*readout).as_ref().map_or_else(Vec::new, |r| {
         vec![
-            ("left", format!("{}px", r.x.round())),
-            ("top", format!("{}px", r.y.round())),
+            ("left", format!("{}px", r.x.round() as i32)),
+            ("top", format!("{}px", r.y.round() as i32)),
         ]
     });
     use_css(readout_box.clone(), place);
@@ -338,7 +337,7 @@ pub fn ready_canvas(
     if theme.clear {
         clear(canvas);
     }
-    let backend = AnyBackend::Canvas(CanvasBackend::with_canvas_object(canvas.clone())?);
+    let backend = AnyBackend::Canvas(Canvas::new(canvas)?);
     Some((backend, theme, scale))
 }
 

@@ -189,7 +189,7 @@ fn kernel_name(lang: Lang, kernel: Kernel) -> &'static str {
 
 /// A figure with its full value in `data-value`, for checks and for copying.
 fn figure(id: &'static str, value: f64, shown: String) -> Html {
-    html! { <output {id} data-value={value.to_string()}>{ shown }</output> }
+    html! { <output {id} data-value={dom::full_number(value)}>{ shown }</output> }
 }
 
 fn results(lang: Lang, plan: &Plan, m: &Measured, stale: bool, scheme: Scheme) -> Html {
