@@ -4,6 +4,7 @@
 //! rendering) and puts it here; the first-load island makes it live, and the app's wasm
 //! then replaces it with the live page (see [`with_loader`]).
 
+use crate::i18n::Lang;
 use crate::query;
 
 /// Marks the pre-rendered `#app`, for the stylesheet and for the wasm that replaces it.
@@ -63,47 +64,82 @@ pub fn inject(page: &str, english: &str, chinese: &str) -> Option<String> {
 /// `{FIRST_FRAME}-{size}`.
 pub const FIRST_FRAME: &str = "first-frame";
 
+/// How the ids of each chart's picture begin, drawn at build time as SVG for each size it
+/// is laid out for (`crate::plots::stand_in`): the group of its shapes is
+/// `{FIRST_CHART}-{chart}-{size}`.
+pub const FIRST_CHART: &str = "first-chart";
+
 /// `english` and `chinese` with the groups of shapes that they draw alike (the first
-/// frame's, whose words alone differ) each replaced by a `<use>` of one copy, and that
-/// copy, in a hidden `<svg>` of its own, to go before both: it arrives before the words
-/// it goes under, and it does not stand between the two pages. Without the groups each
-/// page is about 32 KB (the English one 31.9 on this round's build), just inside gzip's
+/// frame's and the charts', whose words alone differ) each replaced by a `<use>` of one
+/// copy, and their groups of one language's words replaced by a `<use>` of it too; all of
+/// them in a hidden `<svg>` of its own, to go before both pages: it arrives before the
+/// words it goes under, and it does not stand between the two pages. Without the groups
+/// each page is under 32 KB (the English one 27.7 on this round's build), inside gzip's
 /// window, so that the Chinese page, which comes after the English one, is sent as little
-/// more than references to it; with a copy in each, it was sent whole, 5 KB more. The test
-/// of the bytes before the page is live (`tests/e2e/island.test.mjs`) would say so.
-/// (Without the script at the end of the page, the English page still finds the groups.)
+/// more than references to it; with the groups in each, it was sent whole, 3 to 5 KB more.
+/// The test of the bytes before the page is live (`tests/e2e/island.test.mjs`) would say
+/// so. (Without the script at the end of the page, the English page still finds them.)
 fn shared_shapes(english: &str, chinese: &str) -> (String, String, String) {
-    let open = format!("<g id=\"{FIRST_FRAME}-");
     let (mut english, mut chinese) = (english.to_owned(), chinese.to_owned());
-    let mut shared = String::new();
-    let mut from = 0;
-    while let Some(found) = english[from..].find(&open) {
-        let at = from + found;
-        let Some(len) = english[at..].find("</g>").map(|end| end + "</g>".len()) else {
-            break;
-        };
-        let group = english[at..at + len].to_owned();
-        if !chinese.contains(&group) {
-            // Drawn differently: each page keeps its own.
-            from = at + len;
-            continue;
-        }
-        let id = group["<g id=\"".len()..]
-            .split('"')
-            .next()
-            .unwrap_or_default();
-        let reference = format!("<use href=\"#{id}\"/>");
-        english.replace_range(at..at + len, &reference);
-        chinese = chinese.replacen(&group, &reference, 1);
-        shared.push_str(&group);
-        from = at + reference.len();
+    let drawn_in_chinese = chinese.clone();
+    let mut shared = take_groups(&mut english, |group| drawn_in_chinese.contains(group));
+    for group in &shared {
+        chinese = chinese.replacen(group, &used(group), 1);
     }
-    if !shared.is_empty() {
-        shared = format!(
-            "<svg class=first-frames aria-hidden=true width=0 height=0><defs>{shared}</defs></svg>"
-        );
+    // What a picture shows in one language alone (its words; a chart's whole picture where
+    // a word moved a shape) goes beside the groups too, each page's own: the pages stay
+    // about as long as they were without the charts' pictures, which keeps the Chinese one
+    // within gzip's window of the English one (it was sent as little more than references
+    // to it; pushed out, it cost 3 KB more).
+    for (page, lang) in [(&mut english, Lang::En), (&mut chinese, Lang::Zh)] {
+        let own = format!("-{}", lang.key());
+        shared.extend(take_groups(page, |group| group_id(group).ends_with(&own)));
     }
+    let shared = match shared.concat() {
+        groups if groups.is_empty() => groups,
+        groups => format!(
+            "<svg class=first-frames aria-hidden=true width=0 height=0><defs>{groups}</defs></svg>"
+        ),
+    };
     (english, chinese, shared)
+}
+
+/// Each group of a picture drawn at build time ([`FIRST_FRAME`], [`FIRST_CHART`]) in `page`
+/// that `take` holds for, taken out and replaced by a `<use>` of it, in order.
+fn take_groups(page: &mut String, take: impl Fn(&str) -> bool) -> Vec<String> {
+    let mut taken = Vec::new();
+    for kind in [FIRST_FRAME, FIRST_CHART] {
+        let open = format!("<g id=\"{kind}-");
+        let mut from = 0;
+        while let Some(found) = page[from..].find(&open) {
+            let at = from + found;
+            let Some(len) = page[at..].find("</g>").map(|end| end + "</g>".len()) else {
+                break;
+            };
+            let group = page[at..at + len].to_owned();
+            if !take(&group) {
+                from = at + len;
+                continue;
+            }
+            let reference = used(&group);
+            page.replace_range(at..at + len, &reference);
+            from = at + reference.len();
+            taken.push(group);
+        }
+    }
+    taken
+}
+
+fn group_id(group: &str) -> &str {
+    group["<g id=\"".len()..]
+        .split('"')
+        .next()
+        .unwrap_or_default()
+}
+
+/// A `<use>` of `group`, in its place.
+fn used(group: &str) -> String {
+    format!("<use href=\"#{}\"/>", group_id(group))
 }
 
 /// Where the script in `index.html`'s `<head>` takes the pairs of [`home_link`].

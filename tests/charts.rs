@@ -6,7 +6,8 @@ use plotters::prelude::*;
 use sepconv::cost::{Costs, Fraction, Layer, Padding, Unit};
 use sepconv::i18n::Lang;
 use sepconv::plots::{
-    bars, draw_costs, draw_ratio, Measure, Part, RatioChart, Svg, Sweep, Theme, KERNELS,
+    bars, draw_costs, draw_ratio, stand_in, Measure, Part, RatioChart, Svg, Sweep, Theme,
+    CSS_VARIABLES, KERNELS,
 };
 
 fn costs(df: u32, dk: u32, m: u32, n: u32, padding: Padding) -> Costs {
@@ -355,4 +356,95 @@ fn the_svg_backend_writes_a_whole_document_with_escaped_words_and_exact_opacitie
         out.contains(r##"fill="#0000FF" fill-opacity="0.5""##),
         "{out}"
     );
+}
+
+/// The default layer's chart of R against N, as the page rendered at build time draws it.
+fn stand_in_of(lang: Lang) -> String {
+    let c = costs(8, 3, 3, 8, Padding::Same);
+    let chart = RatioChart::new(&c, Unit::Macs, Sweep::Filters, Measure::Ratio);
+    stand_in(
+        (830, 320),
+        lang,
+        "chart-svg wide",
+        "first-chart-x-wide",
+        |root, theme| {
+            draw_ratio(root, &chart, theme, None).unwrap();
+        },
+    )
+}
+
+#[test]
+fn a_charts_picture_for_the_built_page_is_in_the_palettes_classes_with_its_words_apart() {
+    let [english, chinese] = [Lang::En, Lang::Zh].map(stand_in_of);
+    for svg in [&english, &chinese] {
+        assert!(svg.starts_with(
+            r#"<svg class="chart-svg wide" viewBox="0 0 830 320" aria-hidden="true">"#
+        ));
+        // Every colour is a class of the page's palette, so that it follows the reader's.
+        assert!(
+            !svg.contains("fill=\"#") && !svg.contains("stroke=\"#"),
+            "{svg}"
+        );
+        let classes: Vec<&str> = ["class=\"cf-", "class=\"cs-"]
+            .iter()
+            .flat_map(|open| svg.split(open).skip(1))
+            .filter_map(|c| c.split('"').next())
+            .collect();
+        assert!(classes.len() > 20);
+        for name in classes {
+            assert!(
+                CSS_VARIABLES.contains(&format!("--{name}").as_str()),
+                "{name}"
+            );
+        }
+        assert_eq!(
+            svg.matches("class=\"c").count(),
+            svg.matches("class=\"cf-").count() + svg.matches("class=\"cs-").count() + 3,
+            "no class but the palette's, the picture's and its two groups'"
+        );
+        // The halo is the stylesheet's: no copies of the words in the panel's colour.
+        assert!(!svg.contains(r#"class="cf-panel">"#), "{svg}");
+    }
+    // The shapes and the words alike in both languages are one group, the same in both.
+    let group = |svg: &str| {
+        svg.split("<g id=\"first-chart-x-wide\" class=\"chart-shapes\">")
+            .nth(1)
+            .unwrap()
+            .split("</g>")
+            .next()
+            .unwrap()
+            .to_owned()
+    };
+    assert_eq!(group(&english), group(&chinese));
+    for alike in [">Dk=3<", ">1/Dk² = 0.111<", ">0.01<", ">1000<"] {
+        assert!(
+            group(&english).contains(alike),
+            "{alike} in the shared group"
+        );
+    }
+    // Each language's own words follow, in a group of their own.
+    assert!(
+        english.contains("<g id=\"first-chart-x-wide-en\" class=\"chart-shapes\">")
+            && english.contains(">R (log scale)<")
+    );
+    assert!(
+        chinese.contains("<g id=\"first-chart-x-wide-zh\" class=\"chart-shapes\">")
+            && chinese.contains(">R（对数坐标）<")
+    );
+    assert!(!group(&english).contains("R (log scale)"));
+}
+
+#[test]
+fn the_stylesheet_gives_every_colour_class_of_a_charts_picture_the_palettes_colour() {
+    let css =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/static/style.css")).unwrap();
+    for variable in CSS_VARIABLES {
+        let name = variable.trim_start_matches("--");
+        for rule in [
+            format!(".cf-{name} {{ fill: var({variable}); }}"),
+            format!(".cs-{name} {{ stroke: var({variable}); }}"),
+        ] {
+            assert!(css.contains(&rule), "{rule}");
+        }
+    }
 }

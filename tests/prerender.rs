@@ -1,8 +1,8 @@
 //! Where the pre-rendered page goes in the built `index.html` (`sepconv::prerender`).
 
 use sepconv::prerender::{
-    home_link, inject, with_home, with_loader, EN_ID, FIRST_FRAME, HOME_MARK, ISLAND, MARK,
-    PRELOAD_ID, ZH_ID,
+    home_link, inject, with_home, with_loader, EN_ID, FIRST_CHART, FIRST_FRAME, HOME_MARK, ISLAND,
+    MARK, PRELOAD_ID, ZH_ID,
 };
 use sepconv::query;
 
@@ -75,6 +75,47 @@ fn the_first_frames_shapes_drawn_alike_in_both_languages_are_sent_once() {
     );
     assert!(after.starts_with("<p class=loading"), "{after}");
     assert_eq!(page.matches(wide).count(), 1);
+}
+
+#[test]
+fn a_charts_shapes_go_once_beside_the_pages_and_each_languages_words_too() {
+    // A chart's shapes and the words alike in both languages are one group, the same in
+    // both pages; its words in one language are a group of their own.
+    let chart = |lang: &str, words: &str| {
+        format!(
+            "<svg class=\"chart-svg wide\"><g id=\"{FIRST_CHART}-c-wide\"><path d=\"M0 0\"/>\
+             <text>Dk=3</text></g><g id=\"{FIRST_CHART}-c-wide-{lang}\"><text>{words}</text></g></svg>"
+        )
+    };
+    let english = format!("<main>{}</main>", chart("en", "R (log scale)"));
+    let chinese = format!("<main>{}</main>", chart("zh", "R（对数坐标）"));
+    let page = inject(MINIFIED, &english, &chinese).expect("an #app");
+    let (before, rest) = page.split_once("<fieldset").expect("the English page");
+    let (en, rest) = rest
+        .split_once("<script type=text/html")
+        .expect("the Chinese page");
+    let zh = rest.split_once("</script>").expect("its end").0;
+    for (page, lang) in [(en, "en"), (zh, "zh")] {
+        assert!(
+            page.contains(&format!(
+                "<svg class=\"chart-svg wide\"><use href=\"#{FIRST_CHART}-c-wide\"/>\
+                 <use href=\"#{FIRST_CHART}-c-wide-{lang}\"/></svg>"
+            )),
+            "{page}"
+        );
+        assert!(!page.contains("<text>"), "{page}");
+    }
+    // All three before both pages, the shared one once: each page stays about as long as
+    // it was without its charts, which keeps the Chinese one in gzip's window of the other.
+    let defs = before.split_once("<defs>").expect("the shared groups").1;
+    assert_eq!(
+        defs,
+        format!(
+            "<g id=\"{FIRST_CHART}-c-wide\"><path d=\"M0 0\"/><text>Dk=3</text></g>\
+             <g id=\"{FIRST_CHART}-c-wide-en\"><text>R (log scale)</text></g>\
+             <g id=\"{FIRST_CHART}-c-wide-zh\"><text>R（对数坐标）</text></g></defs></svg>"
+        )
+    );
 }
 
 #[test]

@@ -791,7 +791,7 @@ fn as_svg_a_scene_is_every_shape_in_order_coloured_by_the_class_of_its_paint_the
     for (layer, step) in [(costs(8, 3, 3, 8), 0), (costs(14, 3, 512, 512), 40)] {
         let t = Timeline::new(layer, Mode::Separable);
         let drawn = scene(&t, &t.frame(step), &WIDE, Lang::En);
-        let markup = svg(&drawn, "scene-svg wide", "shapes-wide");
+        let markup = svg(&drawn, "scene-svg wide", "shapes-wide", "words-wide");
         assert!(markup.starts_with(
             "<svg class=\"scene-svg wide\" viewBox=\"0 0 1200 540\" \
              preserveAspectRatio=\"xMidYMin meet\" aria-hidden=\"true\">\
@@ -803,6 +803,8 @@ fn as_svg_a_scene_is_every_shape_in_order_coloured_by_the_class_of_its_paint_the
             "the page's CSP allows no style attribute"
         );
         let (shapes, words) = markup.split_once("</g>").expect("the group of shapes");
+        assert!(words.starts_with("<g id=\"words-wide\" class=\"scene-words\">"));
+        assert!(words.ends_with("</g></svg>"));
         // The shapes in the group, in painting order, each with its paint's class...
         let paths: Vec<&str> = shapes.split("<path ").skip(1).collect();
         let quads_and_lines: Vec<&Shape> = drawn
@@ -886,10 +888,11 @@ fn as_svg_words_are_escaped_and_numbers_kept_to_a_tenth() {
         },
     };
     assert_eq!(
-        svg(&drawn, "s", "g"),
+        svg(&drawn, "s", "g", "w"),
         "<svg class=\"s\" viewBox=\"0 0 100.3 50\" preserveAspectRatio=\"xMidYMin meet\" aria-hidden=\"true\">\
          <g id=\"g\" class=\"scene-shapes\"><path class=\"f-read\" d=\"M0 0l1.3 0l0 1l-1.3 0Z\"/></g>\
-         <text class=\"f-ink\" x=\"10\" y=\"0\" font-size=\"12\" text-anchor=\"middle\">a &lt; b &amp; c</text></svg>"
+         <g id=\"w\" class=\"scene-words\"><text class=\"f-ink\" x=\"10\" y=\"0\" font-size=\"12\" \
+         text-anchor=\"middle\">a &lt; b &amp; c</text></g></svg>"
     );
 }
 

@@ -13,7 +13,7 @@ mod timeline;
 
 pub use camera::{sin_degrees, Camera, Look, Rotation};
 pub use occlusion::{inside, least_visible, unoccluded, Face};
-pub use scene::{scene, View, LENS_PX};
+pub use scene::{scene, text_width, View, LENS_PX};
 pub use shape::{
     line_width, Anchor, LitReport, Paint, Point, Rect, Scene, Shape, HALO_WIDTH, LEFT_OUT, PAINTS,
 };

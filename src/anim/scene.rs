@@ -747,8 +747,9 @@ fn char_em(c: char) -> f64 {
     }
 }
 
-/// How wide `text` runs at `size`, by [`char_em`].
-fn text_width(text: &str, size: f64) -> f64 {
+/// How wide `text` runs at `size`, by [`char_em`]: the page's sans-serif as a table of
+/// widths, where no browser measures (the page rendered at build time).
+pub fn text_width(text: &str, size: f64) -> f64 {
     text.chars().map(|c| char_em(c) * size).sum()
 }
 

@@ -9,11 +9,12 @@ use std::fmt::Write;
 
 /// `scene` as an `<svg>` element of class `class`, its CSS pixels as its coordinates,
 /// scaled to its box as the painter scales it to the canvas: whole, and centred across.
-/// Its shapes are one group, `<g id="{shapes}" class="scene-shapes">`, which the words
-/// follow: a page that shows the same picture in two languages can keep one copy of the
-/// group and `<use>` it in both (`crate::prerender`). The words thus come over every shape,
-/// where the canvas paints each in its turn; the scene keeps them clear of the shapes.
-pub fn svg(scene: &Scene, class: &str, shapes: &str) -> String {
+/// Its shapes are one group, `<g id="{shapes}" class="scene-shapes">`, which its words
+/// follow in another, `<g id="{words}" class="scene-words">`: a page that shows the same
+/// picture in two languages can keep one copy of the first and `<use>` it in both, and keep
+/// the second beside its pages too (`crate::prerender`). The words thus come over every
+/// shape, where the canvas paints each in its turn; the scene keeps them clear of the shapes.
+pub fn svg(scene: &Scene, class: &str, shapes: &str, words_id: &str) -> String {
     let mut out = format!(
         "<svg class=\"{class}\" viewBox=\"0 0 {} {}\" preserveAspectRatio=\"xMidYMin meet\" \
          aria-hidden=\"true\"><g id=\"{shapes}\" class=\"scene-shapes\">",
@@ -73,8 +74,11 @@ pub fn svg(scene: &Scene, class: &str, shapes: &str) -> String {
         };
     }
     out.push_str("</g>");
-    out.push_str(&words);
-    out.push_str("</svg>");
+    write!(
+        out,
+        "<g id=\"{words_id}\" class=\"scene-words\">{words}</g></svg>"
+    )
+    .ok();
     out
 }
 

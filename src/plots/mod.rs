@@ -16,5 +16,5 @@ pub use frame::{Axis, Frame};
 pub use model::{limit, Measure, RatioChart, Sweep, KERNELS};
 pub use ratio_chart::draw as draw_ratio;
 pub use roofline::{draw as draw_roofline, Kernel as RooflineKernel, Point, Roofline};
-pub use svg::{quarter_turns, Svg};
+pub use svg::{quarter_turns, stand_in, Svg};
 pub use theme::{parse_hex, Theme, CSS_VARIABLES};

@@ -615,6 +615,7 @@ fn first_frame(timeline: &Timeline, step: u64, look: Look, camera: Camera, lang:
                 &scene(timeline, &frame, &view, lang),
                 &format!("scene-svg {class}"),
                 &format!("{}-{class}", crate::prerender::FIRST_FRAME),
+                &format!("{}-{class}-{}", crate::prerender::FIRST_FRAME, lang.key()),
             )
         })
         .collect();

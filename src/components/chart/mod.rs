@@ -241,7 +241,8 @@ pub fn Chart(props: &Props) -> Html {
                 </span>
             </figcaption>
             <div class="chart-body">
-                { super::waiting(canvas_tag, lang.tr("Loading the chart…", "正在加载图表…"), Html::default()) }
+                { super::waiting(canvas_tag, lang.tr("Loading the chart…", "正在加载图表…"),
+                    first_chart(&props.id, kind, &costs, view, model.as_ref().as_ref(), lang)) }
                 if let Some(r) = &*readout {
                     // Beside the pointer on the side with more room, so that it stays
                     // inside the chart at either edge.
@@ -254,6 +255,64 @@ pub fn Chart(props: &Props) -> Html {
             <p id={desc_id} class="chart-desc">{ description }</p>
         </figure>
     }
+}
+
+/// A width and a height in CSS pixels.
+#[cfg(not(target_arch = "wasm32"))]
+type Size = (u32, u32);
+
+/// The chart's CSS size in a laptop's window (1280 px wide), the wide ratio chart's and
+/// that of the two side by side, and on a phone (390 px, all one): the page rendered at
+/// build time draws its pictures for these, and scales them to other widths.
+#[cfg(not(target_arch = "wasm32"))]
+const FIRST_CHART_SIZES: [(Size, Size, &str); 2] = [
+    ((830, 320), (408, 280), "wide"),
+    ((332, 260), (332, 260), "tall"),
+];
+
+/// The chart as the page rendered at build time shows it before the app draws it: as SVG,
+/// laid out for a laptop's canvas and for a phone's (the stylesheet shows the one for the
+/// screen), in the page's colours, drawn by the same code on the SVG backend.
+#[cfg(not(target_arch = "wasm32"))]
+fn first_chart(
+    id: &str,
+    kind: Kind,
+    costs: &Costs,
+    view: View,
+    model: Option<&RatioChart>,
+    lang: Lang,
+) -> Html {
+    let pictures: String = FIRST_CHART_SIZES
+        .iter()
+        .map(|&(wide, pair, class)| {
+            let size = match kind {
+                Kind::Ratio(plots::Sweep::Filters) => wide,
+                _ => pair,
+            };
+            plots::stand_in(
+                size,
+                lang,
+                &format!("chart-svg {class}"),
+                &format!("{}-{id}-{class}", crate::prerender::FIRST_CHART),
+                |root, theme| {
+                    let _ = match (kind, model) {
+                        (Kind::Ratio(_), Some(chart)) => {
+                            plots::draw_ratio(root, chart, theme, None).map(|_| ())
+                        }
+                        _ => plots::draw_costs(root, costs, view.unit, view.log, theme, None)
+                            .map(|_| ()),
+                    };
+                },
+            )
+        })
+        .collect();
+    Html::from_html_unchecked(pictures.into())
+}
+
+/// In the browser the app draws the chart itself.
+#[cfg(target_arch = "wasm32")]
+fn first_chart(_: &str, _: Kind, _: &Costs, _: View, _: Option<&RatioChart>, _: Lang) -> Html {
+    Html::default()
 }
 
 /// The curves a ratio chart draws; the cost bars need none.
