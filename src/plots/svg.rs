@@ -380,9 +380,13 @@ fn elements(
     );
     // One element a line, between the document's first and last. What the stylesheet
     // says for every picture is left out: the font, a line's width of 1, and the halo
-    // that the charts draw as copies of their words in the panel's colour all round them
-    // (the stylesheet draws it as the words' outline).
-    let halo = format!("class=\"cf-{}\">", classes[0].1);
+    // that the charts draw as copies of their words in the panel's colour (the theme's
+    // background) all round them (the stylesheet draws it as the words' outline).
+    let panel = classes
+        .iter()
+        .find(|(colour, _)| *colour == theme.background)
+        .map_or("", |(_, name)| name);
+    let halo = format!("class=\"cf-{panel}\">");
     document
         .lines()
         .skip(1)

@@ -4,6 +4,7 @@ use super::backend::AnyBackend;
 use super::{draw, Kind, View};
 use crate::cost::Costs;
 use crate::plots::{RatioChart, Svg, Theme};
+use plotters::prelude::IntoDrawingArea;
 
 /// The chart as an SVG document, drawn by the same code at the on-screen CSS size.
 pub fn svg(
@@ -18,7 +19,7 @@ pub fn svg(
     let mut out = String::new();
     let size = (width.max(480), height.max(300) + 40);
     draw(
-        AnyBackend::Svg(Svg::new(&mut out, size)),
+        &AnyBackend::Svg(Svg::new(&mut out, size)).into_drawing_area(),
         kind,
         costs,
         view,

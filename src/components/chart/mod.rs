@@ -18,6 +18,7 @@ use crate::state::Scheme;
 pub use backend::{AnyBackend, Canvas};
 use dom::download;
 use export::{svg, svg_url};
+use plotters::coord::Shift;
 use plotters::prelude::*;
 use std::cell::OnceCell;
 use std::rc::Rc;
@@ -286,7 +287,7 @@ fn first_chart(
         .iter()
         .map(|&(wide, pair, class)| {
             let size = match kind {
-                Kind::Ratio(plots::Sweep::Filters) => wide,
+                Kind::Ratio(Sweep::Filters) => wide,
                 _ => pair,
             };
             plots::stand_in(
@@ -295,13 +296,7 @@ fn first_chart(
                 &format!("chart-svg {class}"),
                 &format!("{}-{id}-{class}", crate::prerender::FIRST_CHART),
                 |root, theme| {
-                    let _ = match (kind, model) {
-                        (Kind::Ratio(_), Some(chart)) => {
-                            plots::draw_ratio(root, chart, theme, None).map(|_| ())
-                        }
-                        _ => plots::draw_costs(root, costs, view.unit, view.log, theme, None)
-                            .map(|_| ()),
-                    };
+                    draw(root, kind, costs, view, model, theme, None);
                 },
             )
         })
@@ -413,7 +408,15 @@ fn paint(
 ) -> Option<Frame> {
     let started = now();
     let (backend, theme, scale) = ready_canvas(canvas, size, &theme_at)?;
-    let frame = draw(backend, kind, costs, view, model, &theme, None)?;
+    let frame = draw(
+        &backend.into_drawing_area(),
+        kind,
+        costs,
+        view,
+        model,
+        &theme,
+        None,
+    )?;
     // For tests and the benchmark: how often and how fast this chart drew, and where
     // the current layer's point landed (in CSS pixels).
     let draws = canvas
@@ -443,9 +446,11 @@ pub fn clear(canvas: &HtmlCanvasElement) {
     }
 }
 
-/// The one place that draws a chart, on either backend.
-fn draw(
-    backend: AnyBackend,
+/// The one place that draws a chart: in the browser on [`AnyBackend`], the page's canvas
+/// or an exported SVG (one backend type, so that plotters' chart code is compiled once),
+/// and at build time into the page rendered then ([`first_chart`]).
+fn draw<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
     kind: Kind,
     costs: &Costs,
     view: View,
@@ -453,10 +458,9 @@ fn draw(
     theme: &Theme,
     title: Option<&str>,
 ) -> Option<Frame> {
-    let root = backend.into_drawing_area();
     match (kind, model) {
-        (Kind::Ratio(_), Some(chart)) => plots::draw_ratio(&root, chart, theme, title).ok(),
-        _ => plots::draw_costs(&root, costs, view.unit, view.log, theme, title).ok(),
+        (Kind::Ratio(_), Some(chart)) => plots::draw_ratio(root, chart, theme, title).ok(),
+        _ => plots::draw_costs(root, costs, view.unit, view.log, theme, title).ok(),
     }
 }
 
