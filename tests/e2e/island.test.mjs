@@ -228,6 +228,11 @@ const pictureWaits = (page) => page.evaluate(() => [...document.querySelectorAll
     return `${line.textContent.trim()}${inside ? '' : ' (outside its canvas)'}`;
   }));
 
+/** The words in the one copy of the built pictures' groups (`svg.first-frames`) that have
+ *  a layout box of their own there, where they are written rather than used. */
+const wordsLaidOutInCopy = (page) => page.evaluate(() => [...document.querySelectorAll('svg.first-frames text')]
+  .filter((text) => text.checkVisibility()).map((text) => text.textContent));
+
 test('while the app loads, every picture of the built page is there, and then the app draws its own', async () => {
   const page = await held();
   // The animation's first frame and the three charts, drawn at build time: no picture
@@ -239,6 +244,10 @@ test('while the app loads, every picture of the built page is there, and then th
     return [canvas.id, svg.checkVisibility(), Math.abs(a.left - b.left) <= 1 && Math.abs(a.top - b.top) <= 1
       && Math.abs(a.width - b.width) <= 1 && Math.abs(a.height - b.height) <= 1];
   })), [['ratio-vs-n', true, true], ['ratio-vs-dk', true, true], ['cost-bars', true, true]]);
+  // The pictures' groups, both languages' words among them, are drawn where they are used
+  // and never where they are written: laying that copy out cost the first paint the other
+  // language's words too, shaped in a face the page never shows.
+  assert.deepEqual(await wordsLaidOutInCopy(page), []);
   // Once the layer moves, those pictures are the first layer's. The first frame blurs with
   // the other panels the island does not keep current; the charts, whose figures would
   // still read as the layer's, go. No line says a picture is loading under a blur.
@@ -271,6 +280,7 @@ test('while the app loads, every picture of the built page is there, and then th
       chart.getBBox().width > 400, words(chart).includes('R（对数坐标）'), words(chart).includes('Dk=3'),
       words(chart).includes('R (log scale)')];
   }), ['zh-Hans', true, true, true, true, true, false]);
+  assert.deepEqual(await wordsLaidOutInCopy(zh), []);
   zh.release();
   await zh.close();
 
