@@ -78,14 +78,9 @@ fn the_level_stops_short_of_the_name_of_the_curve_that_levels_out_on_it() {
     // The dashes: short level strokes, two pixels wide, in the muted colour.
     let dashes_end = text
         .lines()
-        .filter(|l| l.contains("<polyline") && l.contains("stroke-width=\"2\""))
+        .filter(|l| l.contains("<path") && l.contains("stroke-width=\"2\""))
         .filter_map(|l| {
-            let points = l.split("points=\"").nth(1)?.split('"').next()?;
-            let ends: Vec<(i32, i32)> = points
-                .split_whitespace()
-                .filter_map(|p| p.split_once(','))
-                .filter_map(|(x, y)| Some((x.parse().ok()?, y.parse().ok()?)))
-                .collect();
+            let ends = path_points(l.split(" d=\"").nth(1)?.split('"').next()?);
             (ends.len() == 2 && ends[0].1 == ends[1].1 && ends[1].0 - ends[0].0 <= 8)
                 .then_some(ends[1].0)
         })
@@ -447,4 +442,22 @@ fn the_stylesheet_gives_every_colour_class_of_a_charts_picture_the_palettes_colo
             assert!(css.contains(&rule), "{rule}");
         }
     }
+}
+
+/// The points of a line the SVG backend writes as a path: its first point, then each
+/// step from one point to the next ("M88 159l6 0 5 1").
+fn path_points(d: &str) -> Vec<(i32, i32)> {
+    let numbers: Vec<i32> = d
+        .replace(['M', 'l'], " ")
+        .split_whitespace()
+        .filter_map(|n| n.parse().ok())
+        .collect();
+    let mut at = (0, 0);
+    numbers
+        .chunks(2)
+        .map(|step| {
+            at = (at.0 + step[0], at.1 + step[1]);
+            at
+        })
+        .collect()
 }

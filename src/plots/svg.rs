@@ -109,6 +109,25 @@ fn points(path: impl IntoIterator<Item = BackendCoord>) -> String {
         .join(" ")
 }
 
+/// A line through `path` as a path's data: the first point, then each step from one
+/// point to the next ("M88 159l6 0 5 1"). A curve's steps are a pixel or a few where its
+/// points are hundreds, so this is most of a chart's picture shorter than the points
+/// themselves: the pictures drawn at build time are in every byte sent before the page
+/// is live.
+fn steps(path: impl IntoIterator<Item = BackendCoord>) -> String {
+    let mut path = path.into_iter();
+    let Some((mut x, mut y)) = path.next() else {
+        return String::new();
+    };
+    let mut d = format!("M{x} {y}");
+    for (k, (to_x, to_y)) in path.enumerate() {
+        let before = if k == 0 { "l" } else { " " };
+        d.push_str(&format!("{before}{} {}", to_x - x, to_y - y));
+        (x, y) = (to_x, to_y);
+    }
+    d
+}
+
 /// How many quarter turns clockwise words are drawn at, on either backend.
 pub fn quarter_turns(transform: FontTransform) -> u32 {
     match transform {
@@ -216,8 +235,8 @@ impl DrawingBackend for Svg<'_> {
         style: &S,
     ) -> Drawn {
         if style.color().alpha > 0.0 {
-            let line = format!("points=\"{}\" {}", points(path), self.stroke(style));
-            self.element("polyline", &line);
+            let line = format!("d=\"{}\" {}", steps(path), self.stroke(style));
+            self.element("path", &line);
         }
         Ok(())
     }

@@ -382,10 +382,12 @@ test('every request stays under the sub-path, with relative asset URLs', async (
 // colours and font sizes were written with Rust's float formatting (which the last of Run
 // it's figures and Your network's messages no longer use either), took 11.3 off: 342.9 KB.
 // The three charts drawn into the page at build time, so that the first paint shows them,
-// added 6.3: 349.2 KB. The ceiling is the
+// added 6.3: 349.2 KB. Their lines written as a first point and steps, not as points
+// (most of a picture's bytes are its curves, whose steps are a pixel or a few), took 2.1
+// off: 347.2 KB. The ceiling is the
 // figure (rounded up to a tenth), as issue 12 asks: the whole does not grow unseen while
 // the gap to its targets is worked on (see the README).
-const BUDGET_KB = 349.2;
+const BUDGET_KB = 347.2;
 
 test(`the whole page stays under ${BUDGET_KB} KB gzipped`, async () => {
   const { gzipSync } = await import('node:zlib');
