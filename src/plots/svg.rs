@@ -102,15 +102,8 @@ impl Drop for Svg<'_> {
     }
 }
 
-fn points(path: impl IntoIterator<Item = BackendCoord>) -> String {
-    path.into_iter()
-        .map(|(x, y)| format!("{x},{y}"))
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// A line through `path` as a path's data: the first point, then each step from one
-/// point to the next ("M88 159l6 0 5 1"). A curve's steps are a pixel or a few where its
+/// A line through `path` (or, closed, a shape's outline) as a path's data: the first
+/// point, then each step from one point to the next ("M88 159l6 0 5 1"). A curve's steps are a pixel or a few where its
 /// points are hundreds, so this is most of a chart's picture shorter than the points
 /// themselves: the pictures drawn at build time are in every byte sent before the page
 /// is live.
@@ -248,11 +241,11 @@ impl DrawingBackend for Svg<'_> {
     ) -> Drawn {
         if style.color().alpha > 0.0 {
             let shape = format!(
-                "points=\"{}\" {}",
-                points(vertices),
+                "d=\"{}Z\" {}",
+                steps(vertices),
                 self.paint("fill", style.color())
             );
-            self.element("polygon", &shape);
+            self.element("path", &shape);
         }
         Ok(())
     }
