@@ -1,23 +1,30 @@
 // The strict Content-Security-Policy sepconv runs under: only its own origin, no
 // 'unsafe-inline', no 'unsafe-eval'; WebAssembly compiles under 'wasm-unsafe-eval', and
-// Trunk's inline loader and the first-paint script in index.html run by their hashes,
-// which change with every build. Run it on a
-// build (`node scripts/csp.mjs dist`) to print the header a host can send; `make build`
-// writes it to dist/csp.txt.
+// Trunk's inline loader, the first-paint script in index.html and the stylesheet that
+// `make build` puts into it apply by their hashes, which change with every build. Run it
+// on a build (`node scripts/csp.mjs dist`) to print the header a host can send; `make
+// build` writes it to dist/csp.txt.
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 
-/** The policy for the build in `dist`, with the hashes of its inline scripts. */
+/** A CSP source that allows the inline script or style whose text is `text`. */
+const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+
+/** The policy for the build in `dist`, with the hashes of its inline scripts and style. */
 export function policy(dist) {
   const html = readFileSync(`${dist}/index.html`, 'utf8');
   // Not the page pre-rendered in Chinese, which a script of type text/html holds as text.
   const hashes = [...html.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)]
     .filter((m) => !/\btype=["']?text\/html/.test(m[1]))
-    .map((m) => `'sha256-${createHash('sha256').update(m[2], 'utf8').digest('base64')}'`);
+    .map((m) => sha256(m[2]));
+  // The stylesheet, which `make build` puts into the page for a first paint that waits
+  // for no second file (`sepconv::prerender::with_style`).
+  const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => sha256(m[1]));
   return [
     "default-src 'self'",
     `script-src 'self' ${hashes.join(' ')} 'wasm-unsafe-eval'`,
+    ...(styles.length ? [`style-src 'self' ${styles.join(' ')}`] : []),
     "img-src 'self' data: blob:",
     // The "Run it" panel's worker starts from a blob URL (a sandboxed embed and the
     // single file cannot start one from a file).

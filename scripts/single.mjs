@@ -1,7 +1,7 @@
 // Folds a release build into one HTML file that opens by double-click, with no server:
-// for a lecture hall without network. The stylesheet, the icon, the JS glue and the wasm
-// (as base64) go inline; the wasm is instantiated from those bytes. So do the parts that
-// load on demand.
+// for a lecture hall without network. The icon, the JS glue and the wasm (as base64) go
+// inline (the stylesheet is in the built page already); the wasm is instantiated from
+// those bytes. So do the parts that load on demand.
 //   node scripts/single.mjs dist dist-single/sepconv.html   (what `make build-single` runs)
 import { readFileSync, writeFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -13,7 +13,6 @@ const only = (pattern) => {
   if (matches.length !== 1) throw new Error(`expected one ${pattern} in ${dist}, found ${matches}`);
   return readFileSync(join(dist, matches[0]));
 };
-const css = only(/^style-.*\.css$/).toString('utf8');
 const icon = only(/^favicon-.*\.svg$/).toString('base64');
 // The glue is an ES module: inline it as one, and call its default export on the bytes
 // (scripts/wasm-parts.sh minifies it, keeping the name `__wbg_init`).
@@ -35,7 +34,6 @@ const lazy = ['measure-worker.js', 'measure-kernels.wasm', 'model-worker.js', 'm
   .join('\n');
 
 const single = html
-  .replace(/<link[^>]*rel=stylesheet[^>]*>/, () => `<style>${css}</style>`)
   .replace(/<link[^>]*rel=icon[^>]*>/, () => `<link rel=icon href="data:image/svg+xml;base64,${icon}">`)
   .replace(/<link[^>]*rel=(modulepreload|preload)[^>]*>/g, '')
   // It has no files to fetch: the script that asks for them from <head> goes.

@@ -1,8 +1,8 @@
 //! Where the pre-rendered page goes in the built `index.html` (`sepconv::prerender`).
 
 use sepconv::prerender::{
-    home_link, inject, with_home, with_loader, EN_ID, FIRST_CHART, FIRST_FRAME, HOME_MARK, ISLAND,
-    MARK, PRELOAD_ID, ZH_ID,
+    home_link, inject, stylesheet, with_home, with_loader, with_style, EN_ID, FIRST_CHART,
+    FIRST_FRAME, HOME_MARK, ISLAND, MARK, PRELOAD_ID, ZH_ID,
 };
 use sepconv::query;
 
@@ -240,6 +240,41 @@ fn the_page_fetches_the_island_or_on_a_link_to_another_layer_the_app_while_it_pa
     assert!(
         !page.contains("ISLAND_"),
         "every name is written in: {page}"
+    );
+}
+
+#[test]
+fn the_stylesheet_goes_into_the_page_in_place_of_its_link() {
+    let page = "<head><script>1</script><link href=./style-0a1b.css rel=stylesheet><link \
+                href=./favicon-2c.svg rel=icon></head>";
+    assert_eq!(stylesheet(page), Some("style-0a1b.css"));
+    assert_eq!(
+        with_style(page, "body{margin:0}").as_deref(),
+        Some(
+            "<head><script>1</script><style>body{margin:0}</style><link href=./favicon-2c.svg \
+             rel=icon></head>"
+        )
+    );
+    // As the source page writes it, with its attributes quoted.
+    let quoted = "<link rel=\"icon\" href=\"i.svg\"><link rel=\"stylesheet\" href=\"./s.css\">";
+    assert_eq!(stylesheet(quoted), Some("s.css"));
+    assert_eq!(
+        with_style(quoted, "p{}").as_deref(),
+        Some("<link rel=\"icon\" href=\"i.svg\"><style>p{}</style>")
+    );
+}
+
+#[test]
+fn a_stylesheet_that_would_end_its_style_early_or_a_page_without_one_is_refused() {
+    let page = "<head><link href=./s.css rel=stylesheet></head>";
+    assert_eq!(with_style(page, "p::after{content:'</STYLE>'}"), None);
+    assert_eq!(
+        stylesheet("<head><link href=./i.svg rel=icon></head>"),
+        None
+    );
+    assert_eq!(
+        with_style("<head><link href=./i.svg rel=icon></head>", "p{}"),
+        None
     );
 }
 

@@ -50,8 +50,29 @@ fn main() -> ExitCode {
         eprintln!("prerender: {path} has no place for the default page's own link");
         return ExitCode::FAILURE;
     };
+    // The stylesheet goes into the page; nothing else asks for its file.
+    let Some(name) = sepconv::prerender::stylesheet(&built).map(str::to_owned) else {
+        eprintln!("prerender: {path} has no stylesheet link");
+        return ExitCode::FAILURE;
+    };
+    let sheet = std::path::Path::new(&path).with_file_name(&name);
+    let css = match std::fs::read_to_string(&sheet) {
+        Ok(css) => css,
+        Err(err) => {
+            eprintln!("prerender: cannot read {}: {err}", sheet.display());
+            return ExitCode::FAILURE;
+        }
+    };
+    let Some(built) = sepconv::prerender::with_style(&built, &css) else {
+        eprintln!("prerender: {name} would end its <style> early");
+        return ExitCode::FAILURE;
+    };
     if let Err(err) = std::fs::write(&path, built) {
         eprintln!("prerender: cannot write {path}: {err}");
+        return ExitCode::FAILURE;
+    }
+    if let Err(err) = std::fs::remove_file(&sheet) {
+        eprintln!("prerender: cannot remove {}: {err}", sheet.display());
         return ExitCode::FAILURE;
     }
     println!(

@@ -188,6 +188,8 @@ test(`at most ${READY_BUDGET_KB} KB gzipped load before the page is interactive,
   const loaded = env.server.requests.slice(before);
   assert.ok(loaded.some((p) => p.endsWith('/island_bg.wasm')), `the island ran: ${loaded}`);
   assert.ok(!loaded.some((p) => /\/sepconv-/.test(p)), `the app waits: ${loaded}`);
+  // The stylesheet is in the page: its first paint waits for no second file.
+  assert.deepEqual(loaded.filter((p) => p.endsWith('.css')), [], 'no stylesheet of its own');
   let total = 0;
   for (const path of new Set(loaded)) {
     const file = new URL(`../../dist/${path.slice(BASE_PATH.length) || 'index.html'}`, import.meta.url);

@@ -31,6 +31,9 @@ test('under a strict CSP the whole app works: figures, charts, exports, animatio
   const served = await page.evaluate(async () => (await fetch(location.href)).headers.get('content-security-policy'));
   assert.match(served, /default-src 'self'; script-src 'self'( 'sha256-[^']+')+ 'wasm-unsafe-eval'/);
   assert.doesNotMatch(served, /unsafe-inline|'unsafe-eval'/);
+  // The stylesheet in the page applies by its hash (a violation would be in page.problems).
+  assert.match(served, /; style-src 'self' 'sha256-[^']+';/);
+  assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('.panel')).borderTopLeftRadius), '10px');
   await assertExact(page);
   await page.locator('#n-input').fill('64');
   await assertExact(page);
