@@ -305,17 +305,21 @@ test('while the app loads, every picture of the built page is there, and then th
   await context.close();
 });
 
+/** The panels of the built page whose words the browser has not laid out yet. */
+const waiting = (page) => page.evaluate(() => [...document.querySelectorAll('fieldset.prerendered section.panel')]
+  .filter((panel) => !panel.querySelector('h2').checkVisibility({ contentVisibilityAuto: true }))
+  .map((panel) => panel.className.replace('panel ', '')));
+
 test('on a phone, the built page lays out its lower panels as they near the screen; the app lays out all of its own', async () => {
+  const laptop = await held();
+  assert.deepEqual(await waiting(laptop), [], 'a laptop lays out the whole page at once');
+  await laptop.close();
   const page = await held({ viewport: { width: 390, height: 844 } });
-  // The panels whose words the browser has not laid out yet.
-  const waiting = () => page.evaluate(() => [...document.querySelectorAll('fieldset.prerendered section.panel')]
-    .filter((panel) => !panel.querySelector('h2').checkVisibility({ contentVisibilityAuto: true }))
-    .map((panel) => panel.className.replace('panel ', '')));
-  const first = await waiting();
+  const first = await waiting(page);
   for (const panel of ['anim', 'charts', 'options']) assert.ok(first.includes(panel), `${panel} waits: ${first}`);
   for (const panel of ['summary', 'layer-panel']) assert.ok(!first.includes(panel), `${panel} is on the first screen: ${first}`);
   await page.locator('fieldset.prerendered .charts').scrollIntoViewIfNeeded();
-  await eventually(async () => assert.ok(!(await waiting()).includes('charts')));
+  await eventually(async () => assert.ok(!(await waiting(page)).includes('charts')));
   assert.equal(await page.evaluate(() => [...document.querySelectorAll('fieldset.prerendered .charts .chart-svg')]
     .filter((svg) => svg.checkVisibility({ contentVisibilityAuto: true }) && svg.getBBox().width > 300).length), 3);
   page.release();
