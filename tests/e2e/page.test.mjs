@@ -384,10 +384,12 @@ test('every request stays under the sub-path, with relative asset URLs', async (
 // The three charts drawn into the page at build time, so that the first paint shows them,
 // added 6.3: 349.2 KB. Their lines written as a first point and steps, not as points
 // (most of a picture's bytes are its curves, whose steps are a pixel or a few), took 2.1
-// off: 347.2 KB. The ceiling is the
-// figure (rounded up to a tenth), as issue 12 asks: the whole does not grow unseen while
-// the gap to its targets is worked on (see the README).
-const BUDGET_KB = 347.2;
+// off: 347.2 KB. The stylesheet in the page, a phone's built page laying out its lower
+// panels as they near the screen, and its ratio bar coming down only once the headline
+// has scrolled away added 0.1: 347.3 KB. The ceiling is the figure (rounded up to a
+// tenth), as issue 12 asks: the whole does not grow unseen while the gap to its targets is
+// worked on (see the README).
+const BUDGET_KB = 347.3;
 
 test(`the whole page stays under ${BUDGET_KB} KB gzipped`, async () => {
   const { gzipSync } = await import('node:zlib');

@@ -140,6 +140,20 @@ test('the ratio stays in sight while a slider far down the page moves', async ()
   assert.deepEqual(page.problems, []);
 });
 
+test('the ratio bar comes down only once the headline\'s factor has scrolled away, and goes when it is back', async () => {
+  const page = await open(env.browser, env.server.url, '', PHONE);
+  const bar = page.locator('#ratio-bar');
+  const shown = () => bar.evaluate((b) => b.checkVisibility({ visibilityProperty: true }) && b.getBoundingClientRect().bottom > 0);
+  assert.equal(await shown(), false, 'at the top the headline says it already');
+  await page.evaluate(() => window.scrollTo(0, document.getElementById('speedup').getBoundingClientRect().bottom + scrollY + 10));
+  await eventually(async () => assert.equal(await shown(), true, 'the factor is off screen'));
+  const box = await bar.boundingBox();
+  assert.ok(Math.abs(box.y) <= 1, `the bar is at the top of the screen: ${box.y}`);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await eventually(async () => assert.equal(await shown(), false, 'back at the top'));
+  assert.deepEqual(page.problems, []);
+});
+
 test('when separable costs more the bars and the headline say so', async () => {
   const page = await open(env.browser, env.server.url, '?df=8&dk=1&m=3&n=8&pad=same');
   const want = expected({ df: 8, dk: 1, m: 3, n: 8, pad: 'same' });
