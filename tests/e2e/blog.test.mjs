@@ -112,6 +112,26 @@ test('a clear embed on a dark post shows the post\'s background, not a box', asy
   await page.close();
 });
 
+test('a clear embed\'s wide table fades out at the edge that hides more, as its own shadows cannot', async () => {
+  const fades = (page) => page.locator('.table-wrap').evaluate((t) => ['--fade-start', '--fade-end']
+    .map((name) => getComputedStyle(t).getPropertyValue(name)));
+  const page = await open(env.browser, env.server.url, '?embed=network&bg=transparent&theme=dark', { width: 700, height: 900 }, '.table-wrap');
+  const wrap = page.locator('.table-wrap');
+  assert.ok(await wrap.evaluate((t) => t.scrollWidth > t.clientWidth + 100), 'the table scrolls in a 700 px column');
+  assert.deepEqual(await fades(page), ['0px', '48px'], 'at the start, the right edge hides more');
+  await wrap.evaluate((t) => { t.scrollLeft = t.scrollWidth; });
+  await eventually(async () => assert.deepEqual(await fades(page), ['48px', '0px'], 'at the end, the left edge does'));
+  assert.deepEqual(page.problems, []);
+  // With room for the whole table, and in an embed with its own background, nothing fades.
+  const wide = await open(env.browser, env.server.url, '?embed=network&bg=transparent&theme=dark', { width: 1280, height: 900 }, '.table-wrap');
+  assert.deepEqual(await fades(wide), ['0px', '0px']);
+  await wide.close();
+  const opaque = await open(env.browser, env.server.url, '?embed=network&theme=dark', { width: 700, height: 900 }, '.table-wrap');
+  assert.equal(await opaque.locator('.table-wrap').evaluate((t) => getComputedStyle(t).maskImage), 'none');
+  await page.close();
+  await opaque.close();
+});
+
 test('a typo in an embed\'s link goes to the console, not to the readers', async () => {
   const page = await open(env.browser, host('frames=cost&width=700&extra=%26df%3Dabc'), '', { width: 1280, height: 900 }, null);
   const frame = page.frameLocator('#sepconv-cost');

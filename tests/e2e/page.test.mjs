@@ -385,11 +385,12 @@ test('every request stays under the sub-path, with relative asset URLs', async (
 // added 6.3: 349.2 KB. Their lines written as a first point and steps, not as points
 // (most of a picture's bytes are its curves, whose steps are a pixel or a few), took 2.1
 // off: 347.2 KB. The stylesheet in the page, a phone's built page laying out its lower
-// panels as they near the screen, and its ratio bar coming down only once the headline
-// has scrolled away added 0.1: 347.3 KB. The ceiling is the figure (rounded up to a
+// panels as they near the screen, its ratio bar coming down only once the headline has
+// scrolled away, and a clear embed's wide table fading out at the edge that hides more
+// added 0.2: 347.4 KB (347.5, rounded up). The ceiling is the figure (rounded up to a
 // tenth), as issue 12 asks: the whole does not grow unseen while the gap to its targets is
 // worked on (see the README).
-const BUDGET_KB = 347.3;
+const BUDGET_KB = 347.5;
 
 test(`the whole page stays under ${BUDGET_KB} KB gzipped`, async () => {
   const { gzipSync } = await import('node:zlib');
