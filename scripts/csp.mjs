@@ -1,15 +1,19 @@
 // The strict Content-Security-Policy sepconv runs under: only its own origin, no
 // 'unsafe-inline', no 'unsafe-eval'; WebAssembly compiles under 'wasm-unsafe-eval', and
-// Trunk's inline loader, the first-paint script in index.html and the stylesheet that
-// `make build` puts into it apply by their hashes, which change with every build. Run it
-// on a build (`node scripts/csp.mjs dist`) to print the header a host can send; `make
-// build` writes it to dist/csp.txt.
+// the page's inline scripts (the first-paint script, the preloads, the loader and the one
+// that builds the pre-rendered page) and the stylesheet that `make build` puts into it
+// apply by their hashes, which change with every build. Run it on a build (`node
+// scripts/csp.mjs dist`) to print the header a host can send; `make build` writes it to
+// dist/csp.txt.
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 
-/** A CSP source that allows the inline script or style whose text is `text`. */
-const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+/**
+ * A CSP source that allows the inline script or style whose text is `text`, as the browser
+ * hashes it: after its parser has made every line end a line feed.
+ */
+const sha256 = (text) => `'sha256-${createHash('sha256').update(text.replace(/\r\n?/g, '\n'), 'utf8').digest('base64')}'`;
 
 /** The policy for the build in `dist`, with the hashes of its inline scripts and style. */
 export function policy(dist) {

@@ -165,11 +165,16 @@ pub fn with_home(page: &str) -> Option<String> {
 }
 
 /// The file name of `page`'s stylesheet, as its `<link rel=stylesheet>` names it (Trunk's
-/// `./style-<hash>.css`); `None` when it has none.
+/// `./style-<hash>.css`, beside the page); `None` when it has none, or when it names
+/// anything but a file beside the page (another folder, a query, a URL), which `make build`
+/// would not find there and must not delete.
 pub fn stylesheet(page: &str) -> Option<&str> {
     let (_, tag) = stylesheet_link(page)?;
     let href = attribute(tag, "href")?;
-    Some(href.strip_prefix("./").unwrap_or(href))
+    let name = href.strip_prefix("./").unwrap_or(href);
+    let beside =
+        !name.is_empty() && !name.starts_with('.') && !name.contains(['/', '\\', '?', '#', ':']);
+    beside.then_some(name)
 }
 
 /// `page` with its `<link rel=stylesheet>` replaced by a `<style>` that holds `css`. A
@@ -196,7 +201,11 @@ fn stylesheet_link(page: &str) -> Option<(usize, &str)> {
     while let Some(found) = page[from..].find("<link") {
         let at = from + found;
         let tag = &page[at..at + page[at..].find('>')? + 1];
-        if attribute(tag, "rel") == Some("stylesheet") {
+        let rel = attribute(tag, "rel").unwrap_or_default();
+        if rel
+            .split_whitespace()
+            .any(|token| token.eq_ignore_ascii_case("stylesheet"))
+        {
             return Some((at, tag));
         }
         from = at + tag.len();
@@ -204,12 +213,40 @@ fn stylesheet_link(page: &str) -> Option<(usize, &str)> {
     None
 }
 
-/// The value of `tag`'s attribute `name`, quoted or not (as Trunk's minifier leaves it).
+/// The value of the attribute `name` in `tag` (a whole start tag, `<link …>`), quoted or not
+/// (as Trunk's minifier leaves it).
 fn attribute<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
-    let value = tag
-        .split_whitespace()
-        .find_map(|attr| attr.strip_prefix(name)?.strip_prefix('='))?;
-    Some(value.trim_end_matches('>').trim_matches(['"', '\'']))
+    let is_space = |c: char| c.is_ascii_whitespace();
+    let mut rest = tag
+        .strip_prefix('<')?
+        .trim_start_matches(|c: char| c.is_ascii_alphanumeric());
+    loop {
+        rest = rest.trim_start_matches(|c: char| is_space(c) || c == '/');
+        if rest.is_empty() || rest.starts_with('>') {
+            return None;
+        }
+        let end = rest
+            .find(|c: char| is_space(c) || matches!(c, '=' | '>' | '/'))
+            .unwrap_or(rest.len());
+        let (key, after) = rest.split_at(end);
+        let (value, next) = match after.trim_start_matches(is_space).strip_prefix('=') {
+            Some(value) => {
+                let value = value.trim_start_matches(is_space);
+                match value.chars().next() {
+                    Some(quote @ ('"' | '\'')) => {
+                        let len = value[1..].find(quote)?;
+                        (&value[1..=len], &value[len + 2..])
+                    }
+                    _ => value.split_at(value.find(|c: char| is_space(c) || c == '>')?),
+                }
+            }
+            None => ("", after),
+        };
+        if key.eq_ignore_ascii_case(name) {
+            return Some(value);
+        }
+        rest = next;
+    }
 }
 
 /// The page's loader (`src/loader.js`): the first-load island, then the app.
@@ -267,9 +304,9 @@ pub const ISLAND: [&str; 2] = ["island.js", "island_bg.wasm"];
 /// runs first, as Trunk's preload links would: the island's, or on a link to another
 /// layer (the script before it marks those `data-linked`) the app's. The loader's own
 /// `import` and `fetch` of them then take what has come. Without it they would start
-/// only once the whole page has parsed and its stylesheet has loaded, and the island's
-/// wasm only once its glue has come and run: on a slow phone (150 ms round trips) the
-/// island made the page live about 400 ms later.
+/// only once the whole page had parsed (and, when it was a file of its own, its stylesheet
+/// had loaded), and the island's wasm only once its glue had come and run: on a slow phone
+/// (150 ms round trips) the island made the page live about 400 ms later.
 fn preload_first(glue: &str, wasm: &str) -> String {
     let [island_glue, island_wasm] = ISLAND;
     format!(

@@ -265,6 +265,36 @@ fn the_stylesheet_goes_into_the_page_in_place_of_its_link() {
 }
 
 #[test]
+fn a_stylesheet_link_is_read_as_trunk_writes_it_unminified_and_by_any_rel_that_names_it() {
+    let page =
+        "<link rel=\"stylesheet\" href=\"./style-1f.css\"/><link rel=\"icon\" href=\"i.svg\"/>";
+    assert_eq!(stylesheet(page), Some("style-1f.css"));
+    assert_eq!(
+        with_style(page, "p{}").as_deref(),
+        Some("<style>p{}</style><link rel=\"icon\" href=\"i.svg\"/>")
+    );
+    assert_eq!(
+        stylesheet("<link rel=\"preload StyleSheet\" href=s.css>"),
+        Some("s.css")
+    );
+}
+
+#[test]
+fn a_stylesheet_anywhere_but_beside_the_page_is_not_taken_for_a_file_there() {
+    for href in [
+        "/style-1f.css",
+        "../style.css",
+        "css/style.css",
+        "s.css?v=2",
+        "https://x.org/s.css",
+        "./",
+    ] {
+        let page = format!("<link href={href} rel=stylesheet>");
+        assert_eq!(stylesheet(&page), None, "{href}");
+    }
+}
+
+#[test]
 fn a_stylesheet_that_would_end_its_style_early_or_a_page_without_one_is_refused() {
     let page = "<head><link href=./s.css rel=stylesheet></head>";
     assert_eq!(with_style(page, "p::after{content:'</STYLE>'}"), None);

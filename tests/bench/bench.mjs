@@ -189,7 +189,8 @@ async function untilReady(slow, query = '') {
 async function medianLoad(slow, query = '') {
   const loads = [];
   for (let i = 0; i < 5; i++) loads.push(await untilReady(slow, query));
-  const median = (key) => quantile(loads.map((load) => load[key]), 0.5);
+  // A load without a first contentful paint (none was recorded) does not count towards it.
+  const median = (key) => quantile(loads.map((load) => load[key]).filter((t) => !Number.isNaN(t)), 0.5) ?? NaN;
   return { ...loads[0], at: median('at'), paint: median('paint'), app: median('app') };
 }
 /** The rows of a link's loads: its first paint (and what it shows), interactive, the app. */

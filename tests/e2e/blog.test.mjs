@@ -119,11 +119,13 @@ test('a clear embed\'s wide table fades out at the edge that hides more, as its 
   const wrap = page.locator('.table-wrap');
   assert.ok(await wrap.evaluate((t) => t.scrollWidth > t.clientWidth + 100), 'the table scrolls in a 700 px column');
   assert.deepEqual(await fades(page), ['0px', '48px'], 'at the start, the right edge hides more');
+  assert.match(await wrap.evaluate((t) => getComputedStyle(t).maskImage), /^linear-gradient\(to right, .* 0px, .*calc\(100% - 48px\), rgba\(0, 0, 0, 0\)\)$/);
   await wrap.evaluate((t) => { t.scrollLeft = t.scrollWidth; });
   await eventually(async () => assert.deepEqual(await fades(page), ['48px', '0px'], 'at the end, the left edge does'));
   assert.deepEqual(page.problems, []);
   // With room for the whole table, and in an embed with its own background, nothing fades.
   const wide = await open(env.browser, env.server.url, '?embed=network&bg=transparent&theme=dark', { width: 1280, height: 900 }, '.table-wrap');
+  assert.ok(await wide.locator('.table-wrap').evaluate((t) => t.scrollWidth <= t.clientWidth), 'the table fits');
   assert.deepEqual(await fades(wide), ['0px', '0px']);
   await wide.close();
   const opaque = await open(env.browser, env.server.url, '?embed=network&theme=dark', { width: 700, height: 900 }, '.table-wrap');
