@@ -197,20 +197,23 @@ pub fn with_style(page: &str, css: &str) -> Option<String> {
 
 /// Where `page`'s `<link rel=stylesheet>` starts, and the whole tag.
 fn stylesheet_link(page: &str) -> Option<(usize, &str)> {
-    let mut from = 0;
-    while let Some(found) = page[from..].find("<link") {
-        let at = from + found;
-        let tag = &page[at..at + page[at..].find('>')? + 1];
-        let rel = attribute(tag, "rel").unwrap_or_default();
-        if rel
+    links(page).find(|(_, tag)| {
+        attribute(tag, "rel")
+            .unwrap_or_default()
             .split_whitespace()
             .any(|token| token.eq_ignore_ascii_case("stylesheet"))
-        {
-            return Some((at, tag));
-        }
-        from = at + tag.len();
-    }
-    None
+    })
+}
+
+/// Each `<link>` tag in `page`, whole, with where it starts.
+fn links(page: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let at = from + page[from..].find("<link")?;
+        let len = page[at..].find('>').map_or(page.len() - at, |end| end + 1);
+        from = at + len;
+        Some((at, &page[at..at + len]))
+    })
 }
 
 /// The value of the attribute `name` in `tag` (a whole start tag, `<link …>`), quoted or not
@@ -331,16 +334,11 @@ fn quoted_after<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
 /// `page` without its `<link rel=modulepreload>` and `<link rel=preload>` tags.
 fn without_preloads(page: &str) -> String {
     let mut out = String::with_capacity(page.len());
-    let mut rest = page;
-    while let Some(at) = rest.find("<link") {
-        let len = rest[at..].find('>').map_or(rest.len() - at, |end| end + 1);
-        let tag = &rest[at..at + len];
-        out.push_str(&rest[..at]);
-        if !tag.contains("preload") {
-            out.push_str(tag);
-        }
-        rest = &rest[at + len..];
+    let mut kept = 0;
+    for (at, tag) in links(page).filter(|(_, tag)| tag.contains("preload")) {
+        out.push_str(&page[kept..at]);
+        kept = at + tag.len();
     }
-    out.push_str(rest);
+    out.push_str(&page[kept..]);
     out
 }

@@ -103,10 +103,10 @@ impl Drop for Svg<'_> {
 }
 
 /// A line through `path` (or, closed, a shape's outline) as a path's data: the first
-/// point, then each step from one point to the next ("M88 159l6 0 5 1"). A curve's steps are a pixel or a few where its
-/// points are hundreds, so this is most of a chart's picture shorter than the points
-/// themselves: the pictures drawn at build time are in every byte sent before the page
-/// is live.
+/// point, then each step from one point to the next ("M88 159l6 0 5 1"). A curve's steps
+/// are a pixel or a few where its points are hundreds, so this is most of a chart's picture
+/// shorter than the points themselves: the pictures drawn at build time are in every byte
+/// sent before the page is live.
 fn steps(path: impl IntoIterator<Item = BackendCoord>) -> String {
     let mut path = path.into_iter();
     let Some((mut x, mut y)) = path.next() else {
