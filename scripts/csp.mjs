@@ -18,10 +18,7 @@ const sha256 = (text) => `'sha256-${createHash('sha256').update(text.replace(/\r
 /** The policy for the build in `dist`, with the hashes of its inline scripts and style. */
 export function policy(dist) {
   const html = readFileSync(`${dist}/index.html`, 'utf8');
-  // Not the page pre-rendered in Chinese, which a script of type text/html holds as text.
-  const hashes = [...html.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)]
-    .filter((m) => !/\btype=["']?text\/html/.test(m[1]))
-    .map((m) => sha256(m[2]));
+  const hashes = [...html.matchAll(/<script[^>]*>([\s\S]*?)<\/script>/g)].map((m) => sha256(m[1]));
   // The stylesheet, which `make build` puts into the page for a first paint that waits
   // for no second file (`sepconv::prerender::with_style`).
   const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => sha256(m[1]));

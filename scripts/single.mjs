@@ -1,7 +1,7 @@
 // Folds a release build into one HTML file that opens by double-click, with no server:
 // for a lecture hall without network. The icon, the JS glue and the wasm (as base64) go
 // inline (the stylesheet is in the built page already); the wasm is instantiated from
-// those bytes. So do the parts that load on demand.
+// those bytes. So do the page pre-rendered in Chinese and the parts that load on demand.
 //   node scripts/single.mjs dist dist-single/sepconv.html   (what `make build-single` runs)
 import { readFileSync, writeFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -33,14 +33,21 @@ const lazy = ['measure-worker.js', 'measure-kernels.wasm', 'model-worker.js', 'm
   .map((name) => `<script type="application/octet-stream" id="asset:${name}">${readFileSync(join(dist, name)).toString('base64')}</script>`)
   .join('\n');
 
+// The page pre-rendered in Chinese, which the built page asks for from a file of its own
+// (src/prerender.rs), runs inline before the script that builds it.
+const chineseFile = /<noscript id=prerendered-en data-zh=([^ >]+)>/.exec(html)?.[1];
+if (!chineseFile) throw new Error('the built page no longer names its Chinese page\'s file');
+const chinese = readFileSync(join(dist, chineseFile), 'utf8');
+
 const single = html
   .replace(/<link[^>]*rel=icon[^>]*>/, () => `<link rel=icon href="data:image/svg+xml;base64,${icon}">`)
   .replace(/<link[^>]*rel=(modulepreload|preload)[^>]*>/g, '')
   // It has no files to fetch: the script that asks for them from <head> goes.
   .replace(/<script id=app-preload>[\s\S]*?<\/script>/, '')
   .replace(/<script type=module>[\s\S]*?<\/script>/, () => `<script type=module>${loader}</script>`)
+  .replace(/(<noscript id=prerendered-en[\s\S]*?<\/noscript>)/, (english) => `${english}<script>${chinese}</script>`)
   .replace('</body>', () => `${lazy}\n</body>`);
-if (single.includes('./sepconv-') || single.includes('./style-')) throw new Error('a reference to a separate file is left');
+if (single.includes('./sepconv-') || single.includes('./style-') || single.includes(`./${chineseFile}`)) throw new Error('a reference to a separate file is left');
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, single);
 console.log(`wrote ${out} (${(single.length / 1024).toFixed(0)} KB)`);

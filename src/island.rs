@@ -50,6 +50,7 @@ const COUNTS: [(&str, Part); 4] = [
 /// The page as the island keeps it.
 struct Island {
     document: Document,
+    /// The language of the page it is on, and of its words.
     lang: Lang,
     state: RefCell<Rc<State>>,
 }
@@ -109,7 +110,11 @@ pub fn start() {
     let Some(fieldset) = prerendered else {
         return;
     };
+    // The reader's language, which the link the island writes keeps; and the page's, in
+    // which it writes its words and figures: the English page stands in where the Chinese
+    // page's file could not load.
     let lang = Lang::from_browser(&root.get_attribute("lang").unwrap_or_default());
+    let words = Lang::from_browser(&fieldset.get_attribute("lang").unwrap_or_default());
     let theme = value_of("theme")
         .and_then(|t| Theme::parse(&t))
         .unwrap_or_default();
@@ -129,7 +134,7 @@ pub fn start() {
     let _ = fieldset.remove_attribute("disabled");
     let island = Rc::new(Island {
         document,
-        lang,
+        lang: words,
         state: RefCell::new(Rc::new(state)),
     });
     for param in PARAMS {

@@ -22,6 +22,11 @@ addEventListener('keydown', keep, true);
 let held = false;
 addEventListener('pointerdown', () => { held = true; }, true);
 for (const end of ['pointerup', 'pointercancel']) addEventListener(end, () => { held = false; }, true);
+// A Chinese reader's page comes from a file of its own, which may still be on its way (the
+// script at the end of index.html builds it when it comes, or the English one if it cannot).
+if (document.getElementById('prerendered-en')) {
+  await new Promise((built) => addEventListener('sepconv:prerendered', built, { once: true }));
+}
 if (!root.hasAttribute('data-linked') && document.querySelector('#app > fieldset.prerendered, #prerendered-sizes')) {
   try {
     const { default: island } = await import('./ISLAND_GLUE');

@@ -1,5 +1,6 @@
-//! The default page as HTML in `dist/index.html`, in English and in Chinese, so that the
-//! first paint shows the default layer's real numbers before any wasm has run.
+//! The default page as HTML, in English in `dist/index.html` and in Chinese in a file
+//! beside it, so that the first paint shows the default layer's real numbers before any
+//! wasm has run.
 //! `src/bin/prerender.rs` renders the same `App` the browser runs (yew's server-side
 //! rendering) and puts it here; the first-load island makes it live, and the app's wasm
 //! then replaces it with the live page (see [`with_loader`]).
@@ -18,45 +19,104 @@ pub const MARK: &str = "data-prerendered";
 /// (scripts off, an embed sandboxed without them), it is the page itself.
 pub const EN_ID: &str = "prerendered-en";
 
-/// The script element of type `text/html` that holds the page pre-rendered in Chinese, as
-/// text, for the script at the end of `index.html` to parse in place of the English one
-/// when the reader's language is Chinese. The browser neither runs it nor builds it.
-pub const ZH_ID: &str = "prerendered-zh";
+/// The attribute of [`EN_ID`] that names the file of the page pre-rendered in Chinese
+/// ([`Prerendered::chinese_file`]): the script in `<head>` asks for it when the reader's
+/// language is Chinese (see [`with_loader`]), and the single file writes it in.
+pub const ZH_FILE_ATTR: &str = "data-zh";
+
+/// Where the page pre-rendered in Chinese meets the script at the end of `index.html`,
+/// which builds it: a global that holds, whichever of the two came first, the Chinese
+/// page's markup (`''` when its file could not load: the English page then stands in
+/// until the app, which speaks Chinese, takes over), or the function that builds it.
+pub const ZH_GLOBAL: &str = "sepconvChinese";
+
+/// The built page and the page pre-rendered in Chinese, which goes in a file of its own.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Prerendered {
+    /// `index.html` with the English page in it.
+    pub page: String,
+    /// The name of the Chinese page's file, beside `index.html`, with a hash of it: a
+    /// cache never pairs a page with another build's Chinese page.
+    pub chinese_file: String,
+    /// The Chinese page's file: a classic script, which loads from the page's own origin
+    /// under its CSP and in a sandboxed iframe alike, where a `fetch` would be cross-origin.
+    pub chinese: String,
+}
 
 /// `page` (a built `index.html`, minified or not) with `english` at the start of its
-/// `#app` element and `chinese` after it, each held as text ([`EN_ID`], [`ZH_ID`]), which
-/// a `</noscript` or a `</script` in the markup would end early. The loading line and the
-/// `<noscript>` note stay after them: the stylesheet shows the loading line instead of the
-/// markup when the link asks for another page. The markup sits in a disabled `<fieldset>`:
-/// until the wasm replaces it, its controls would take input and drop it, so they say that
-/// they are not ready instead. `None` when the page has no `#app`, when it was
-/// pre-rendered already, or when the markup would end its holder early.
-pub fn inject(page: &str, english: &str, chinese: &str) -> Option<String> {
-    let ends_early = |markup: &str| {
-        let markup = markup.to_ascii_lowercase();
-        markup.contains("</noscript") || markup.contains("</script")
-    };
-    if page.contains(MARK) || ends_early(english) || ends_early(chinese) {
+/// `#app` element, held as text ([`EN_ID`]), which a `</noscript` in the markup would end
+/// early; and `chinese` as a script for a file of its own ([`Prerendered::chinese`]).
+/// Every reader used to get both pages, and an English reader paid 3.7 KB gzipped of
+/// Chinese before the page was live; a Chinese reader now waits for a file that the
+/// script in `<head>` asks for as soon as it knows the language. The loading line and the
+/// `<noscript>` note stay after the English page: the stylesheet shows the loading line
+/// instead of the markup when the link asks for another page, or while the Chinese page
+/// is on its way. The markup sits in a disabled `<fieldset>`: until the wasm replaces it,
+/// its controls would take input and drop it, so they say that they are not ready
+/// instead. `None` when the page has no `#app`, when it was pre-rendered already, or when
+/// the markup would end its holder early.
+pub fn inject(page: &str, english: &str, chinese: &str) -> Option<Prerendered> {
+    let ends_early = |markup: &str| markup.to_ascii_lowercase().contains("</noscript");
+    if page.contains(MARK) || ends_early(english) {
         return None;
     }
     let open = ["<div id=app>", "<div id=\"app\">"]
         .into_iter()
         .find_map(|tag| page.find(tag).map(|at| (at, tag.len())))?;
     let (start, tag_len) = open;
-    // Each says its language: until the script at the end of the page has swapped them,
-    // the stylesheet keeps the English one out of a Chinese reader's frames.
     let fieldset = |lang: &str, markup: &str| {
         format!("<fieldset class=prerendered disabled lang={lang}>{markup}</fieldset>")
     };
-    let (english, chinese, shared) = shared_shapes(english, chinese);
-    Some(format!(
-        "{}<div id=app {MARK}><noscript id={EN_ID}>{shared}{}</noscript>\
-         <script type=text/html id={ZH_ID}>{}</script>{}",
+    let (english, chinese, [shared, chinese_words]) = shared_shapes(english, chinese);
+    let chinese = format!(
+        "(function (page) {{ var waiting = self.{ZH_GLOBAL}; self.{ZH_GLOBAL} = page; \
+         if (typeof waiting === 'function') waiting(page); }})({});",
+        js_string(&format!("{chinese_words}{}", fieldset("zh-Hans", &chinese)))
+    );
+    let chinese_file = format!("prerendered-zh-{:016x}.js", hash(&chinese));
+    let page = format!(
+        "{}<div id=app {MARK}><noscript id={EN_ID} {ZH_FILE_ATTR}={chinese_file}>{shared}{}</noscript>{}",
         &page[..start],
         fieldset("en", &english),
-        fieldset("zh-Hans", &chinese),
         &page[start + tag_len..]
-    ))
+    );
+    Some(Prerendered {
+        page,
+        chinese_file,
+        chinese,
+    })
+}
+
+/// `text` as a JavaScript string literal, which an HTML parser reading it inside a
+/// `<script>` (the single file writes the Chinese page's script into itself) neither ends
+/// nor takes for a comment.
+fn js_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '/' if out.ends_with('<') => out.push_str("\\/"),
+            '!' if out.ends_with('<') => out.push_str("\\!"),
+            c if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') => {
+                out.push_str(&format!("\\u{:04x}", u32::from(c)));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// A hash of `text` for a file's name (FNV-1a): the same for the same text on every
+/// build and machine.
+fn hash(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 /// How the ids of the animation's first frame begin, drawn at build time as SVG for each
@@ -71,37 +131,33 @@ pub const FIRST_CHART: &str = "first-chart";
 
 /// `english` and `chinese` with the groups of shapes that they draw alike (the first
 /// frame's and the charts', whose words alone differ) each replaced by a `<use>` of one
-/// copy, and their groups of one language's words replaced by a `<use>` of it too; all of
-/// them in a hidden `<svg>` of its own, to go before both pages: it arrives before the
-/// words it goes under, and it does not stand between the two pages. Without the groups
-/// each page is under 32 KB (the English one 27.7 on this round's build), inside gzip's
-/// window, so that the Chinese page, which comes after the English one, is sent as little
-/// more than references to it; with the groups in each, it was sent whole, 3 to 5 KB more.
-/// The test of the bytes before the page is live (`tests/e2e/island.test.mjs`) would say
-/// so. (Without the script at the end of the page, the English page still finds them.)
-fn shared_shapes(english: &str, chinese: &str) -> (String, String, String) {
+/// copy, and their groups of one language's words replaced by a `<use>` of it too; the
+/// copies in a hidden `<svg>` for each page: the shared groups and the English words, to
+/// go before the English page, which the script at the end of `index.html` builds with
+/// them for either language (and which, without scripts, finds them), and the Chinese
+/// words, to go before the Chinese page, in its file. In a group of its own, a picture's
+/// words arrive before the words they go under, and the island finds each picture's
+/// words as it does the first frame's.
+fn shared_shapes(english: &str, chinese: &str) -> (String, String, [String; 2]) {
     let (mut english, mut chinese) = (english.to_owned(), chinese.to_owned());
     let drawn_in_chinese = chinese.clone();
     let mut shared = take_groups(&mut english, |group| drawn_in_chinese.contains(group));
     for group in &shared {
         chinese = chinese.replacen(group, &used(group), 1);
     }
-    // What a picture shows in one language alone (its words; a chart's whole picture where
-    // a word moved a shape) goes beside the groups too, each page's own: the pages stay
-    // about as long as they were without the charts' pictures, which keeps the Chinese one
-    // within gzip's window of the English one (it was sent as little more than references
-    // to it; pushed out, it cost 3 KB more).
-    for (page, lang) in [(&mut english, Lang::En), (&mut chinese, Lang::Zh)] {
+    let own = |page: &mut String, lang: Lang| {
         let own = format!("-{}", lang.key());
-        shared.extend(take_groups(page, |group| group_id(group).ends_with(&own)));
-    }
-    let shared = match shared.concat() {
+        take_groups(page, |group| group_id(group).ends_with(&own))
+    };
+    shared.extend(own(&mut english, Lang::En));
+    let chinese_words = own(&mut chinese, Lang::Zh);
+    let hidden = |groups: Vec<String>| match groups.concat() {
         groups if groups.is_empty() => groups,
         groups => format!(
             "<svg class=first-frames aria-hidden=true width=0 height=0><defs>{groups}</defs></svg>"
         ),
     };
-    (english, chinese, shared)
+    (english, chinese, [hidden(shared), hidden(chinese_words)])
 }
 
 /// Each group of a picture drawn at build time ([`FIRST_FRAME`], [`FIRST_CHART`]) in `page`
@@ -259,8 +315,9 @@ const LOADER: &str = include_str!("loader.js");
 /// the app's preload links: on the page as pre-rendered, the app's glue and wasm load
 /// after the island has made the page live, not before. [`preload_first`] fetches what
 /// the page runs first while it parses: the island, or, on a link to another layer
-/// (`data-linked`), which has no island to wait for, the app. `None` when the page has no
-/// Trunk loader to replace.
+/// (`data-linked`), which has no island to wait for, the app; and for a Chinese reader the
+/// page pre-rendered in Chinese, when [`inject`] has named its file. `None` when the page
+/// has no Trunk loader to replace.
 pub fn with_loader(page: &str) -> Option<String> {
     let start = page.find("<script type=module>")?;
     let end = start + page[start..].find("</script>")? + "</script>".len();
@@ -285,12 +342,16 @@ pub fn with_loader(page: &str) -> Option<String> {
         &page[end..]
     );
     let page = without_preloads(&page);
+    let chinese = page
+        .find(&format!("<noscript id={EN_ID} "))
+        .and_then(|at| page[at..].split_inclusive('>').next())
+        .and_then(|tag| attribute(tag, ZH_FILE_ATTR));
     // Before the stylesheet, the page's first link: after the script that marks a link.
     let at = page.find("<link")?;
     Some(format!(
         "{}{}{}",
         &page[..at],
-        preload_first(glue, wasm),
+        preload_first(glue, wasm, chinese),
         &page[at..]
     ))
 }
@@ -310,17 +371,32 @@ pub const ISLAND: [&str; 2] = ["island.js", "island_bg.wasm"];
 /// only once the whole page had parsed (and, when it was a file of its own, its stylesheet
 /// had loaded), and the island's wasm only once its glue had come and run: on a slow phone
 /// (150 ms round trips) the island made the page live about 400 ms later.
-fn preload_first(glue: &str, wasm: &str) -> String {
+///
+/// With `chinese`, the file of the page pre-rendered in Chinese, a Chinese reader's page
+/// (`<html lang=zh-Hans>`, which the script before sets) asks for it too, as a script that
+/// meets the one at the end of `index.html` at [`ZH_GLOBAL`]. If it cannot load, the
+/// English page stands in, rather than the loading line for ever.
+fn preload_first(glue: &str, wasm: &str, chinese: Option<&str>) -> String {
     let [island_glue, island_wasm] = ISLAND;
+    let chinese = chinese.map_or_else(String::new, |file| {
+        format!(
+            "if (!linked && root.lang === 'zh-Hans') {{ \
+             const script = Object.assign(document.createElement('script'), {{ src: './{file}' }}); \
+             script.onerror = () => {{ const waiting = self.{ZH_GLOBAL}; self.{ZH_GLOBAL} = ''; \
+             if (typeof waiting === 'function') waiting(''); }}; \
+             document.head.append(script); }}"
+        )
+    });
     format!(
-        "<script id={PRELOAD_ID}>for (const [rel, href, as] of \
-         document.documentElement.hasAttribute('data-linked') \
+        "<script id={PRELOAD_ID}>{{ const root = document.documentElement; \
+         const linked = root.hasAttribute('data-linked'); \
+         for (const [rel, href, as] of linked \
          ? [['modulepreload', './{glue}'], ['preload', './{wasm}', 'fetch']] \
          : [['modulepreload', './{island_glue}'], ['preload', './{island_wasm}', 'fetch']]) \
          {{ const link = document.createElement('link'); \
          Object.assign(link, {{ rel, href, crossOrigin: 'anonymous' }}); \
          if (as) Object.assign(link, {{ as, type: 'application/wasm' }}); \
-         document.head.append(link); }}</script>"
+         document.head.append(link); }} {chinese}}}</script>"
     )
 }
 

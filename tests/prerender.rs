@@ -1,25 +1,104 @@
 //! Where the pre-rendered page goes in the built `index.html` (`sepconv::prerender`).
 
 use sepconv::prerender::{
-    home_link, inject, stylesheet, with_home, with_loader, with_style, EN_ID, FIRST_CHART,
-    FIRST_FRAME, HOME_MARK, ISLAND, MARK, PRELOAD_ID, ZH_ID,
+    home_link, inject, stylesheet, with_home, with_loader, with_style, Prerendered, EN_ID,
+    FIRST_CHART, FIRST_FRAME, HOME_MARK, ISLAND, MARK, PRELOAD_ID, ZH_FILE_ATTR, ZH_GLOBAL,
 };
 use sepconv::query;
 
 const MINIFIED: &str = "<!doctype html><body><div id=fatal hidden></div><div id=app><p class=loading \
     role=status>Loading sepconv…</p><noscript><p>Please enable JavaScript.</p></noscript></div></body>";
 
+/// The markup that the Chinese page's script hands to the page, as JavaScript reads its
+/// string.
+fn chinese_markup(built: &Prerendered) -> String {
+    let literal = built
+        .chinese
+        .rsplit_once("})(\"")
+        .and_then(|(_, rest)| rest.strip_suffix("\");"))
+        .expect("a call with one string");
+    let mut out = String::new();
+    let mut chars = literal.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            assert_ne!(c, '"', "an unescaped quote in {literal}");
+            out.push(c);
+            continue;
+        }
+        match chars.next().expect("an escape") {
+            'n' => out.push('\n'),
+            'r' => out.push('\r'),
+            'u' => {
+                let hex: String = chars.by_ref().take(4).collect();
+                let code = u32::from_str_radix(&hex, 16).expect("four hex digits");
+                out.push(char::from_u32(code).expect("a char"));
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
 #[test]
-fn the_markup_goes_first_then_the_chinese_page_then_the_loading_line_and_noscript_note() {
-    let page = inject(MINIFIED, "<main>13,824</main>", "<main>1.38 万</main>").expect("an #app");
-    assert!(page.contains(&format!(
-        "<div id=app {MARK}><noscript id={EN_ID}><fieldset class=prerendered disabled lang=en>\
-         <main>13,824</main></fieldset></noscript><script type=text/html id={ZH_ID}><fieldset \
-         class=prerendered disabled lang=zh-Hans><main>1.38 万</main></fieldset></script><p \
-         class=loading role=status>Loading sepconv…</p><noscript>"
+fn the_english_page_goes_first_then_the_loading_line_and_the_chinese_page_in_a_file() {
+    let built = inject(MINIFIED, "<main>13,824</main>", "<main>1.38 万</main>").expect("an #app");
+    let file = &built.chinese_file;
+    assert!(
+        file.starts_with("prerendered-zh-") && file.ends_with(".js") && file.len() == 34,
+        "{file}"
+    );
+    assert!(built.page.contains(&format!(
+        "<div id=app {MARK}><noscript id={EN_ID} {ZH_FILE_ATTR}={file}><fieldset class=prerendered \
+         disabled lang=en><main>13,824</main></fieldset></noscript><p class=loading \
+         role=status>Loading sepconv…</p><noscript>"
     )));
-    assert!(page.starts_with("<!doctype html><body><div id=fatal hidden></div>"));
-    assert!(page.ends_with("<noscript><p>Please enable JavaScript.</p></noscript></div></body>"));
+    assert!(
+        !built.page.contains("万"),
+        "no Chinese for an English reader"
+    );
+    assert!(built
+        .page
+        .starts_with("<!doctype html><body><div id=fatal hidden></div>"));
+    assert!(built
+        .page
+        .ends_with("<noscript><p>Please enable JavaScript.</p></noscript></div></body>"));
+    assert_eq!(
+        chinese_markup(&built),
+        "<fieldset class=prerendered disabled lang=zh-Hans><main>1.38 万</main></fieldset>"
+    );
+    // It hands the page to the script that builds it, or waits for it.
+    assert!(built.chinese.contains(&format!("self.{ZH_GLOBAL} = page")));
+    assert!(built.chinese.contains("waiting(page)"));
+}
+
+#[test]
+fn the_chinese_pages_file_is_named_for_what_it_holds() {
+    let name = |chinese: &str| {
+        inject(MINIFIED, "<main></main>", chinese)
+            .expect("an #app")
+            .chinese_file
+    };
+    assert_eq!(name("<main>一</main>"), name("<main>一</main>"));
+    assert_ne!(name("<main>一</main>"), name("<main>二</main>"));
+}
+
+#[test]
+fn the_chinese_page_reads_as_one_string_that_no_html_parser_ends_or_comments_out() {
+    // The single file writes the script into itself, where `</script` or `<!--` in a
+    // string would end the script or hide what follows.
+    let markup = "<main title=\"a \\ b\">x</script><!-- y\n\u{2028}</SCRIPT></main>";
+    let built = inject(MINIFIED, "<main></main>", markup).expect("an #app");
+    let lower = built.chinese.to_ascii_lowercase();
+    assert!(
+        !lower.contains("</script") && !lower.contains("<!--"),
+        "{}",
+        built.chinese
+    );
+    assert!(!built.chinese.contains('\n') && !built.chinese.contains('\u{2028}'));
+    assert_eq!(
+        chinese_markup(&built),
+        format!("<fieldset class=prerendered disabled lang=zh-Hans>{markup}</fieldset>")
+    );
 }
 
 #[test]
@@ -43,13 +122,12 @@ fn the_first_frames_shapes_drawn_alike_in_both_languages_are_sent_once() {
         frame("wide", wide, "输入"),
         frame("tall", "<path d=\"M2 2\"/>", "输入")
     );
-    let page = inject(MINIFIED, &english, &chinese).expect("an #app");
+    let built = inject(MINIFIED, &english, &chinese).expect("an #app");
+    let page = &built.page;
     let used = format!("<use href=\"#{FIRST_FRAME}-wide\"/>");
     let (before, rest) = page.split_once("<fieldset").expect("the English page");
-    let (en, rest) = rest
-        .split_once("<script type=text/html")
-        .expect("the Chinese page");
-    let (zh, after) = rest.split_once("</script>").expect("its end");
+    let (en, after) = rest.split_once("</noscript>").expect("its end");
+    let zh = &chinese_markup(&built);
     for (page, words) in [(en, "input"), (zh, "输入")] {
         assert!(
             page.contains(&format!(
@@ -63,22 +141,27 @@ fn the_first_frames_shapes_drawn_alike_in_both_languages_are_sent_once() {
             "each keeps its own: {page}"
         );
     }
-    // One copy, before both pages, with the English one, which the script at the end of
-    // the page builds with it for either language (and which, where scripts do not run, is
-    // the page itself).
+    // One copy, before the English page, which the script at the end of the page builds
+    // with it for either language (and which, where scripts do not run, is the page itself).
     assert!(
         before.ends_with(&format!(
-            "<div id=app {MARK}><noscript id={EN_ID}><svg class=first-frames aria-hidden=true width=0 height=0><defs>\
-             <g id=\"{FIRST_FRAME}-wide\" class=\"scene-shapes\">{wide}</g></defs></svg>"
+            "<div id=app {MARK}><noscript id={EN_ID} {ZH_FILE_ATTR}={}><svg class=first-frames \
+             aria-hidden=true width=0 height=0><defs><g id=\"{FIRST_FRAME}-wide\" \
+             class=\"scene-shapes\">{wide}</g></defs></svg>",
+            built.chinese_file
         )),
         "{before}"
     );
     assert!(after.starts_with("<p class=loading"), "{after}");
     assert_eq!(page.matches(wide).count(), 1);
+    assert!(
+        !built.chinese.contains(wide),
+        "the Chinese page uses the English one's"
+    );
 }
 
 #[test]
-fn a_charts_shapes_go_once_beside_the_pages_and_each_languages_words_too() {
+fn a_charts_shapes_go_once_before_the_english_page_and_each_languages_words_before_its_own() {
     // A chart's shapes and the words alike in both languages are one group, the same in
     // both pages; its words in one language are a group of their own.
     let chart = |lang: &str, words: &str| {
@@ -89,12 +172,14 @@ fn a_charts_shapes_go_once_beside_the_pages_and_each_languages_words_too() {
     };
     let english = format!("<main>{}</main>", chart("en", "R (log scale)"));
     let chinese = format!("<main>{}</main>", chart("zh", "R（对数坐标）"));
-    let page = inject(MINIFIED, &english, &chinese).expect("an #app");
-    let (before, rest) = page.split_once("<fieldset").expect("the English page");
-    let (en, rest) = rest
-        .split_once("<script type=text/html")
-        .expect("the Chinese page");
-    let zh = rest.split_once("</script>").expect("its end").0;
+    let built = inject(MINIFIED, &english, &chinese).expect("an #app");
+    let (before, rest) = built
+        .page
+        .split_once("<fieldset")
+        .expect("the English page");
+    let en = rest.split_once("</noscript>").expect("its end").0;
+    let chinese = chinese_markup(&built);
+    let (zh_words, zh) = chinese.split_once("<fieldset").expect("the Chinese page");
     for (page, lang) in [(en, "en"), (zh, "zh")] {
         assert!(
             page.contains(&format!(
@@ -105,14 +190,20 @@ fn a_charts_shapes_go_once_beside_the_pages_and_each_languages_words_too() {
         );
         assert!(!page.contains("<text>"), "{page}");
     }
-    // All three before both pages, the shared one once: each page stays about as long as
-    // it was without its charts, which keeps the Chinese one in gzip's window of the other.
+    // The shared one once, before the English page, with the English words; the Chinese
+    // words before the Chinese page, in its file.
     let defs = before.split_once("<defs>").expect("the shared groups").1;
     assert_eq!(
         defs,
         format!(
             "<g id=\"{FIRST_CHART}-c-wide\"><path d=\"M0 0\"/><text>Dk=3</text></g>\
-             <g id=\"{FIRST_CHART}-c-wide-en\"><text>R (log scale)</text></g>\
+             <g id=\"{FIRST_CHART}-c-wide-en\"><text>R (log scale)</text></g></defs></svg>"
+        )
+    );
+    assert_eq!(
+        zh_words,
+        format!(
+            "<svg class=first-frames aria-hidden=true width=0 height=0><defs>\
              <g id=\"{FIRST_CHART}-c-wide-zh\"><text>R（对数坐标）</text></g></defs></svg>"
         )
     );
@@ -121,9 +212,10 @@ fn a_charts_shapes_go_once_beside_the_pages_and_each_languages_words_too() {
 #[test]
 fn a_source_page_with_quoted_attributes_works_too() {
     let source = MINIFIED.replace("id=app", "id=\"app\"");
-    let page = inject(&source, "<main></main>", "<main></main>").expect("an #app to fill");
-    assert!(page.contains(&format!(
-        "<div id=app {MARK}><noscript id={EN_ID}><fieldset"
+    let built = inject(&source, "<main></main>", "<main></main>").expect("an #app to fill");
+    assert!(built.page.contains(&format!(
+        "<div id=app {MARK}><noscript id={EN_ID} {ZH_FILE_ATTR}={}><fieldset",
+        built.chinese_file
     )));
 }
 
@@ -139,19 +231,18 @@ fn a_page_without_its_app_or_already_pre_rendered_is_refused() {
     );
     let once = inject(MINIFIED, "<main></main>", "<main></main>").expect("an #app to fill");
     assert_eq!(
-        inject(&once, "<main></main>", "<main></main>"),
+        inject(&once.page, "<main></main>", "<main></main>"),
         None,
         "pre-rendering twice would nest pages"
     );
 }
 
 #[test]
-fn markup_that_would_end_its_holder_early_is_refused() {
-    // Held as text, either page would end at its first `</noscript` or `</script`, and
-    // the rest of it would be built as the page itself, for every link.
-    for markup in ["<noscript>a</noscript>", "<script>a</script>", "</SCRIPT >"] {
+fn english_markup_that_would_end_its_holder_early_is_refused() {
+    // Held as text, the English page would end at its first `</noscript`, and the rest of
+    // it would be built as the page itself, for every link.
+    for markup in ["<noscript>a</noscript>", "</NOSCRIPT >"] {
         assert_eq!(inject(MINIFIED, markup, "<main></main>"), None, "{markup}");
-        assert_eq!(inject(MINIFIED, "<main></main>", markup), None, "{markup}");
     }
 }
 
@@ -216,7 +307,7 @@ fn the_page_fetches_the_island_or_on_a_link_to_another_layer_the_app_while_it_pa
     let end = script + page[script..].find("</script>").expect("its end");
     let code = &page[script..end];
     let (linked, otherwise) = code
-        .split_once("hasAttribute('data-linked') ?")
+        .split_once("of linked ?")
         .and_then(|(_, choice)| choice.split_once(" : "))
         .expect("the app's files for a link to another layer, the island's otherwise");
     assert!(
@@ -241,6 +332,38 @@ fn the_page_fetches_the_island_or_on_a_link_to_another_layer_the_app_while_it_pa
         !page.contains("ISLAND_"),
         "every name is written in: {page}"
     );
+}
+
+#[test]
+fn a_chinese_reader_asks_for_the_chinese_pages_file_while_the_page_parses() {
+    let file_of = |page: &str| {
+        let script = page
+            .split_once(&format!("<script id={PRELOAD_ID}>"))
+            .and_then(|(_, rest)| rest.split_once("</script>"))
+            .expect("the preload script")
+            .0;
+        script
+            .split_once("if (!linked && root.lang === 'zh-Hans')")
+            .map(|(_, asks)| {
+                asks.split_once("src: './")
+                    .and_then(|(_, rest)| rest.split_once('\''))
+                    .expect("the file's name")
+                    .0
+                    .to_owned()
+            })
+    };
+    let built = inject(
+        &TRUNK.replace("<body></body>", "<body><div id=app></div></body>"),
+        "<main></main>",
+        "<main></main>",
+    )
+    .expect("an #app");
+    let page = with_loader(&built.page).expect("a Trunk loader to replace");
+    assert_eq!(file_of(&page), Some(built.chinese_file.clone()));
+    // If it cannot load, the page says so to the script that would build it.
+    assert!(page.contains(&format!("self.{ZH_GLOBAL} = ''")), "{page}");
+    // A page without a Chinese page asks for none.
+    assert_eq!(file_of(&with_loader(TRUNK).expect("a loader")), None);
 }
 
 #[test]

@@ -1,6 +1,6 @@
 //! `prerender dist/index.html`: renders the default page, in English and in Chinese,
-//! with yew's server-side rendering and writes it into the built page (see
-//! `sepconv::prerender`). `make build` runs it after Trunk; it needs the `prerender`
+//! with yew's server-side rendering, and writes the English one into the built page and
+//! the Chinese one into a file beside it (see `sepconv::prerender`). `make build` runs it after Trunk; it needs the `prerender`
 //! feature, which the wasm never has.
 
 use sepconv::components::{App, AppProps};
@@ -38,11 +38,17 @@ fn main() -> ExitCode {
     let Some(built) = sepconv::prerender::inject(&page, &english, &chinese) else {
         eprintln!(
             "prerender: {path} has no #app with a <noscript> in it, or is pre-rendered already, \
-             or the markup holds a </noscript or </script"
+             or the English markup holds a </noscript"
         );
         return ExitCode::FAILURE;
     };
-    let Some(built) = sepconv::prerender::with_loader(&built) else {
+    // The Chinese page, in a file of its own beside the page.
+    let chinese_file = std::path::Path::new(&path).with_file_name(&built.chinese_file);
+    if let Err(err) = std::fs::write(&chinese_file, &built.chinese) {
+        eprintln!("prerender: cannot write {}: {err}", chinese_file.display());
+        return ExitCode::FAILURE;
+    }
+    let Some(built) = sepconv::prerender::with_loader(&built.page) else {
         eprintln!("prerender: {path} has no Trunk loader to replace");
         return ExitCode::FAILURE;
     };
@@ -76,8 +82,10 @@ fn main() -> ExitCode {
         return ExitCode::FAILURE;
     }
     println!(
-        "prerender: {path} has the default page ({} bytes of markup in English, {} in Chinese)",
+        "prerender: {path} has the default page ({} bytes of markup in English), {} has it \
+         in Chinese ({} bytes)",
         english.len(),
+        chinese_file.display(),
         chinese.len()
     );
     ExitCode::SUCCESS

@@ -387,10 +387,11 @@ test('every request stays under the sub-path, with relative asset URLs', async (
 // off: 347.2 KB. The stylesheet in the page, a phone's built page laying out its lower
 // panels as they near the screen, its ratio bar coming down only once the headline has
 // scrolled away, and a clear embed's wide table fading out at the edge that hides more
-// added 0.2: 347.42 KB. The ceiling is the next tenth above the figure, as issue 12 asks:
-// the whole does not grow unseen while the gap to its targets is worked on (see the
-// README).
-const BUDGET_KB = 347.5;
+// added 0.2: 347.42 KB. The page pre-rendered in Chinese in a file of its own, which only
+// a Chinese reader gets, took 3.4 off: 344.06 KB (a Chinese reader's, with it, 352.4). The
+// ceiling is the next tenth above the figure, as issue 12 asks: the whole does not grow
+// unseen while the gap to its targets is worked on (see the README).
+const BUDGET_KB = 344.1;
 
 test(`the whole page stays under ${BUDGET_KB} KB gzipped`, async () => {
   const { gzipSync } = await import('node:zlib');
@@ -516,10 +517,11 @@ test('a link to another layer never shows the pre-rendered default as its own', 
     assert.equal(await page.locator('#cost-standard').count(), 0, `${query} takes out the default's numbers`);
     assert.equal(await page.locator('#speedup').count(), 0, query);
     // A link to another page never had it built: its holders, which kept it as text, are
-    // gone with it. (A link to other sizes holds it in a template for the island.)
-    const built = await page.locator('#prerendered-en, #prerendered-zh, svg.first-frames, fieldset').count();
+    // gone with it. (A link to other sizes holds it in a template for the island, beside
+    // the copies of its pictures' groups.)
+    assert.equal(await page.locator('#prerendered-en, fieldset').count(), 0, query);
     const sizes = await page.evaluate(() => document.documentElement.hasAttribute('data-sizes'));
-    assert.equal(built, sizes ? 1 : 0, query);
+    assert.equal(await page.locator('svg.first-frames').count() > 0, sizes, query);
     assert.ok(await page.locator('#app > .loading').isVisible(), `${query} says it is loading`);
     await page.close();
   }

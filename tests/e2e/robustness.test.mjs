@@ -52,6 +52,16 @@ test('under a strict CSP the whole app works: figures, charts, exports, animatio
   assert.deepEqual(page.problems, []);
 });
 
+test('under the strict CSP, a Chinese reader\'s page comes from its own file, without a violation', async () => {
+  const chinese = await env.browser.newContext({ locale: 'zh-CN' });
+  const page = await open(chinese, env.server.url);
+  assert.equal(page.requests.filter((u) => /\/prerendered-zh-[0-9a-f]{16}\.js$/.test(u)).length, 1, `${page.requests}`);
+  assert.equal(await page.locator('#layer-title').textContent(), '这一层');
+  await assertExact(page);
+  assert.deepEqual(page.problems, []);
+  await chinese.close();
+});
+
 test('every control, at its extremes, leaves no error or warning and exact figures', async () => {
   const page = await open(env.browser, env.server.url);
   const sliders = await page.locator('input[type=range]').evaluateAll((els) => els.map((e) => e.id));

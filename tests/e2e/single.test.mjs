@@ -30,5 +30,23 @@ test('the single file works from disk: figures, charts, animation, a run, no oth
   assert.deepEqual(others, [], 'nothing but the one file is loaded');
   assert.ok(page.requests.length >= 1);
   assert.deepEqual(page.problems, []);
+  // The page pre-rendered in Chinese, which a server sends as a file of its own, is in it:
+  // a Chinese reader's page is Chinese from its first frame, live before the app.
+  const zh = await browser.newPage({ locale: 'zh-CN' });
+  await zh.addInitScript(() => {
+    window.titles = [];
+    const look = () => {
+      const title = document.getElementById('layer-title')?.textContent;
+      if (title && window.titles.at(-1) !== title) window.titles.push(title);
+      if (!document.documentElement.hasAttribute('data-app')) requestAnimationFrame(look);
+    };
+    requestAnimationFrame(look);
+  });
+  const asked = [];
+  zh.on('request', (r) => asked.push(r.url()));
+  await zh.goto(`file://${file}`);
+  await zh.waitForFunction(() => document.documentElement.hasAttribute('data-app'));
+  assert.deepEqual(await zh.evaluate(() => window.titles), ['这一层']);
+  assert.deepEqual(asked.filter((u) => !u.startsWith(`file://${file}`) && !/^(data|blob):/.test(u)), []);
   await browser.close();
 });
