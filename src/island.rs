@@ -9,8 +9,9 @@
 //! current are marked stale and busy once the layer changes. The address bar carries the
 //! layer, so the full app starts from it.
 //!
-//! It runs only on the page as pre-rendered, with the default options, in English or in
-//! Chinese as `<html lang>` says: on the bare link, and on a link that changes only the
+//! It runs only on the page as pre-rendered, with the default options, in the language of
+//! the page it is on (English, or Chinese where `<html lang>` says so and the Chinese page
+//! has come): on the bare link, and on a link that changes only the
 //! four sizes (`data-sizes`, see `index.html`), whose page waits in a template until the
 //! island has written the link's sizes into it ([`link_layer`]). Anything else
 //! (`data-linked`) waits for the app.
@@ -86,8 +87,7 @@ pub fn start() {
         return;
     }
     // The link has at most `theme`, `lang` and the four sizes (`index.html`). The browser
-    // reads it, and the state is the app's for that layer, in the language the page was
-    // put in.
+    // reads it, and the state is the app's for that layer, in the reader's language.
     let search = dom::window()
         .and_then(|w| w.location().search().ok())
         .and_then(|search| web_sys::UrlSearchParams::new_with_str(&search).ok());

@@ -22,9 +22,10 @@ addEventListener('keydown', keep, true);
 let held = false;
 addEventListener('pointerdown', () => { held = true; }, true);
 for (const end of ['pointerup', 'pointercancel']) addEventListener(end, () => { held = false; }, true);
-// A Chinese reader's page comes from a file of its own, which may still be on its way (the
-// script at the end of index.html builds it when it comes, or the English one if it cannot).
-if (document.getElementById('prerendered-en')) {
+// A Chinese reader's page comes from a file of its own, which may still be on its way: the
+// script at the end of index.html, which builds it when it comes (or the English one if it
+// does not), waits for it. (Had that script not run, the app would start, as without it.)
+if (typeof self.sepconvChinese === 'function') {
   await new Promise((built) => addEventListener('sepconv:prerendered', built, { once: true }));
 }
 if (!root.hasAttribute('data-linked') && document.querySelector('#app > fieldset.prerendered, #prerendered-sizes')) {

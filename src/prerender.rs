@@ -46,7 +46,7 @@ pub struct Prerendered {
 /// `page` (a built `index.html`, minified or not) with `english` at the start of its
 /// `#app` element, held as text ([`EN_ID`]), which a `</noscript` in the markup would end
 /// early; and `chinese` as a script for a file of its own ([`Prerendered::chinese`]).
-/// Every reader used to get both pages, and an English reader paid 3.7 KB gzipped of
+/// Every reader used to get both pages, and an English reader paid 3.3 KB gzipped of
 /// Chinese before the page was live; a Chinese reader now waits for a file that the
 /// script in `<head>` asks for as soon as it knows the language. The loading line and the
 /// `<noscript>` note stay after the English page: the stylesheet shows the loading line
@@ -316,8 +316,9 @@ const LOADER: &str = include_str!("loader.js");
 /// after the island has made the page live, not before. [`preload_first`] fetches what
 /// the page runs first while it parses: the island, or, on a link to another layer
 /// (`data-linked`), which has no island to wait for, the app; and for a Chinese reader the
-/// page pre-rendered in Chinese, when [`inject`] has named its file. `None` when the page
-/// has no Trunk loader to replace.
+/// page pre-rendered in Chinese, when [`inject`] has put the English one in. `None` when the
+/// page has no Trunk loader to replace, or holds a pre-rendered page without its Chinese
+/// page's file.
 pub fn with_loader(page: &str) -> Option<String> {
     let start = page.find("<script type=module>")?;
     let end = start + page[start..].find("</script>")? + "</script>".len();
@@ -342,10 +343,15 @@ pub fn with_loader(page: &str) -> Option<String> {
         &page[end..]
     );
     let page = without_preloads(&page);
-    let chinese = page
-        .find(&format!("<noscript id={EN_ID} "))
-        .and_then(|at| page[at..].split_inclusive('>').next())
-        .and_then(|tag| attribute(tag, ZH_FILE_ATTR));
+    // A page pre-rendered by [`inject`] names its Chinese page's file; without it, a
+    // Chinese reader's page would wait for a file nobody asked for.
+    let chinese = match page.find(&format!("<noscript id={EN_ID}")) {
+        Some(at) => Some(attribute(
+            page[at..].split_inclusive('>').next()?,
+            ZH_FILE_ATTR,
+        )?),
+        None => None,
+    };
     // Before the stylesheet, the page's first link: after the script that marks a link.
     let at = page.find("<link")?;
     Some(format!(
@@ -373,30 +379,34 @@ pub const ISLAND: [&str; 2] = ["island.js", "island_bg.wasm"];
 /// (150 ms round trips) the island made the page live about 400 ms later.
 ///
 /// With `chinese`, the file of the page pre-rendered in Chinese, a Chinese reader's page
-/// (`<html lang=zh-Hans>`, which the script before sets) asks for it too, as a script that
-/// meets the one at the end of `index.html` at [`ZH_GLOBAL`]. If it cannot load, the
-/// English page stands in, rather than the loading line for ever.
+/// (`<html lang=zh-Hans>`, which the script before sets) asks for it first, at high
+/// priority (its first paint waits for it), as a script that meets the one at the end of
+/// `index.html` at [`ZH_GLOBAL`]. If it does not hand the page over (it cannot load, or
+/// what came was not the script: a host's page for a file it lacks), the English page
+/// stands in, rather than the loading line for ever.
 fn preload_first(glue: &str, wasm: &str, chinese: Option<&str>) -> String {
     let [island_glue, island_wasm] = ISLAND;
     let chinese = chinese.map_or_else(String::new, |file| {
         format!(
             "if (!linked && root.lang === 'zh-Hans') {{ \
-             const script = Object.assign(document.createElement('script'), {{ src: './{file}' }}); \
-             script.onerror = () => {{ const waiting = self.{ZH_GLOBAL}; self.{ZH_GLOBAL} = ''; \
+             const script = Object.assign(document.createElement('script'), \
+             {{ src: './{file}', fetchPriority: 'high' }}); \
+             script.onload = script.onerror = () => {{ const waiting = self.{ZH_GLOBAL}; \
+             if (typeof waiting === 'string') return; self.{ZH_GLOBAL} = ''; \
              if (typeof waiting === 'function') waiting(''); }}; \
-             document.head.append(script); }}"
+             document.head.append(script); }} "
         )
     });
     format!(
         "<script id={PRELOAD_ID}>{{ const root = document.documentElement; \
-         const linked = root.hasAttribute('data-linked'); \
+         const linked = root.hasAttribute('data-linked'); {chinese}\
          for (const [rel, href, as] of linked \
          ? [['modulepreload', './{glue}'], ['preload', './{wasm}', 'fetch']] \
          : [['modulepreload', './{island_glue}'], ['preload', './{island_wasm}', 'fetch']]) \
          {{ const link = document.createElement('link'); \
          Object.assign(link, {{ rel, href, crossOrigin: 'anonymous' }}); \
          if (as) Object.assign(link, {{ as, type: 'application/wasm' }}); \
-         document.head.append(link); }} {chinese}}}</script>"
+         document.head.append(link); }} }}</script>"
     )
 }
 

@@ -1,7 +1,7 @@
 //! `prerender dist/index.html`: renders the default page, in English and in Chinese,
 //! with yew's server-side rendering, and writes the English one into the built page and
-//! the Chinese one into a file beside it (see `sepconv::prerender`). `make build` runs it after Trunk; it needs the `prerender`
-//! feature, which the wasm never has.
+//! the Chinese one into a file beside it (see `sepconv::prerender`). `make build` runs it
+//! after Trunk; it needs the `prerender` feature, which the wasm never has.
 
 use sepconv::components::{App, AppProps};
 use sepconv::i18n::Lang;

@@ -357,3 +357,21 @@ test('a reader can navigate away from an embed\'s full view link and back', asyn
   await page.waitForSelector('.masthead');
   await page.close();
 });
+
+test('a Chinese reader\'s sandboxed frame of the bare page gets the Chinese page, live; a frame without scripts the English one', async () => {
+  const page = await env.browser.newPage({ locale: 'zh-CN' });
+  await page.setContent(`<iframe id="live" sandbox="allow-scripts" src="${env.server.url}" width="800" height="600"></iframe>
+<iframe id="still" sandbox="" src="${env.server.url}" width="800" height="600"></iframe>`);
+  const frame = (id) => page.frameLocator(`#${id}`);
+  const live = await (await page.locator('#live').elementHandle()).contentFrame();
+  await live.waitForFunction(() => document.documentElement.hasAttribute('data-ready'));
+  assert.equal(await frame('live').locator('#layer-title').textContent(), '这一层');
+  await frame('live').locator('#n-input').fill('100');
+  await eventually(async () => assert.equal(await frame('live').locator('#cost-standard').getAttribute('data-value'),
+    expected({ df: 8, dk: 3, m: 3, n: 100, pad: 'same' })['cost-standard']));
+  // Without scripts the <noscript> is the page: English, with its numbers, and no markup as text.
+  await eventually(async () => assert.equal(await frame('still').locator('#layer-title').textContent(), 'The layer'));
+  assert.equal(await frame('still').locator('#cost-standard').getAttribute('data-value'), expected({ df: 8, dk: 3, m: 3, n: 8, pad: 'same' })['cost-standard']);
+  assert.equal(await frame('still').locator('body').evaluate((b) => b.innerText.includes('<svg')), false);
+  await page.close();
+});
