@@ -34,7 +34,7 @@ const lazy = ['measure-worker.js', 'measure-kernels.wasm', 'model-worker.js', 'm
   .join('\n');
 
 // The page pre-rendered in Chinese, which the built page asks for from a file of its own
-// (src/prerender.rs), runs inline before the script that builds it.
+// (src/prerender/), runs inline before the script that builds it.
 const chineseFile = /<noscript id=prerendered-en data-zh=([^ >]+)>/.exec(html)?.[1];
 if (!chineseFile) throw new Error('the built page no longer names its Chinese page\'s file');
 const chinese = readFileSync(join(dist, chineseFile), 'utf8');

@@ -1,4 +1,4 @@
-// The page's start, in place of Trunk's loader (`src/prerender.rs` puts it into the built
+// The page's start, in place of Trunk's loader (`src/prerender/` puts it into the built
 // index.html, with the app's file names for GLUE and WASM, and the island's for
 // ISLAND_GLUE and ISLAND_WASM).
 // On the page as pre-rendered (the bare link, or a link to other sizes, whose page waits

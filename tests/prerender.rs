@@ -1,5 +1,6 @@
 //! Where the pre-rendered page goes in the built `index.html` (`sepconv::prerender`).
 
+use sepconv::prerender::changes::{changes, patch, Step};
 use sepconv::prerender::{
     home_link, inject, stylesheet, with_home, with_loader, with_style, Prerendered, EN_ID,
     FIRST_CHART, FIRST_FRAME, HOME_MARK, ISLAND, MARK, PRELOAD_ID, ZH_FILE_ATTR, ZH_GLOBAL,
@@ -9,34 +10,63 @@ use sepconv::query;
 const MINIFIED: &str = "<!doctype html><body><div id=fatal hidden></div><div id=app><p class=loading \
     role=status>Loading sepconv…</p><noscript><p>Please enable JavaScript.</p></noscript></div></body>";
 
-/// The markup that the Chinese page's script hands to the page, as JavaScript reads its
-/// string.
+/// The Chinese page that the script at the end of the page writes from the English one
+/// with the steps that the Chinese page's script hands it (a JavaScript array of numbers
+/// and strings).
 fn chinese_markup(built: &Prerendered) -> String {
-    let literal = built
+    let list = built
         .chinese
-        .rsplit_once("})(\"")
-        .and_then(|(_, rest)| rest.strip_suffix("\");"))
-        .expect("a call with one string");
-    let mut out = String::new();
-    let mut chars = literal.chars();
+        .rsplit_once("})([")
+        .and_then(|(_, rest)| rest.strip_suffix("]);"))
+        .expect("a call with one array");
+    let mut steps = Vec::new();
+    let mut chars = list.chars().peekable();
     while let Some(c) = chars.next() {
-        if c != '\\' {
-            assert_ne!(c, '"', "an unescaped quote in {literal}");
-            out.push(c);
-            continue;
-        }
-        match chars.next().expect("an escape") {
-            'n' => out.push('\n'),
-            'r' => out.push('\r'),
-            'u' => {
-                let hex: String = chars.by_ref().take(4).collect();
-                let code = u32::from_str_radix(&hex, 16).expect("four hex digits");
-                out.push(char::from_u32(code).expect("a char"));
+        match c {
+            ',' => {}
+            '"' => {
+                let mut text = String::new();
+                loop {
+                    match chars.next().expect("the string's end") {
+                        '"' => break,
+                        '\\' => match chars.next().expect("an escape") {
+                            'n' => text.push('\n'),
+                            'r' => text.push('\r'),
+                            'u' => {
+                                let hex: String = chars.by_ref().take(4).collect();
+                                let code = u32::from_str_radix(&hex, 16).expect("four hex digits");
+                                text.push(char::from_u32(code).expect("a char"));
+                            }
+                            other => text.push(other),
+                        },
+                        c => text.push(c),
+                    }
+                }
+                steps.push(Step::Write(text));
             }
-            other => out.push(other),
+            _ => {
+                let mut number = String::from(c);
+                while let Some(digit) = chars.next_if(|c| c.is_ascii_digit()) {
+                    number.push(digit);
+                }
+                let n: i64 = number.parse().expect("a number");
+                let len = usize::try_from(n.unsigned_abs()).expect("a length");
+                steps.push(if n < 0 {
+                    Step::Skip(len)
+                } else {
+                    Step::Copy(len)
+                });
+            }
         }
     }
-    out
+    let english = built
+        .page
+        .split_once(&format!("<noscript id={EN_ID}"))
+        .and_then(|(_, rest)| rest.split_once("<fieldset"))
+        .and_then(|(_, rest)| rest.split_once("</noscript>"))
+        .map(|(page, _)| format!("<fieldset{page}"))
+        .expect("the English page");
+    patch(&english, &steps).expect("steps that fit the English page")
 }
 
 #[test]
@@ -83,7 +113,7 @@ fn the_chinese_pages_file_is_named_for_what_it_holds() {
 }
 
 #[test]
-fn the_chinese_page_reads_as_one_string_that_no_html_parser_ends_or_comments_out() {
+fn the_chinese_pages_words_read_as_strings_that_no_html_parser_ends_or_comments_out() {
     // The single file writes the script into itself, where `</script` or `<!--` in a
     // string would end the script or hide what follows.
     let markup = "<main title=\"a \\ b\">x</script><!-- y\n\u{2028}</SCRIPT></main>";
@@ -99,6 +129,53 @@ fn the_chinese_page_reads_as_one_string_that_no_html_parser_ends_or_comments_out
         chinese_markup(&built),
         format!("<fieldset class=prerendered disabled lang=zh-Hans>{markup}</fieldset>")
     );
+}
+
+#[test]
+fn the_chinese_page_is_sent_as_what_differs_from_the_english_one() {
+    let english = "<main><canvas id=\"bars\" class=\"chart-canvas\" data-standard=\"13824\" \
+                   aria-label=\"Multiplications\"></canvas><p>Standard: 13,824</p></main>";
+    let chinese = "<main><canvas id=\"bars\" class=\"chart-canvas\" data-standard=\"13824\" \
+                   aria-label=\"乘法次数\"></canvas><p>标准卷积：1.38 万</p></main>";
+    let built = inject(MINIFIED, english, chinese).expect("an #app");
+    assert_eq!(
+        chinese_markup(&built),
+        format!("<fieldset class=prerendered disabled lang=zh-Hans>{chinese}</fieldset>")
+    );
+    // The tag whose label alone differs is not sent again; the words are.
+    assert!(
+        !built.chinese.contains("data-standard"),
+        "{}",
+        built.chinese
+    );
+    assert!(built.chinese.contains("乘法次数") && built.chinese.contains("标准卷积"));
+}
+
+#[test]
+fn the_steps_write_one_text_from_another_in_javascripts_units() {
+    // Characters of one, two and four bytes, and of one and two UTF-16 units.
+    let cases = [
+        ("", "<p>一</p>"),
+        ("<p>a</p>", ""),
+        ("<p>a 🙂 b</p><i>same</i>", "<p>a 🙃 c</p><i>same</i>"),
+        (
+            "<g><text x=\"1\">Ratio</text></g>",
+            "<g><text x=\"1\">比值</text><text>R</text></g>",
+        ),
+    ];
+    for (from, to) in cases {
+        let steps = changes(from, to);
+        assert_eq!(
+            patch(from, &steps).as_deref(),
+            Some(to),
+            "{from} → {to}: {steps:?}"
+        );
+    }
+    // 🙂 is two units in JavaScript: a step of one would cut it.
+    assert_eq!(patch("🙂", &[Step::Copy(2)]).as_deref(), Some("🙂"));
+    assert_eq!(patch("🙂", &[Step::Copy(1)]), None);
+    assert_eq!(patch("ab", &[Step::Copy(3)]), None);
+    assert_eq!(patch("ab", &[Step::Skip(3)]), None);
 }
 
 #[test]
@@ -361,7 +438,7 @@ fn a_chinese_reader_asks_for_the_chinese_pages_file_while_the_page_parses() {
     let page = with_loader(&built.page).expect("a Trunk loader to replace");
     assert_eq!(file_of(&page), Some(built.chinese_file.clone()));
     // If it cannot load, the page says so to the script that would build it.
-    assert!(page.contains(&format!("self.{ZH_GLOBAL} = ''")), "{page}");
+    assert!(page.contains(&format!("self.{ZH_GLOBAL} = null")), "{page}");
     // A page without a Chinese page asks for none.
     assert_eq!(file_of(&with_loader(TRUNK).expect("a loader")), None);
 }

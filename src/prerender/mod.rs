@@ -8,6 +8,9 @@
 use crate::i18n::Lang;
 use crate::query;
 
+pub mod changes;
+use changes::Step;
+
 /// Marks the pre-rendered `#app`, for the stylesheet and for the wasm that replaces it.
 pub const MARK: &str = "data-prerendered";
 
@@ -26,8 +29,10 @@ pub const ZH_FILE_ATTR: &str = "data-zh";
 
 /// Where the page pre-rendered in Chinese meets the script at the end of `index.html`,
 /// which builds it: a global that holds, whichever of the two came first, the Chinese
-/// page's markup (`''` when its file could not load: the English page then stands in
-/// until the app, which speaks Chinese, takes over), or the function that builds it.
+/// page as the steps that write it from the English one ([`changes::changes`]: a number
+/// copies that many characters of it, a negative one skips them, a string is written in),
+/// `null` when its file did not hand them over (the English page then stands in until the
+/// app, which speaks Chinese, takes over), or the function that builds it.
 pub const ZH_GLOBAL: &str = "sepconvChinese";
 
 /// The built page and the page pre-rendered in Chinese, which goes in a file of its own.
@@ -39,13 +44,15 @@ pub struct Prerendered {
     /// cache never pairs a page with another build's Chinese page.
     pub chinese_file: String,
     /// The Chinese page's file: a classic script, which loads from the page's own origin
-    /// under its CSP and in a sandboxed iframe alike, where a `fetch` would be cross-origin.
+    /// under its CSP's `script-src 'self'`, and in a sandboxed iframe without CORS, where a
+    /// `fetch` would need `connect-src` and an `Access-Control-Allow-Origin` of its host.
     pub chinese: String,
 }
 
 /// `page` (a built `index.html`, minified or not) with `english` at the start of its
 /// `#app` element, held as text ([`EN_ID`]), which a `</noscript` in the markup would end
-/// early; and `chinese` as a script for a file of its own ([`Prerendered::chinese`]).
+/// early; and `chinese` as a script for a file of its own ([`Prerendered::chinese`]), which
+/// holds the changes that make it from the English page.
 /// Every reader used to get both pages, and an English reader paid 3.3 KB gzipped of
 /// Chinese before the page was live; a Chinese reader now waits for a file that the
 /// script in `<head>` asks for as soon as it knows the language. The loading line and the
@@ -53,8 +60,8 @@ pub struct Prerendered {
 /// instead of the markup when the link asks for another page, or while the Chinese page
 /// is on its way. The markup sits in a disabled `<fieldset>`: until the wasm replaces it,
 /// its controls would take input and drop it, so they say that they are not ready
-/// instead. `None` when the page has no `#app`, when it was pre-rendered already, or when
-/// the markup would end its holder early.
+/// instead. `None` when the page has no `#app`, when it was pre-rendered already, when the
+/// markup would end its holder early, or when the changes would not write the Chinese page.
 pub fn inject(page: &str, english: &str, chinese: &str) -> Option<Prerendered> {
     let ends_early = |markup: &str| markup.to_ascii_lowercase().contains("</noscript");
     if page.contains(MARK) || ends_early(english) {
@@ -68,16 +75,29 @@ pub fn inject(page: &str, english: &str, chinese: &str) -> Option<Prerendered> {
         format!("<fieldset class=prerendered disabled lang={lang}>{markup}</fieldset>")
     };
     let (english, chinese, [shared, chinese_words]) = shared_shapes(english, chinese);
+    let english = fieldset("en", &english);
+    let chinese = format!("{chinese_words}{}", fieldset("zh-Hans", &chinese));
+    let steps = changes::changes(&english, &chinese);
+    if changes::patch(&english, &steps).as_deref() != Some(chinese.as_str()) {
+        return None;
+    }
+    let steps: Vec<String> = steps
+        .iter()
+        .map(|step| match step {
+            Step::Copy(len) => len.to_string(),
+            Step::Skip(len) => format!("-{len}"),
+            Step::Write(text) => js_string(text),
+        })
+        .collect();
     let chinese = format!(
         "(function (page) {{ var waiting = self.{ZH_GLOBAL}; self.{ZH_GLOBAL} = page; \
-         if (typeof waiting === 'function') waiting(page); }})({});",
-        js_string(&format!("{chinese_words}{}", fieldset("zh-Hans", &chinese)))
+         if (typeof waiting === 'function') waiting(page); }})([{}]);",
+        steps.join(",")
     );
     let chinese_file = format!("prerendered-zh-{:016x}.js", hash(&chinese));
     let page = format!(
-        "{}<div id=app {MARK}><noscript id={EN_ID} {ZH_FILE_ATTR}={chinese_file}>{shared}{}</noscript>{}",
+        "{}<div id=app {MARK}><noscript id={EN_ID} {ZH_FILE_ATTR}={chinese_file}>{shared}{english}</noscript>{}",
         &page[..start],
-        fieldset("en", &english),
         &page[start + tag_len..]
     );
     Some(Prerendered {
@@ -309,7 +329,7 @@ fn attribute<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
 }
 
 /// The page's loader (`src/loader.js`): the first-load island, then the app.
-const LOADER: &str = include_str!("loader.js");
+const LOADER: &str = include_str!("../loader.js");
 
 /// `page` (a built `index.html`) with Trunk's loader replaced by [`LOADER`], and without
 /// the app's preload links: on the page as pre-rendered, the app's glue and wasm load
@@ -392,8 +412,8 @@ fn preload_first(glue: &str, wasm: &str, chinese: Option<&str>) -> String {
              const script = Object.assign(document.createElement('script'), \
              {{ src: './{file}', fetchPriority: 'high' }}); \
              script.onload = script.onerror = () => {{ const waiting = self.{ZH_GLOBAL}; \
-             if (typeof waiting === 'string') return; self.{ZH_GLOBAL} = ''; \
-             if (typeof waiting === 'function') waiting(''); }}; \
+             if (Array.isArray(waiting)) return; self.{ZH_GLOBAL} = null; \
+             if (typeof waiting === 'function') waiting(null); }}; \
              document.head.append(script); }} "
         )
     });
