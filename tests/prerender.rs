@@ -176,6 +176,49 @@ fn the_steps_write_one_text_from_another_in_javascripts_units() {
     assert_eq!(patch("🙂", &[Step::Copy(1)]), None);
     assert_eq!(patch("ab", &[Step::Copy(3)]), None);
     assert_eq!(patch("ab", &[Step::Skip(3)]), None);
+    assert_eq!(patch("ab", &[Step::Skip(usize::MAX), Step::Copy(1)]), None);
+    // Steps that stop short of the end are for another page.
+    assert_eq!(patch("ab", &[Step::Copy(1)]), None);
+}
+
+#[test]
+fn texts_too_unlike_to_compare_word_by_word_are_sent_whole() {
+    // 5,000 words each, none alike, between spaces: a table of 100 million cells, past the
+    // limit.
+    let words = |prefix: &str| {
+        (0..5000)
+            .map(|i| format!("{prefix}{i}"))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let (from, to) = (words("a"), words("b"));
+    let steps = changes(&from, &to);
+    assert_eq!(steps, [Step::Skip(from.len()), Step::Write(to.clone())]);
+    assert_eq!(patch(&from, &steps), Some(to));
+}
+
+// Proptest runs natively (the wasm target's tests have no use for it).
+#[cfg(not(target_arch = "wasm32"))]
+mod any_text {
+    use proptest::prelude::*;
+    use sepconv::prerender::changes::{changes, patch, Step};
+
+    proptest! {
+        #[test]
+        fn the_steps_write_any_text_from_any_other(
+            from in "[<>\"= a-c一二🙂\n]{0,40}",
+            to in "[<>\"= a-d一三🙃\n]{0,40}",
+        ) {
+            let steps = changes(&from, &to);
+            prop_assert_eq!(patch(&from, &steps), Some(to));
+            // Each step does something, and differs in kind from the one before.
+            for pair in steps.windows(2) {
+                prop_assert_ne!(std::mem::discriminant(&pair[0]), std::mem::discriminant(&pair[1]));
+            }
+            prop_assert!(!steps.contains(&Step::Copy(0)) && !steps.contains(&Step::Skip(0)));
+            prop_assert!(!steps.contains(&Step::Write(String::new())));
+        }
+    }
 }
 
 #[test]

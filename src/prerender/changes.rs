@@ -1,7 +1,7 @@
 //! The Chinese page as the changes that make it from the English one: its file sends only
 //! what differs (the words, the attributes that hold words, the pictures' Chinese words),
-//! 4.7 KB gzipped where the whole page was 8.3, and the script at the end of `index.html`
-//! writes it from the English page that every reader has. Lengths count UTF-16 code units,
+//! 4.7 KB gzipped where the whole page would be 8.3, and the script at the end of
+//! `index.html` writes it from the English page that every reader has. Lengths count UTF-16 code units,
 //! as JavaScript's `slice` does.
 
 /// One step from the English page towards the Chinese one.
@@ -39,12 +39,7 @@ pub fn changes(from: &str, to: &str) -> Vec<Step> {
             at += 1;
         }
         let (gone_words, new_words) = (tokens(&gone, word_len), tokens(&new, word_len));
-        let words = if gone_words.len().saturating_mul(new_words.len()) <= MAX_CELLS {
-            common(&gone_words, &new_words)
-        } else {
-            vec![Edit::Gone(&gone), Edit::New(&new)]
-        };
-        for edit in words {
+        for edit in common(&gone_words, &new_words) {
             push(
                 &mut steps,
                 match edit {
@@ -58,31 +53,33 @@ pub fn changes(from: &str, to: &str) -> Vec<Step> {
     steps
 }
 
-/// `from` with `steps` taken: what the script at the end of `index.html` does. `None` when
-/// a step runs past the end of `from` or cuts a character in two.
+/// `from` with `steps` taken: what the script at the end of `index.html` does. `None` unless
+/// the steps go through the whole of `from` and no further, and what they write is text
+/// (no half of a character on its own).
 pub fn patch(from: &str, steps: &[Step]) -> Option<String> {
     let from: Vec<u16> = from.encode_utf16().collect();
     let mut out: Vec<u16> = Vec::with_capacity(from.len());
-    let mut at = 0;
+    let mut at: usize = 0;
     for step in steps {
         match step {
             Step::Copy(len) => {
-                out.extend_from_slice(from.get(at..at + len)?);
-                at += len;
+                let end = at.checked_add(*len)?;
+                out.extend_from_slice(from.get(at..end)?);
+                at = end;
             }
-            Step::Skip(len) => at += len,
+            Step::Skip(len) => at = at.checked_add(*len)?,
             Step::Write(text) => out.extend(text.encode_utf16()),
         }
     }
-    if at > from.len() {
+    if at != from.len() {
         return None;
     }
     String::from_utf16(&out).ok()
 }
 
-/// The largest table of words that [`changes`] compares: two stretches that differ more
-/// are sent whole (none does in the page as it is).
-const MAX_CELLS: usize = 4_000_000;
+/// The largest table that [`common`] fills: two stretches that differ more (after their
+/// common start and end) are sent whole. The page's largest is about 2 million, its tags.
+const MAX_CELLS: usize = 16_000_000;
 
 #[derive(Debug, Clone, Copy)]
 enum Edit<'a> {
@@ -91,11 +88,42 @@ enum Edit<'a> {
     New(&'a str),
 }
 
-/// The longest common run of tokens between `a` and `b`, and what differs around it: a
-/// table of the longest common subsequence of every pair of suffixes.
+/// What `a` and `b` have in common, token by token, and what differs: their common start
+/// and end, and between them the longest common subsequence, from a table of every pair of
+/// suffixes (or, were that table larger than [`MAX_CELLS`], all of one and then the other).
 fn common<'a>(a: &[&'a str], b: &[&'a str]) -> Vec<Edit<'a>> {
+    let start = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let end = a[start..]
+        .iter()
+        .rev()
+        .zip(b[start..].iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    let same = |tokens: &[&'a str]| {
+        tokens
+            .iter()
+            .map(|token| Edit::Same(token))
+            .collect::<Vec<_>>()
+    };
+    let mut edits = same(&a[..start]);
+    edits.extend(subsequence(
+        &a[start..a.len() - end],
+        &b[start..b.len() - end],
+    ));
+    edits.extend(same(&a[a.len() - end..]));
+    edits
+}
+
+/// The edits between `a` and `b` from their longest common subsequence.
+fn subsequence<'a>(a: &[&'a str], b: &[&'a str]) -> Vec<Edit<'a>> {
     let width = b.len() + 1;
-    let mut longest = vec![0u32; (a.len() + 1) * width];
+    let cells = (a.len() + 1).checked_mul(width).filter(|&n| n <= MAX_CELLS);
+    let Some(cells) = cells else {
+        let mut edits: Vec<Edit<'a>> = a.iter().map(|token| Edit::Gone(token)).collect();
+        edits.extend(b.iter().map(|token| Edit::New(token)));
+        return edits;
+    };
+    let mut longest = vec![0u32; cells];
     for i in (0..a.len()).rev() {
         for j in (0..b.len()).rev() {
             longest[i * width + j] = if a[i] == b[j] {

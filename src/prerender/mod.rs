@@ -75,6 +75,10 @@ pub fn inject(page: &str, english: &str, chinese: &str) -> Option<Prerendered> {
         format!("<fieldset class=prerendered disabled lang={lang}>{markup}</fieldset>")
     };
     let (english, chinese, [shared, chinese_words]) = shared_shapes(english, chinese);
+    // The script at the end of `index.html` finds the English page at its `<fieldset`.
+    if shared.contains("<fieldset") {
+        return None;
+    }
     let english = fieldset("en", &english);
     let chinese = format!("{chinese_words}{}", fieldset("zh-Hans", &chinese));
     let steps = changes::changes(&english, &chinese);
@@ -447,4 +451,21 @@ fn without_preloads(page: &str) -> String {
     }
     out.push_str(&page[kept..]);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::js_string;
+
+    #[test]
+    fn a_javascript_string_holds_any_text_and_no_end_of_its_script() {
+        let text = "a \"b\" \\ </script></SCRIPT><!-- \n\r\u{2028}\u{2029}\u{7} 一 🙂";
+        let literal = js_string(text);
+        assert_eq!(
+            literal,
+            "\"a \\\"b\\\" \\\\ <\\/script><\\/SCRIPT><\\!-- \\n\\r\\u2028\\u2029\\u0007 一 🙂\""
+        );
+        let lower = literal.to_ascii_lowercase();
+        assert!(!lower.contains("</script") && !lower.contains("<!--"));
+    }
 }

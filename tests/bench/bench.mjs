@@ -161,11 +161,13 @@ async function untilReady(slow, query = '') {
         observer.disconnect();
       }
     }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-ready', 'data-app'] });
-    // The first frame with the pre-rendered page in it: for a Chinese reader, whose first
-    // paint may be the loading line while the Chinese page's file comes.
+    // The first frame with the page pre-rendered in Chinese in it, once painted (a task
+    // after the frame): a Chinese reader's first paint may be the loading line while the
+    // Chinese page's file comes.
     const look = () => {
-      if (document.querySelector('#app > fieldset.prerendered')) window.__page = performance.now();
-      else if (!window.__app) requestAnimationFrame(look);
+      if (document.querySelector('#app > fieldset.prerendered[lang=zh-Hans]')) {
+        setTimeout(() => { window.__page = performance.now(); });
+      } else if (!window.__app) requestAnimationFrame(look);
     };
     requestAnimationFrame(look);
   });
