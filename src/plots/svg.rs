@@ -320,9 +320,9 @@ impl DrawingBackend for Svg<'_> {
 /// (numbers, a curve's name), are one group, `<g id="{shapes}">`, the same for each
 /// language, which the words of `lang` alone follow in a group of their own,
 /// `<g id="{shapes}-{lang}">` (where a word moves a shape, that group is the whole
-/// picture): a page in two languages keeps one copy of the first, and both of the second,
-/// out of its two pages (`crate::prerender`). The words thus come over every shape, as the
-/// charts place them.
+/// picture): the built page keeps one copy of the first for both languages, and each
+/// language's second beside its own page (`crate::prerender`). The words thus come over
+/// every shape, as the charts place them.
 pub fn stand_in(
     size: (u32, u32),
     lang: Lang,
