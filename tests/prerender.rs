@@ -59,14 +59,21 @@ fn chinese_markup(built: &Prerendered) -> String {
             }
         }
     }
+    // The steps go from the whole English holder (the pictures' groups, then the page);
+    // what follows those groups is the Chinese page.
     let english = built
         .page
         .split_once(&format!("<noscript id={EN_ID}"))
-        .and_then(|(_, rest)| rest.split_once("<fieldset"))
+        .and_then(|(_, rest)| rest.split_once('>'))
         .and_then(|(_, rest)| rest.split_once("</noscript>"))
-        .map(|(page, _)| format!("<fieldset{page}"))
+        .map(|(holder, _)| holder)
         .expect("the English page");
-    patch(&english, &steps).expect("steps that fit the English page")
+    let shared = english.split_once("<fieldset").expect("the English page").0;
+    let chinese = patch(english, &steps).expect("steps that fit the English page");
+    chinese
+        .strip_prefix(shared)
+        .expect("the pictures' groups first")
+        .to_owned()
 }
 
 #[test]

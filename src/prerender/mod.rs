@@ -75,12 +75,10 @@ pub fn inject(page: &str, english: &str, chinese: &str) -> Option<Prerendered> {
         format!("<fieldset class=prerendered disabled lang={lang}>{markup}</fieldset>")
     };
     let (english, chinese, [shared, chinese_words]) = shared_shapes(english, chinese);
-    // The script at the end of `index.html` finds the English page at its `<fieldset`.
-    if shared.contains("<fieldset") {
-        return None;
-    }
-    let english = fieldset("en", &english);
-    let chinese = format!("{chinese_words}{}", fieldset("zh-Hans", &chinese));
+    // Each page as the script at the end of `index.html` builds it, after the pictures'
+    // groups, which both use: the steps go from the whole of the one to the other.
+    let english = format!("{shared}{}", fieldset("en", &english));
+    let chinese = format!("{shared}{chinese_words}{}", fieldset("zh-Hans", &chinese));
     let steps = changes::changes(&english, &chinese);
     if changes::patch(&english, &steps).as_deref() != Some(chinese.as_str()) {
         return None;
@@ -100,7 +98,7 @@ pub fn inject(page: &str, english: &str, chinese: &str) -> Option<Prerendered> {
     );
     let chinese_file = format!("prerendered-zh-{:016x}.js", hash(&chinese));
     let page = format!(
-        "{}<div id=app {MARK}><noscript id={EN_ID} {ZH_FILE_ATTR}={chinese_file}>{shared}{english}</noscript>{}",
+        "{}<div id=app {MARK}><noscript id={EN_ID} {ZH_FILE_ATTR}={chinese_file}>{english}</noscript>{}",
         &page[..start],
         &page[start + tag_len..]
     );

@@ -163,8 +163,10 @@ async function untilReady(slow, query = '') {
     }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-ready', 'data-app'] });
     // The first frame with the page pre-rendered in Chinese in it, once painted (a task
     // after the frame): a Chinese reader's first paint may be the loading line while the
-    // Chinese page's file comes.
+    // Chinese page's file comes. Only on a Chinese reader's page (the script in <head> has
+    // set its language by the first frame): a look at every frame costs the others.
     const look = () => {
+      if (document.documentElement.lang !== 'zh-Hans') return;
       if (document.querySelector('#app > fieldset.prerendered[lang=zh-Hans]')) {
         setTimeout(() => { window.__page = performance.now(); });
       } else if (!window.__app) requestAnimationFrame(look);
