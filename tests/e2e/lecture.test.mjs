@@ -30,7 +30,13 @@ function measure(page) {
     const cut = [...document.querySelectorAll('.stop *')]
       .filter((e) => getComputedStyle(e).overflowY === 'hidden' && e.scrollHeight > e.clientHeight + 1 && e.tagName !== 'SPAN')
       .map((e) => e.id || e.className);
+    // A count set smaller than the words of its row reads as a footnote from the back row.
+    const small = [...document.querySelectorAll('.stop .ratios dd')].flatMap((row) => {
+      const words = parseFloat(getComputedStyle(row).fontSize);
+      return [...row.querySelectorAll('.exact')].filter((e) => parseFloat(getComputedStyle(e).fontSize) < words - 0.5).map((e) => e.id);
+    });
     return {
+      small,
       scrolls: document.documentElement.scrollHeight > innerHeight || document.documentElement.scrollWidth > innerWidth,
       used: (Math.min(deck.bottom, innerHeight) - Math.max(deck.top, 0)) / innerHeight,
       body: parseFloat(getComputedStyle(document.body).fontSize),
@@ -58,6 +64,7 @@ for (const [width, height, lang] of [[1280, 720, 'en'], [1920, 1080, 'zh']]) {
       assert.ok(m.body >= m.height / 40, `stop ${n}: body text ${m.body}px at ${m.height}px high`);
       assert.deepEqual(m.outside, [], `stop ${n}: off screen`);
       assert.deepEqual(m.cut, [], `stop ${n}: cut off inside its panel`);
+      assert.deepEqual(m.small, [], `stop ${n}: counts smaller than their row's words`);
       // The network's notes stay under its table, which the stop leaves out: nothing on
       // the stop points to them.
       if (n === 10) assert.doesNotMatch(await page.locator('.stop').innerText(), /notes below|下方说明/);
