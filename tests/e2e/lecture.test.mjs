@@ -35,8 +35,16 @@ function measure(page) {
       const words = parseFloat(getComputedStyle(row).fontSize);
       return [...row.querySelectorAll('.exact')].filter((e) => parseFloat(getComputedStyle(e).fontSize) < words - 0.5).map((e) => e.id);
     });
+    // How much of each card its words and count take, top to bottom (stop 7).
+    const filled = Math.min(...[...document.querySelectorAll('.stop > .cards > .card')].map((card) => {
+      const parts = [...card.children].map((e) => e.getBoundingClientRect());
+      const style = getComputedStyle(card);
+      const inner = card.clientHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom);
+      return (parts.at(-1).bottom - parts[0].top) / inner;
+    }));
     return {
       small,
+      filled,
       scrolls: document.documentElement.scrollHeight > innerHeight || document.documentElement.scrollWidth > innerWidth,
       used: (Math.min(deck.bottom, innerHeight) - Math.max(deck.top, 0)) / innerHeight,
       body: parseFloat(getComputedStyle(document.body).fontSize),
@@ -65,6 +73,8 @@ for (const [width, height, lang] of [[1280, 720, 'en'], [1920, 1080, 'zh']]) {
       assert.deepEqual(m.outside, [], `stop ${n}: off screen`);
       assert.deepEqual(m.cut, [], `stop ${n}: cut off inside its panel`);
       assert.deepEqual(m.small, [], `stop ${n}: counts smaller than their row's words`);
+      // The four counts are the stop: they fill their cards rather than float in them.
+      if (n === 7) assert.ok(m.filled >= 0.65, `stop 7: the cards' words take ${(m.filled * 100).toFixed(0)} % of their height`);
       // The network's notes stay under its table, which the stop leaves out: nothing on
       // the stop points to them.
       if (n === 10) assert.doesNotMatch(await page.locator('.stop').innerText(), /notes below|下方说明/);
