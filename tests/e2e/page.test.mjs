@@ -389,7 +389,7 @@ test('every request stays under the sub-path, with relative asset URLs', async (
 // scrolled away, and a clear embed's wide table fading out at the edge that hides more
 // added 0.2: 347.42 KB. The page pre-rendered in Chinese in a file of its own, which only
 // a Chinese reader gets, took 3.2 off: 344.24 KB (a Chinese reader's, with it, 348.97).
-// The lecture's stop 7 with its counts twice as large added 0.05: 344.29 (349.01). The
+// The lecture's stop 7 with its counts twice as large added 0.05: 344.29 (349.02). The
 // ceiling is the next tenth above the figure, as issue 12 asks: the whole does not grow
 // unseen while the gap to its targets is worked on (see the README).
 const BUDGET_KB = 344.3;

@@ -85,6 +85,14 @@ for (const [query, viewport] of [['?df=112&dk=3&m=64&n=128&pad=same', PHONE], [L
     const page = await open(env.browser, env.server.url, query, viewport);
     await eventually(async () => assert.deepEqual(await brokenNumbers(page), []));
     assert.deepEqual(await overflowing(page, '.exact, .anim-counters dd, .ratios dd, .count, .card, .panel'), []);
+    // A long count gets smaller with its card, never larger than the card's usual count.
+    assert.deepEqual(await page.evaluate(() => [...document.querySelectorAll('.card')].filter((c) => c.checkVisibility()).flatMap((card) => {
+      const usual = card.appendChild(document.createElement('span'));
+      usual.className = 'exact';
+      const most = parseFloat(getComputedStyle(usual).fontSize) + 0.5;
+      usual.remove();
+      return [...card.querySelectorAll('.long, .longer, .longest')].filter((e) => parseFloat(getComputedStyle(e).fontSize) > most).map((e) => e.id);
+    })), []);
     assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), viewport.width);
     assert.deepEqual(page.problems, []);
   });
