@@ -110,9 +110,11 @@ fn a_race_spends_the_same_multiplications_on_both_sides() {
     let standard = Timeline::new(c, Mode::Race);
     let separable = Timeline::new(c, Mode::Separable);
     assert_eq!(standard.total_formula(), c.standard());
+    assert_eq!(standard.total_steps(), 8 * 64);
     for step in [0, 1, 7, 100, 255, standard.total_steps()] {
         let spent = standard.frame(step).mults_total;
-        let other = separable.frame(separable.steps_within(spent));
+        let other = standard.race_frame(step);
+        assert_eq!(other, separable.frame(separable.steps_within(spent)));
         assert!(other.mults_total <= spent);
         // One step more would overspend, unless the separable side is done.
         if other.step < separable.total_steps() {
@@ -130,6 +132,37 @@ fn a_race_spends_the_same_multiplications_on_both_sides() {
         .unwrap();
     assert!(standard.frame(first_done).mults_total >= finish);
     assert!(standard.frame(first_done - 1).mults_total < finish);
+}
+
+#[test]
+fn a_race_goes_on_until_the_separable_side_is_done_when_it_has_more_to_do() {
+    // 1 x 1 kernels: separable M·Dp²·(1 + N) = 1,728 against standard N·Dp²·M = 1,536, 3
+    // multiplications a standard step: 576 steps, where the standard side ends at 512.
+    let c = costs(8, 1, 3, 8, Padding::Same, 1);
+    let race = Timeline::new(c, Mode::Race);
+    assert_eq!((c.standard(), c.separable()), (1_536, 1_728));
+    assert_eq!(race.total_steps(), 576);
+    assert_eq!(race.total_formula(), c.standard());
+    // Past its end the standard side stays done, and the separable side goes on.
+    let standard_end = race.frame(512);
+    for step in [513, 550, 575] {
+        let f = race.frame(step);
+        assert_eq!(f.step, step);
+        assert_eq!((f.mults_total, f.phase_done), (c.standard(), true));
+        assert_eq!(
+            (f.group, f.row, f.col),
+            (standard_end.group, standard_end.row, standard_end.col)
+        );
+        let other = race.race_frame(step);
+        assert!(other.mults_total <= 3 * u128::from(step) && other.mults_total < c.separable());
+    }
+    // The last step ends both on their formulas.
+    let (last, other) = (race.frame(576), race.race_frame(576));
+    assert_eq!(
+        (last.mults_total, other.mults_total),
+        (c.standard(), c.separable())
+    );
+    assert_eq!(race.frame(10_000), last, "clamped to the end");
 }
 
 #[test]

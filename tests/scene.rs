@@ -318,8 +318,9 @@ fn words_box(at: (f64, f64), text: &str, size: f64, anchor: Anchor) -> Rect {
         .sum();
     let w = em * size;
     let x = match anchor {
+        Anchor::Start => at.0,
         Anchor::Middle => at.0 - w / 2.0,
-        _ => at.0,
+        Anchor::End => at.0 - w,
     };
     Rect {
         x,
@@ -591,6 +592,28 @@ fn the_race_draws_both_sides_and_where_the_separable_side_finishes() {
     assert!(texts(&end).iter().any(|w| w.contains("完成")));
 }
 
+#[test]
+fn a_race_that_the_separable_side_loses_ends_with_both_sides_done() {
+    // 1 x 1 kernels: the depthwise step adds M·Dp² and saves nothing, so R = 9/8 and the
+    // separable side finishes last. The end shows both done, and R's words stay on the
+    // canvas, at the end of the track where it now marks the separable side's finish.
+    let c = costs(8, 1, 3, 8);
+    assert!(c.separable() > c.standard());
+    let t = Timeline::new(c, Mode::Race);
+    let end = scene(&t, &t.frame(t.total_steps()), &WIDE, Lang::En);
+    let words = texts(&end).join(" | ");
+    for side in [c.standard(), c.separable()] {
+        assert!(
+            words.contains(&format!("done, {} multiply-adds", group(side))),
+            "{words}"
+        );
+    }
+    let marks = words_of(&end, |text, _| text.starts_with("R = 1.13"));
+    assert_eq!(marks.len(), 1, "{words}");
+    let (_, mark) = &marks[0];
+    assert!(mark.x >= 0.0 && mark.x + mark.w <= end.width, "{mark:?}");
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
     #[test]
@@ -855,6 +878,10 @@ fn as_svg_a_scene_is_every_shape_in_order_coloured_by_the_class_of_its_paint_the
             assert_eq!(
                 element.contains("text-anchor=\"middle\""),
                 *anchor == Anchor::Middle
+            );
+            assert_eq!(
+                element.contains("text-anchor=\"end\""),
+                *anchor == Anchor::End
             );
             let shown = element.split_once('>').expect("a text's content").1;
             let shown = shown.split_once("</text>").expect("its end").0;

@@ -370,6 +370,13 @@ fn pipeline(
         }
         false => (lines, 1),
     };
+    // Where the height is short (the race on a lecture's stop at 720p), the notes give way
+    // before the pictures do: the words take at most 40 % of it, down to a name each.
+    let fit = ((area.h * 0.4 - 4.0) / (font * 1.25 * rows as f64)) as usize;
+    let lines = match across {
+        true => lines.min(fit.max(1)),
+        false => lines,
+    };
     let band = font * 1.25 * (lines * rows) as f64 + 4.0;
     // Across the canvas the words go under each picture; down a phone, where height is
     // short and width is not, beside it.
@@ -784,8 +791,12 @@ fn race(
     let font = view.font();
     let rot = view.camera.rotation();
     let separable = Timeline::new(timeline.costs, Mode::Separable);
-    let other = separable.frame(separable.steps_within(frame.mults_total));
-    let full = timeline.total_formula().max(1);
+    let other = timeline.race_frame(frame.step);
+    // Both bars on one scale: the longer side's whole, the standard one's unless R > 1.
+    let full = timeline
+        .total_formula()
+        .max(separable.total_formula())
+        .max(1);
     let (top, bottom) = area.split(0.5, false);
     let mut report = (Vec::new(), 0.0, false);
     for (half, name, t, f, paint) in [
@@ -841,7 +852,7 @@ fn race(
         if std::ptr::eq(t, timeline) {
             report = drawn;
         }
-        // Both bars on the standard side's scale, so the separable one stops at R.
+        // Both bars on one scale, so the separable one stops at R of the standard's.
         let track = Rect {
             x: foot.x + 4.0,
             y: foot.y + font * 0.2,
@@ -856,9 +867,15 @@ fn race(
         out.push(Shape::fill(bar.corners(), paint));
         out.push(Shape::outline(track.corners(), Paint::Line));
         if !std::ptr::eq(t, timeline) {
-            // Where the separable side finishes: R of the way along.
+            // Where the separable side finishes: R of the standard's way along (the end,
+            // past the standard's, when R > 1). Its words go on the side that has room.
             let ratio = timeline.costs.ratio();
-            let x = track.x + track.w * ratio.to_f64().min(1.0);
+            let x = track.x + track.w * (t.total_formula() as f64 / full as f64);
+            let (dx, anchor) = if x > track.x + track.w / 2.0 {
+                (-4.0, Anchor::End)
+            } else {
+                (4.0, Anchor::Start)
+            };
             out.push(Shape::Lines {
                 segments: vec![[
                     (x, track.y - font * 0.3),
@@ -867,7 +884,7 @@ fn race(
                 paint: Paint::Ink,
             });
             out.push(Shape::Text {
-                at: (x + 4.0, track.y + track.h + font * 1.2),
+                at: (x + dx, track.y + track.h + font * 1.2),
                 text: match lang {
                     Lang::En => {
                         format!("R = {}: the separable side's finish", ratio.significant(3))
@@ -876,7 +893,7 @@ fn race(
                 },
                 paint: Paint::Ink,
                 size: (font * 0.85).max(12.0),
-                anchor: Anchor::Start,
+                anchor,
             });
         }
     }

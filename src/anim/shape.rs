@@ -56,6 +56,7 @@ pub const HALO_WIDTH: f64 = 3.0;
 pub enum Anchor {
     Start,
     Middle,
+    End,
 }
 
 pub type Point = (f64, f64);

@@ -57,13 +57,14 @@ pub fn svg(scene: &Scene, class: &str, shapes: &str, words_id: &str) -> String {
             } => {
                 // The mark for channels left out has no halo, as on the canvas.
                 let bare = if text == LEFT_OUT { " bare" } else { "" };
-                let middle = match anchor {
+                let anchor = match anchor {
                     Anchor::Start => "",
                     Anchor::Middle => " text-anchor=\"middle\"",
+                    Anchor::End => " text-anchor=\"end\"",
                 };
                 write!(
                     words,
-                    "<text class=\"f-{}{bare}\" x=\"{}\" y=\"{}\" font-size=\"{}\"{middle}>{}</text>",
+                    "<text class=\"f-{}{bare}\" x=\"{}\" y=\"{}\" font-size=\"{}\"{anchor}>{}</text>",
                     name(*paint),
                     number(at.0),
                     number(at.1),

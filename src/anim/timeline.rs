@@ -13,7 +13,9 @@ pub enum Mode {
     #[default]
     Separable,
     /// Both at once, at the same number of multiplications a second: the timeline is
-    /// the standard one, and the separable side does as many multiplications as it.
+    /// the standard one, and the separable side does as many multiplications as it. When
+    /// the separable side has more to do (R > 1, as with 1 x 1 kernels), the timeline goes
+    /// on at the same pace past the standard side's end until it is done too.
     Race,
 }
 
@@ -170,7 +172,31 @@ impl Timeline {
     }
 
     pub fn total_steps(&self) -> u64 {
+        let own = self.own_steps();
+        if self.mode != Mode::Race {
+            return own;
+        }
+        // The steps the standard side's pace needs for the separable side's whole.
+        let per_step = self.mults_per_step(Phase::Standard).max(1);
+        let separable = self.costs.separable().div_ceil(per_step);
+        own.max(u64::try_from(separable).unwrap_or(u64::MAX))
+    }
+
+    /// The steps of this timeline's own phases; in a race, the standard side's.
+    fn own_steps(&self) -> u64 {
         self.phases().iter().map(|&p| self.phase_steps(p)).sum()
+    }
+
+    fn separable(&self) -> Timeline {
+        Timeline::new(self.costs, Mode::Separable)
+    }
+
+    /// A race's separable side after `step` steps: as far as the multiplications that
+    /// the standard side's pace has done by then take it.
+    pub fn race_frame(&self, step: u64) -> Frame {
+        let spent = u128::from(step.min(self.total_steps())) * self.mults_per_step(Phase::Standard);
+        let separable = self.separable();
+        separable.frame(separable.steps_within(spent))
     }
 
     pub fn total_formula(&self) -> u128 {
@@ -189,20 +215,22 @@ impl Timeline {
             .collect()
     }
 
-    /// The frame after `step` steps (clamped to the timeline).
+    /// The frame after `step` steps (clamped to the timeline). In a race, past the
+    /// standard side's end, it stays on its last step while the separable side finishes.
     pub fn frame(&self, step: u64) -> Frame {
         let step = step.min(self.total_steps());
+        let own = step.min(self.own_steps());
         // The phase that holds the step: the first whose end is not before it.
         let (mut phase, mut before, mut mults_before) = (self.phases()[0], 0, 0);
         for &p in self.phases() {
             phase = p;
-            if step <= before + self.phase_steps(p) {
+            if own <= before + self.phase_steps(p) {
                 break;
             }
             before += self.phase_steps(p);
             mults_before += self.phase_formula(p);
         }
-        let done = step - before;
+        let done = own - before;
         // The step being shown, 0-based within the phase; step 0 shows the first one.
         let index = done.saturating_sub(1);
         let position = index % self.positions();

@@ -275,3 +275,13 @@ export function contrasts(page, names, against = ['--panel']) {
     return Object.fromEntries(names.map((n) => [n, Math.min(...against.map((a) => ratio(lum(n), lum(a))))]));
   }, [names, against]);
 }
+
+/** The ids of the animation's counters whose words run out of their own box, or into the next one. */
+export function overrun(page) {
+  return page.evaluate(() => [...document.querySelectorAll('.anim-counters > div')]
+    .filter((box) => [...box.querySelectorAll('dd, strong')].some((e) => {
+      const [r, own] = [e.getBoundingClientRect(), box.getBoundingClientRect()];
+      return e.scrollWidth > e.clientWidth + 1 || r.right > own.right + 0.5;
+    }))
+    .map((box) => box.querySelector('strong').id));
+}

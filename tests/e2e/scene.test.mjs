@@ -4,7 +4,7 @@
 // URL, the keys do what their controls say, nothing jumps while it plays, and the race.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { shared, open, eventually, live, contrasts } from './harness.mjs';
+import { shared, open, eventually, live, contrasts, overrun } from './harness.mjs';
 import { outputSize, expected } from './reference.mjs';
 
 const env = shared();
@@ -260,6 +260,34 @@ test('the race: the same multiplications a second, the separable side done at R 
   assert.deepEqual(page.problems, []);
 });
 
+test('a race the separable side loses (1 x 1 kernels) goes on until it is done, and says so', async () => {
+  const l = { df: 8, dk: 1, m: 3, n: 8, pad: 'same' };
+  const e = expected(l);
+  const [standard, separable] = [BigInt(e['cost-standard']), BigInt(e['cost-separable'])];
+  assert.ok(separable > standard, 'R > 1');
+  // The standard side's pace, Dk²·M a step, until the separable side's whole is spent.
+  const perStep = BigInt(l.dk * l.dk * l.m);
+  const last = (separable + perStep - 1n) / perStep;
+  const ownEnd = standard / perStep;
+  const value = (page, id) => page.evaluate((id) => document.getElementById(id)?.dataset.value, id);
+  const page = await open(env.browser, env.server.url, query(l, `&mode=race&step=${ownEnd}`));
+  await eventually(async () => assert.equal(await value(page, 'anim-step'), String(ownEnd)));
+  assert.equal(await value(page, 'anim-steps-total'), String(last));
+  assert.equal(await value(page, 'anim-mults-total'), String(standard));
+  assert.ok(BigInt(await value(page, 'race-separable-mults')) < separable);
+  const done = page.locator('#anim-done');
+  assert.match(await done.textContent(), /Standard done: 1,536 .* has R = 1\.13 times as many to do: it goes on/);
+  await page.locator('#anim-canvas').focus();
+  await page.keyboard.press('End');
+  await eventually(async () => assert.equal(await value(page, 'anim-step'), String(last)));
+  assert.equal(await value(page, 'race-separable-mults'), String(separable));
+  assert.equal(await value(page, 'anim-mults-total'), String(standard), 'the standard side stays done');
+  assert.match(await done.textContent(), /Separable done after 1,728 multiplications: R = 1\.13, so at the same speed it needs 113 % of the standard's time/);
+  await page.locator('#lang-zh').click();
+  await eventually(async () => assert.match(await done.textContent(), /反而需要标准卷积 113 % 的时间/));
+  assert.deepEqual(page.problems, []);
+});
+
 test('the counters say what they count, and in FLOPs mode that they count multiply-adds', async () => {
   const page = await open(env.browser, env.server.url, '?df=8&dk=3&m=3&n=8&pad=same&unit=flops&bias=1&step=5');
   assert.equal(await page.locator('#anim-unit').getAttribute('data-unit'), 'flops');
@@ -348,6 +376,20 @@ test('the zero padding stands apart from the input in every palette', async () =
   }
   assert.deepEqual(page.problems, []);
   await page.close();
+});
+
+test('the counters of the largest layer stay in their own boxes, on a laptop and a phone', async () => {
+  // Counts of 27 digits: two of them side by side ran into each other at 1280 px, and one
+  // ran off a phone's screen.
+  const query = '?df=4096&dk=512&m=8192&n=8192&pad=valid&mode=race&step=105285427200';
+  for (const [width, height, lang] of [[1280, 720, 'en'], [390, 844, 'zh']]) {
+    const page = await open(env.browser, env.server.url, `${query}&lang=${lang}`, { width, height });
+    await eventually(async () => assert.equal(await page.locator('#race-separable-mults').getAttribute('data-value'), await page.locator('#race-separable-formula').getAttribute('data-value')));
+    assert.deepEqual(await overrun(page), [], `${width}x${height}: counters out of their boxes`);
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), `${width}x${height}: the page scrolls sideways`);
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  }
 });
 
 test('on a phone, in the race, the words under the volumes are whole and never run into each other', async () => {

@@ -93,8 +93,7 @@ pub fn Animation(props: &Props) -> Html {
     let frame = timeline.frame(shown);
     // In a race, the separable side at the same number of multiplications.
     let separable = Timeline::new(props.costs, Mode::Separable);
-    let race_frame =
-        (mode == Mode::Race).then(|| separable.frame(separable.steps_within(frame.mults_total)));
+    let race_frame = (mode == Mode::Race).then(|| timeline.race_frame(shown));
 
     // One loop while playing; dropping the ticker (pause, unmount) cancels it.
     {
@@ -370,8 +369,7 @@ pub fn Animation(props: &Props) -> Html {
         let costs = props.costs;
         move |step: u64| {
             let frame = timeline.frame(step);
-            let race = (mode == Mode::Race)
-                .then(|| separable.frame(separable.steps_within(frame.mults_total)));
+            let race = (mode == Mode::Race).then(|| timeline.race_frame(step));
             let view = View {
                 width: f64::from(size.0) / zoom,
                 height: f64::from(size.1) / zoom,

@@ -138,6 +138,7 @@ pub fn paint(
                 ctx.set_text_align(match anchor {
                     Anchor::Start => "start",
                     Anchor::Middle => "center",
+                    Anchor::End => "end",
                 });
                 if let Some(halo) = palette.halo.as_ref().filter(|_| text != LEFT_OUT) {
                     ctx.set_line_width(HALO_WIDTH * scale);

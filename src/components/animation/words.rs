@@ -128,9 +128,14 @@ pub fn counters(
             formula(frame.phase, grouped)
         ),
     };
+    // The largest number shown is a side's total: a step does at least one multiplication,
+    // and a phase is part of its side.
+    let largest = timeline
+        .total_formula()
+        .max(race.map_or(0, |(t, _)| t.total_formula()));
     html! {
         <>
-            <dl class="anim-counters">
+            <dl class={classes!("anim-counters", length_class(thousands(largest).len()))}>
                 <div>
                     <dt>{ lang.tr("step", "步数") }</dt>
                     <dd>{ number("anim-step", u128::from(frame.step)) }{ of }
@@ -158,8 +163,20 @@ pub fn counters(
     }
 }
 
+/// The counters' longest number as a class, for the lecture: four counters in a row only
+/// while "123,456,789 of 123,456,789" fits a quarter of the stop, two up to 18 digits,
+/// and each on a line of its own for the largest layers (27 digits).
+fn length_class(characters: usize) -> Option<&'static str> {
+    match characters {
+        0..=11 => None,
+        12..=23 => Some("long"),
+        _ => Some("longest"),
+    }
+}
+
 /// "✓ Depthwise done: 1,728 multiplications, exactly M × Dk² × Dp² = 1,728." In a race,
-/// the separable side's finish, and how much of the standard's time it took.
+/// the separable side's finish, and how much of the standard's time it took: it finishes
+/// first when R < 1, last when R > 1 (1 × 1 kernels), and the banner says the later news.
 fn banner(
     timeline: &Timeline,
     frame: &Frame,
@@ -167,11 +184,11 @@ fn banner(
     lang: Lang,
 ) -> Option<Html> {
     let grouped = timeline.costs.layer.groups > 1;
+    let ratio = timeline.costs.ratio();
+    let separable_last = ratio.num() > ratio.den();
+    let separable_done = race.is_some_and(|(s, other)| other.mults_total == s.total_formula());
     let text = match race {
-        Some((separable, other))
-            if other.mults_total == separable.total_formula() && !frame.phase_done =>
-        {
-            let ratio = timeline.costs.ratio();
+        Some((_, other)) if separable_done && (separable_last || !frame.phase_done) => {
             let (all, r, percent) = (
                 thousands(other.mults_total),
                 ratio.significant(3),
@@ -181,6 +198,9 @@ fn banner(
                 Lang::En => format!(
                     "✓ Separable done after {all} multiplications: R = {r}, so at the same speed it needs {percent} of the standard's time."
                 ),
+                Lang::Zh if separable_last => format!(
+                    "✓ 可分离卷积完成，共 {all} 次乘法：R = {r}，同样速度下反而需要标准卷积 {percent} 的时间。"
+                ),
                 Lang::Zh => format!(
                     "✓ 可分离卷积完成，共 {all} 次乘法：R = {r}，同样速度下只需标准卷积 {percent} 的时间。"
                 ),
@@ -189,10 +209,16 @@ fn banner(
         _ if frame.phase_done => {
             let total = timeline.phase_formula(frame.phase);
             let r = timeline.costs.ratio().significant(3);
-            let after = match (race.is_some(), lang) {
-                (false, _) => String::new(),
-                (true, Lang::En) => format!(" The separable side was done at R = {r} of this."),
-                (true, Lang::Zh) => format!("可分离卷积在其 R = {r} 处就已完成。"),
+            let after = match (race.is_some(), separable_done, lang) {
+                (false, ..) => String::new(),
+                (true, true, Lang::En) => {
+                    format!(" The separable side was done at R = {r} of this.")
+                }
+                (true, true, Lang::Zh) => format!("可分离卷积在其 R = {r} 处就已完成。"),
+                (true, false, Lang::En) => {
+                    format!(" The separable side has R = {r} times as many to do: it goes on.")
+                }
+                (true, false, Lang::Zh) => format!("可分离卷积要做的是它的 R = {r} 倍，还在继续。"),
             };
             let text = match lang {
                 Lang::En => format!(
