@@ -4,7 +4,7 @@
 
 use proptest::prelude::*;
 use sepconv::cost::{
-    Costs, Fraction, Gap, Layer, LayerError, Multiplier, Padding, Part, Scaled, Unit,
+    output_size, Costs, Fraction, Gap, Layer, LayerError, Multiplier, Padding, Part, Scaled, Unit,
 };
 
 const PARTS: [Part; 4] = [
@@ -139,6 +139,44 @@ fn flops_with_bias_as_the_issue_defines_them() {
     assert_eq!(c.gap(Unit::Macs), None);
     assert_eq!(c.gap(Unit::Flops), Some(Gap::FlopsBias));
     assert_ne!(c.ratio_in(Unit::Flops), c.ratio_closed_form());
+}
+
+/// Explicit padding chosen after `same` starts where `same` was, not at none: the same Dp
+/// where `same` pads both sides alike, one more where it puts its odd pixel on one side.
+#[test]
+fn explicit_padding_starts_from_same() {
+    let explicit = |df, dk, stride, dilation| {
+        let layer = Layer {
+            df,
+            dk,
+            stride,
+            dilation,
+            ..mobilenet_layer()
+        };
+        let c = Costs::of(&layer).unwrap();
+        let p = c.explicit_padding();
+        let dp = |p| output_size(df, dk, Padding::Explicit(p), stride, dilation).ok();
+        (p, c.dp, dp(p))
+    };
+    assert_eq!(explicit(8, 5, 1, 1), (2, 8, Some(8)));
+    assert_eq!(explicit(8, 5, 1, 2), (4, 8, Some(8)));
+    assert_eq!(explicit(224, 3, 2, 1), (1, 112, Some(112)));
+    assert_eq!(explicit(14, 4, 1, 1), (2, 14, Some(15)));
+    // Every small layer: the least P that reaches `same`'s Dp.
+    for (df, dk, stride, dilation) in small_layers() {
+        let (p, same, got) = explicit(df, dk, stride, dilation);
+        assert!(got >= Some(same), "{df} {dk} {stride} {dilation}: P = {p}");
+        if p > 0 {
+            let less = output_size(df, dk, Padding::Explicit(p - 1), stride, dilation).ok();
+            assert!(less < Some(same), "{df} {dk} {stride} {dilation}: P = {p}");
+        }
+    }
+}
+
+fn small_layers() -> impl Iterator<Item = (u32, u32, u32, u32)> {
+    (1..=20).flat_map(|df| {
+        (1..=7).flat_map(move |dk| (1..=4).flat_map(move |s| (1..=3).map(move |d| (df, dk, s, d))))
+    })
 }
 
 fn any_layer() -> impl Strategy<Value = Layer> {

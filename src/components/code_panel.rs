@@ -70,7 +70,7 @@ fn torch_padding(costs: &Costs) -> (Option<String>, String) {
         Padding::Explicit(p) => (None, p.to_string()),
         Padding::Same if l.stride == 1 => (None, "\"same\"".to_owned()),
         Padding::Same => {
-            let total = same_padding(costs);
+            let total = costs.same_padding();
             let (before, after) = (total / 2, total - total / 2);
             if before == after {
                 (None, before.to_string())
@@ -80,13 +80,6 @@ fn torch_padding(costs: &Costs) -> (Option<String>, String) {
             }
         }
     }
-}
-
-/// The padding TensorFlow's `same` adds in all, on one axis.
-fn same_padding(costs: &Costs) -> u64 {
-    let l = &costs.layer;
-    let span = u64::from(l.dilation) * u64::from(l.dk.saturating_sub(1)) + 1;
-    ((u64::from(costs.dp) - 1) * u64::from(l.stride) + span).saturating_sub(u64::from(l.df))
 }
 
 fn python_bool(b: bool) -> &'static str {

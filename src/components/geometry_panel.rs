@@ -1,13 +1,13 @@
 //! How Dp follows from Df: padding, stride and dilation, and the rule with today's numbers.
 
 use super::formula::symbol_html;
-use super::param_control::ParamControl;
+use super::param_control::{said_beside, ParamControl};
 use crate::cost::{Costs, Padding, Param};
 use crate::i18n::Lang;
 use crate::messages;
 use crate::query::padding_name;
 use crate::readout::dp_numbers;
-use crate::state::{Action, Notice};
+use crate::state::{Action, Change, Notice};
 use yew::prelude::*;
 
 /// Padding, stride and dilation for `costs`' layer, and the Dp rule in force; `shown`
@@ -22,7 +22,8 @@ pub fn geometry_panel(
     let choices = [
         Padding::Valid,
         Padding::Same,
-        Padding::Explicit(layer.get(Param::Pad)),
+        // From `same`, explicit padding starts where `same` was, not at none.
+        Padding::Explicit(costs.explicit_padding()),
     ];
     let buttons = choices.into_iter().map(|padding| {
         let pressed = padding_name(padding) == padding_name(layer.padding);
@@ -34,6 +35,9 @@ pub fn geometry_panel(
             </button>
         }
     });
+    // A refused padding is said under its buttons too, where the reader clicked.
+    let refused =
+        messages::refused_by(lang, shown, |c| matches!(c, Change::Padding(_))).map(AttrValue::from);
     let control = |param: Param| {
         let refused = messages::refused(lang, shown, param).map(AttrValue::from);
         html! { <ParamControl {param} value={layer.get(param)} on_action={on_action.clone()} {refused} /> }
@@ -41,10 +45,12 @@ pub fn geometry_panel(
     html! {
         <section class="panel geometry" aria-labelledby="geometry-title">
             <h2 id="geometry-title">{ lang.tr("Output size", "输出尺寸") }</h2>
-            <div class="seg-group" role="group" aria-label={lang.tr("Padding", "填充")}>
+            <div class="seg-group" role="group" aria-label={lang.tr("Padding", "填充")}
+                aria-describedby="padding-error">
                 <span class="seg-label">{ lang.tr("Padding", "填充") }</span>
                 { for buttons }
             </div>
+            { said_beside("padding-error".to_owned(), None, refused.as_ref()) }
             if matches!(layer.padding, Padding::Explicit(_)) { { control(Param::Pad) } }
             <div class="pair">
                 { control(Param::Stride) }

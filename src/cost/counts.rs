@@ -2,7 +2,7 @@
 
 use super::fraction::Fraction;
 use super::geometry::Padding;
-use super::layer::{Layer, LayerError};
+use super::layer::{Layer, LayerError, Param};
 
 /// One factor of a cost formula: a symbol with its value and an exponent, or a sum of such.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -190,6 +190,26 @@ impl Costs {
     pub fn of(layer: &Layer) -> Result<Costs, LayerError> {
         let dp = layer.check()?;
         Ok(Costs { layer: *layer, dp })
+    }
+
+    /// The padding TensorFlow's `same` adds in all on one axis to reach this layer's Dp.
+    pub fn same_padding(&self) -> u64 {
+        let l = &self.layer;
+        let span = u64::from(l.dilation) * u64::from(l.dk.saturating_sub(1)) + 1;
+        ((u64::from(self.dp) - 1) * u64::from(l.stride) + span).saturating_sub(u64::from(l.df))
+    }
+
+    /// The padding P on every side that stands for this layer's: its own, none for
+    /// `valid`, and for `same` the least that reaches its Dp (half of `same`'s, rounded up
+    /// where `same` puts the odd pixel on one side), within what P may be.
+    pub fn explicit_padding(&self) -> u32 {
+        match self.layer.padding {
+            Padding::Explicit(p) => p,
+            Padding::Valid => 0,
+            Padding::Same => u32::try_from(self.same_padding().div_ceil(2))
+                .unwrap_or(u32::MAX)
+                .min(Param::Pad.limit().max),
+        }
     }
 
     // The factors of the formulas, named as in the seed article.

@@ -44,13 +44,23 @@ impl Multiplier {
     /// three decimals; otherwise what is wrong with it.
     pub fn parse(text: &str) -> Result<Multiplier, MultiplierError> {
         let text = text.trim();
+        // A sign is a number's: "-0.5" is out of range, not "not a number", and "+0.5" is 0.5.
+        let (negative, text) = match text.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, text.strip_prefix('+').unwrap_or(text)),
+        };
         let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
         let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
         if text.is_empty() || !digits(whole) || !digits(fraction) || text == "." {
             return Err(MultiplierError::NotANumber);
         }
+        // "1.0000" is 1: only the decimals that count are limited.
+        let fraction = fraction.trim_end_matches('0');
         if fraction.len() > 3 {
             return Err(MultiplierError::TooManyDecimals);
+        }
+        if negative {
+            return Err(MultiplierError::OutOfRange);
         }
         let whole: u32 = match whole {
             "" => 0,
@@ -142,7 +152,14 @@ mod tests {
         assert_eq!(t("0"), Err(OutOfRange));
         assert_eq!(t("1.5"), Err(OutOfRange));
         assert_eq!(t("0.7501"), Err(TooManyDecimals));
-        assert_eq!(t("-0.5"), Err(NotANumber));
+        assert_eq!(t("-0.5"), Err(OutOfRange));
+        assert_eq!(t("-3"), Err(OutOfRange));
+        assert_eq!(t("+0.5"), Ok(500));
+        assert_eq!(t("+4"), Err(OutOfRange));
+        assert_eq!(t("1.0000"), Ok(1000));
+        assert_eq!(t("0.75000000"), Ok(750));
+        assert_eq!(t("-"), Err(NotANumber));
+        assert_eq!(t("+-1"), Err(NotANumber));
         assert_eq!(t("abc"), Err(NotANumber));
         assert_eq!(t(""), Err(NotANumber));
         assert_eq!(t("99999999999"), Err(OutOfRange));

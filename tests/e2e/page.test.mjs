@@ -196,6 +196,51 @@ test('on a phone, a refused change is said where the reader is looking, not only
   await page.close();
 });
 
+test('a refused padding is said under the padding buttons, where the reader clicked', async () => {
+  // 3x3 and a 5x5 kernel: only same padding gives an output. The refusal was said only
+  // in the notice at the top of the page, out of view of the buttons.
+  const layer = { df: 3, dk: 5, m: 3, n: 8, pad: 'same' };
+  const page = await open(env.browser, env.server.url, '?df=3&dk=5&m=3&n=8&pad=same', { width: 1280, height: 720 });
+  await page.locator('#pad-valid').evaluate((button) => button.scrollIntoView({ block: 'center' }));
+  await page.locator('#pad-valid').click();
+  const said = page.locator('#padding-error');
+  await textOf(said, /valid padding/);
+  await textOf(page.locator('#notice-text'), /valid padding/);
+  const [button, message] = [await page.locator('#pad-valid').boundingBox(), await said.boundingBox()];
+  assert.ok(message.y >= 0 && message.y + message.height <= 720, `the message is on screen: ${JSON.stringify(message)}`);
+  assert.ok(message.y - (button.y + button.height) < 120, `and by the buttons: ${JSON.stringify([button, message])}`);
+  assert.equal(await page.locator('#pad-same').getAttribute('aria-pressed'), 'true');
+  await assertFigures(page, layer);
+  // A good change clears it.
+  await page.locator('#df-input').fill('9');
+  await page.locator('#pad-valid').click();
+  await eventually(async () => assert.equal(await said.textContent(), ''));
+  await assertFigures(page, { ...layer, df: 9, pad: 'valid' });
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test('explicit padding chosen after same starts where same was, and the counts stay', async () => {
+  // 8x8 and a 5x5 kernel: same pads 2 on every side. Explicit started at none, and the
+  // standard count fell from 38,400 to 9,600 without a word.
+  const layer = { df: 8, dk: 5, m: 3, n: 8 };
+  const page = await open(env.browser, env.server.url, '?df=8&dk=5&m=3&n=8&pad=same');
+  await assertFigures(page, { ...layer, pad: 'same' });
+  const standard = await page.locator('#cost-standard').getAttribute('data-value');
+  await page.locator('#pad-explicit').click();
+  await eventually(async () => assert.equal(await page.locator('#pad-input').inputValue(), '2'));
+  await assertFigures(page, { ...layer, pad: 2 });
+  assert.equal(await page.locator('#cost-standard').getAttribute('data-value'), standard);
+  await eventually(async () => assert.match(page.url(), /[?&]pad=2(&|$)/));
+  // From valid, explicit starts at none, as valid is.
+  await page.locator('#pad-valid').click();
+  await page.locator('#pad-explicit').click();
+  await eventually(async () => assert.equal(await page.locator('#pad-input').inputValue(), '0'));
+  await assertFigures(page, { ...layer, pad: 0 });
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
 test('a hand-edited link with bad values keeps the good ones and names the bad', async () => {
   const page = await open(env.browser, env.server.url, '?df=abc&n=0&dk=99999&m=16&pad=valid');
   const layer = { ...DEFAULT, m: 16, pad: 'valid' };
@@ -389,10 +434,19 @@ test('every request stays under the sub-path, with relative asset URLs', async (
 // scrolled away, and a clear embed's wide table fading out at the edge that hides more
 // added 0.2: 347.42 KB. The page pre-rendered in Chinese in a file of its own, which only
 // a Chinese reader gets, took 3.2 off: 344.24 KB (a Chinese reader's, with it, 348.97).
-// The lecture's stop 7 with its counts twice as large added 0.05: 344.29 (349.02). The
+// The lecture's stop 7 with its counts twice as large added 0.05: 344.29 (349.02). A race
+// that the separable side loses (1 × 1 kernels) running on until it is done, and saying so,
+// added 0.61: 344.90 (349.63). Counters of a large layer that stay in their boxes, in the
+// lecture and on the page, added 0.36: 345.26; the race on a lecture's stop with room for
+// its two pictures, 0.07: 345.33; explicit padding starting from same's, 0.04: 345.37; a
+// refused padding said under its buttons, 0.11: 345.48; α's box reading signs and trailing
+// zeros, 0.05: 345.52; the preset menu naming the one chosen of presets that are one
+// layer, 0.03; leaving the lecture back where it began, 0.43 (a hook of its own, run once
+// the page is drawn again, cost 0.84; the effect that writes the link does it now):
+// 345.98. The
 // ceiling is the next tenth above the figure, as issue 12 asks: the whole does not grow
 // unseen while the gap to its targets is worked on (see the README).
-const BUDGET_KB = 344.3;
+const BUDGET_KB = 346.0;
 
 test(`the whole page stays under ${BUDGET_KB} KB gzipped`, async () => {
   const { gzipSync } = await import('node:zlib');
