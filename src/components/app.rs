@@ -14,7 +14,7 @@ use super::network_view::NetworkView;
 use super::notice::notice;
 use super::options_panel::options_panel;
 use super::param_control::ParamControl;
-use super::presentation::{lecture_view, overlays, use_lecture, Slides};
+use super::presentation::{self, lecture_view, overlays, use_lecture, Slides};
 use super::presets::Presets;
 use super::share::Share;
 use super::summary::summary;
@@ -71,7 +71,15 @@ pub fn App(props: &AppProps) -> Html {
         Readout::of(&costs, unit, lang)
     });
     let query = query::to_query(&state);
-    use_effect_with(query.clone(), |query| dom::show_url(query));
+    // Once the page is drawn: its link in the address bar and, back from a lecture (whose
+    // stop is in the link), the reader's place on it.
+    let lecturing = state.slide.is_some();
+    use_effect_with(query.clone(), move |query| {
+        dom::show_url(query);
+        if !lecturing {
+            presentation::back_in_place();
+        }
+    });
     use_drags_hold_url();
     // During a drag the share panel, like the address bar, has nothing to copy from: it
     // follows in the next frame; otherwise at once, so a link copied is the change made.

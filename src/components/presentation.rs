@@ -9,7 +9,7 @@ use crate::cost::Costs;
 use crate::i18n::Lang;
 use crate::lesson::{press, Focus, Panel, Room, Stop, CLICK};
 use crate::state::Action;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::KeyboardEvent;
@@ -72,6 +72,52 @@ pub fn use_lecture(slide: Option<Stop>, on_action: Callback<Action>) -> Lecture 
     Lecture { room, press }
 }
 
+thread_local! {
+    /// Where the reader was on the page when the lecture began, until it ends.
+    static PLACE: Cell<Option<Place>> = const { Cell::new(None) };
+}
+
+/// Once the page is drawn again after a lecture, puts the reader back where they began it
+/// (once: the place is forgotten then).
+pub fn back_in_place() {
+    if let Some(place) = PLACE.take() {
+        place.restore();
+    }
+}
+
+/// Where the reader was on the page when the lecture began, to go back to when it ends:
+/// how far down, and the control they started it from (by its id: the page is drawn anew).
+struct Place {
+    y: f64,
+    focus: Option<String>,
+}
+
+impl Place {
+    fn here() -> Option<Place> {
+        let window = dom::window()?;
+        let focus = window
+            .document()
+            .and_then(|d| d.active_element())
+            .map(|e| e.id())
+            .filter(|id| !id.is_empty());
+        Some(Place {
+            y: window.scroll_y().unwrap_or(0.0),
+            focus,
+        })
+    }
+
+    fn restore(self) {
+        let Some(window) = dom::window() else { return };
+        let control = self
+            .focus
+            .and_then(|id| window.document()?.get_element_by_id(&id));
+        if let Some(control) = control.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = control.focus();
+        }
+        window.scroll_to_with_x_and_y(0.0, self.y);
+    }
+}
+
 fn apply(
     current: &Rc<RefCell<Room>>,
     to: Room,
@@ -81,6 +127,9 @@ fn apply(
     let from = std::mem::replace(&mut *current.borrow_mut(), to);
     if from.slide.is_none() != to.slide.is_none() {
         full_screen(to.slide.is_some());
+        if to.slide.is_some() {
+            PLACE.set(Place::here());
+        }
     }
     if from.slide != to.slide {
         on_action.emit(Action::SetSlide(to.slide));

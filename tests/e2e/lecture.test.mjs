@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { shared, open, live, eventually, launch, contrasts } from './harness.mjs';
+import { shared, open, live, eventually, launch, contrasts, overrun } from './harness.mjs';
 import { expected } from './reference.mjs';
 
 const require = createRequire(import.meta.url);
@@ -86,6 +86,65 @@ for (const [width, height, lang] of [[1280, 720, 'en'], [1920, 1080, 'zh']]) {
     await page.close();
   });
 }
+
+test('the race on a stop has the room for its two pictures: no word on the canvas runs into another', async () => {
+  // At 720p the race had a third of the stop: its volumes came out as dots, under words
+  // drawn over each other ("lens ×2" on "input").
+  for (const [width, height, lang] of [[1280, 720, 'en'], [1920, 1080, 'zh']]) {
+    const page = await open(env.browser, env.server.url, `?${LAYER}&lang=${lang}&slide=3`, { width, height }, '#slide-title');
+    await page.evaluate(() => {
+      window.words = [];
+      const fill = CanvasRenderingContext2D.prototype.fillText;
+      CanvasRenderingContext2D.prototype.fillText = function (text, x, y, ...rest) {
+        if (this.canvas.id === 'anim-canvas') {
+          const { width: w, actualBoundingBoxAscent: up, actualBoundingBoxDescent: down } = this.measureText(text);
+          const left = this.textAlign === 'center' ? x - w / 2 : this.textAlign === 'right' || this.textAlign === 'end' ? x - w : x;
+          window.words.push({ text, left, right: left + w, top: y - up, bottom: y + down, draw: Number(this.canvas.dataset.draws ?? 0) });
+        }
+        return fill.call(this, text, x, y, ...rest);
+      };
+    });
+    await page.locator('#anim-mode-race').click();
+    await eventually(async () => assert.ok(await page.locator('#race-separable-mults').count()));
+    await page.keyboard.press('ArrowRight');
+    const words = await eventually(async () => {
+      const drawn = await page.evaluate(() => window.words.filter((w) => w.draw === Math.max(...window.words.map((v) => v.draw))));
+      assert.ok(drawn.length >= 10, JSON.stringify(drawn));
+      return drawn;
+    });
+    const clash = words.flatMap((a, i) => words.slice(i + 1)
+      .filter((b) => a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1)
+      .map((b) => `"${a.text}" on "${b.text}"`));
+    assert.deepEqual(clash, [], `${width}x${height}`);
+    const m = await measure(page);
+    assert.equal(m.scrolls, false);
+    assert.deepEqual(m.outside, []);
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  }
+});
+
+test('the counters of a large layer stay in their own boxes, on the stop, in both modes', async () => {
+  // MobileNet's widest layers (counts of 10 digits), and the largest the controls take (27).
+  const layers = ['df=224&dk=7&m=256&n=512', 'df=4096&dk=512&m=8192&n=8192&pad=valid'];
+  for (const [width, height, lang] of [[1280, 720, 'en'], [1920, 1080, 'zh']]) {
+    for (const layer of layers) {
+      const page = await open(env.browser, env.server.url, `?${layer}&lang=${lang}&slide=6`, { width, height }, '#slide-title');
+      for (const mode of ['separable', 'race']) {
+        await page.locator(`#anim-mode-${mode}`).click();
+        await page.keyboard.press('End');
+        await eventually(async () => assert.equal(await page.locator('#anim-mults-total').getAttribute('data-value'), await page.locator('#anim-total-formula').getAttribute('data-value')));
+        const m = await measure(page);
+        const where = `${layer}, ${mode}, ${width}x${height}`;
+        assert.equal(m.scrolls, false, `${where}: the stop scrolls`);
+        assert.deepEqual(m.outside, [], `${where}: off screen`);
+        assert.deepEqual(await overrun(page), [], `${where}: counters out of their boxes`);
+      }
+      assert.deepEqual(page.problems, []);
+      await page.close();
+    }
+  }
+});
 
 test('the animation\'s stops end exactly on the formulas, and the canvases redraw larger', async () => {
   const want = expected({ df: 112, dk: 3, m: 64, n: 128, pad: 'same' });
@@ -273,6 +332,16 @@ test('P starts the lecture from a slider, ? lists the keys, Escape closes and th
   await atStop(page, 1);
   await page.locator('#present-exit').click();
   await eventually(async () => assert.equal(await page.locator('.masthead').count(), 1));
+  // Leaving puts the reader back where they started it: down the page, on the same
+  // control (they were at the top, on nothing).
+  await page.locator('#anim-speed').evaluate((slider) => { slider.scrollIntoView({ block: 'center' }); slider.focus(); });
+  const y = await page.evaluate(() => scrollY);
+  assert.ok(y > 300, `scrolled to ${y}`);
+  await page.keyboard.press('p');
+  await atStop(page, 1);
+  await page.keyboard.press('Escape');
+  await eventually(async () => assert.equal(await page.evaluate(() => document.activeElement.id), 'anim-speed'));
+  await eventually(async () => assert.ok(Math.abs(await page.evaluate(() => scrollY) - y) <= 2, `back at ${y}`));
   assert.deepEqual(page.problems.filter((p) => !/fullscreen/i.test(p)), []);
   await page.close();
 });
