@@ -89,20 +89,30 @@ pub struct Props {
 pub fn Presets(props: &Props) -> Html {
     let lang = use_lang();
     let list = use_memo(lang, |lang| presets(*lang));
+    // Several presets are one layer (MobileNet's example is its layers 8 to 12): the one
+    // the reader chose stays named while the layer is its.
+    let chosen = use_mut_ref(|| None::<usize>);
     let onchange = {
-        let list = list.clone();
+        let (list, chosen) = (list.clone(), chosen.clone());
         let on_action = props.on_action.clone();
         Callback::from(move |e: Event| {
             let select = e.target_unchecked_into::<HtmlSelectElement>();
-            let chosen = select.value().parse::<usize>().ok();
-            if let Some((_, layer)) = chosen.and_then(|i| list.get(i)) {
+            let Ok(i) = select.value().parse::<usize>() else {
+                return;
+            };
+            if let Some((_, layer)) = list.get(i) {
+                *chosen.borrow_mut() = Some(i);
                 on_action.emit(Action::Load(*layer));
             }
         })
     };
     // The preset on screen, if the layer is one; otherwise the prompt, or "custom" once
     // the layer is neither a preset nor the page's first.
-    let current = list.iter().position(|(_, layer)| *layer == props.layer);
+    let is_shown = |&i: &usize| list.get(i).is_some_and(|(_, layer)| *layer == props.layer);
+    let current = chosen
+        .borrow()
+        .filter(is_shown)
+        .or_else(|| list.iter().position(|(_, layer)| *layer == props.layer));
     let prompt = if props.layer == Layer::default() {
         lang.tr("a preset layer…", "选择一个预设层…")
     } else {

@@ -76,6 +76,24 @@ test('α and ρ reproduce Table 3 of the MobileNets paper', async () => {
   assert.equal(new URL(page.url()).searchParams.get('rho'), null);
 });
 
+test('the α box reads signs and trailing zeros as numbers do: a negative is out of range, 1.0000 is 1', async () => {
+  const page = await open(env.browser, env.server.url, `${MOBILENET}&alpha=0.75`);
+  const separable = () => page.locator('#cost-separable').getAttribute('data-value');
+  // "-3" was "not a number", and "1.0000", which is 1, "more than three decimals".
+  await page.locator('#alpha-input').fill('-3');
+  await textOf(page.locator('#alpha-error'), /^out of range: α takes a number above 0 and at most 1/);
+  assert.equal(await separable(), '29578752', 'α = 0.75 is kept');
+  await page.locator('#alpha-input').fill('+0.5');
+  await eventually(async () => assert.equal(new URL(page.url()).searchParams.get('alpha'), '0.5'));
+  assert.equal(await page.locator('#alpha-error').textContent(), '');
+  await page.locator('#alpha-input').fill('1.0000');
+  await eventually(async () => assert.equal(new URL(page.url()).searchParams.get('alpha'), null));
+  assert.equal(await page.locator('#alpha-error').textContent(), '');
+  assert.equal(await separable(), '52283392');
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
 test('an α that thins M to nothing is refused beside its box too, and the box shows α in force once left', async () => {
   const page = await open(env.browser, env.server.url, '?df=14&dk=3&m=3&n=8&pad=same', { width: 390, height: 844 });
   await page.locator('#alpha-input').scrollIntoViewIfNeeded();
@@ -86,6 +104,25 @@ test('an α that thins M to nothing is refused beside its box too, and the box s
   await page.locator('#rho-input').focus();
   await eventually(async () => assert.equal(await page.locator('#alpha-input').inputValue(), '1'));
   assert.equal(await page.locator('#alpha-input').getAttribute('aria-invalid'), 'false');
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test('of presets that are one layer, the menu names the one chosen', async () => {
+  // MobileNet's example is its layers #14 to #22; choosing #18 showed "MobileNet's 14×14×512".
+  const page = await open(env.browser, env.server.url);
+  const shown = () => page.locator('#preset').evaluate((menu) => menu.selectedOptions[0].textContent);
+  for (const label of ['#18 dw + 1×1', '#14 dw + 1×1', "MobileNet's 14×14×512"]) {
+    const value = await page.locator('#preset option', { hasText: label }).first().getAttribute('value');
+    await page.locator('#preset').selectOption(value);
+    await eventually(async () => assert.equal(await page.locator('#m-input').inputValue(), '512'));
+    await eventually(async () => assert.ok((await shown()).startsWith(label), `${label}: shown ${await shown()}`));
+  }
+  // Another layer and back by hand: the layer is still one of them, and the last named.
+  await page.locator('#n-input').fill('256');
+  await eventually(async () => assert.match(await shown(), /custom layer/));
+  await page.locator('#n-input').fill('512');
+  await eventually(async () => assert.ok((await shown()).startsWith("MobileNet's 14×14×512"), await shown()));
   assert.deepEqual(page.problems, []);
   await page.close();
 });
