@@ -6,8 +6,8 @@ use plotters::prelude::*;
 use sepconv::cost::{Costs, Fraction, Layer, Padding, Unit};
 use sepconv::i18n::Lang;
 use sepconv::plots::{
-    bars, draw_costs, draw_ratio, stand_in, Measure, Part, RatioChart, Svg, Sweep, Theme,
-    CSS_VARIABLES, KERNELS,
+    bars, draw_costs, draw_ratio, draw_roofline, stand_in, Measure, Part, Point, RatioChart,
+    Roofline, RooflineKernel, Svg, Sweep, Theme, CSS_VARIABLES, KERNELS,
 };
 
 fn costs(df: u32, dk: u32, m: u32, n: u32, padding: Padding) -> Costs {
@@ -460,4 +460,125 @@ fn path_points(d: &str) -> Vec<(i32, i32)> {
             at
         })
         .collect()
+}
+
+/// A box in pixels: x, y, width, height.
+type Area = [f64; 4];
+
+/// The boxes of an SVG's level words (from their top left, or from their bottom right) and
+/// of its dots.
+fn boxes(svg: &str) -> (Vec<(String, Area)>, Vec<Area>) {
+    let attr = |element: &str, name: &str| -> f64 {
+        let from = element.find(&format!(" {name}=\"")).unwrap() + name.len() + 3;
+        element[from..].split('"').next().unwrap().parse().unwrap()
+    };
+    let (mut words, mut dots) = (Vec::new(), Vec::new());
+    for element in svg.split('<').skip(1) {
+        if element.starts_with("circle ") {
+            let r = attr(element, "r");
+            dots.push([
+                attr(element, "cx") - r,
+                attr(element, "cy") - r,
+                2.0 * r,
+                2.0 * r,
+            ]);
+        } else if element.starts_with("text ") && !element.contains("rotate") {
+            let text = element.split('>').nth(1).unwrap().to_string();
+            let size = attr(element, "font-size");
+            let w = sepconv::anim::text_width(&text, size);
+            let (x, y) = (attr(element, "x"), attr(element, "y"));
+            let x = match element.contains("text-anchor=\"end\"") {
+                true => x - w,
+                false => x,
+            };
+            let y = match element.contains("dy=\"0.8em\"") {
+                true => y,
+                false => y - size,
+            };
+            words.push((text, [x, y, w, size]));
+        }
+    }
+    (words, dots)
+}
+
+/// What the names of `roofline` drawn at `size` cover that they must not: a dot, the peak's
+/// words or another name.
+fn covered_by_names(size: (u32, u32), roofline: &Roofline) -> Vec<String> {
+    let mut out = String::new();
+    {
+        let root = Svg::new(&mut out, size).into_drawing_area();
+        draw_roofline(&root, roofline, &Theme::default()).unwrap();
+    }
+    let (words, dots) = boxes(&out);
+    // Each name is drawn last, after its halo.
+    let names: Vec<_> = ["standard ", "depthwise ", "pointwise "]
+        .iter()
+        .filter_map(|k| words.iter().rev().find(|(t, _)| t.starts_with(k)))
+        .collect();
+    assert_eq!(names.len(), 3, "{words:?}");
+    let peak = words.iter().filter(|(t, _)| t.starts_with("peak "));
+    let overlap = |a: &Area, b: &Area| {
+        a[0] < b[0] + b[2] && b[0] < a[0] + a[2] && a[1] < b[1] + b[3] && b[1] < a[1] + a[3]
+    };
+    let mut covered = Vec::new();
+    for (text, at) in &names {
+        let others = names
+            .iter()
+            .copied()
+            .chain(peak.clone())
+            .filter(|(t, _)| t != text);
+        for other in dots.iter().chain(others.map(|(_, b)| b)) {
+            if overlap(at, other) {
+                covered.push(format!("\"{text}\" at {at:?} covers {other:?}"));
+            }
+        }
+    }
+    covered
+}
+
+#[test]
+fn the_roofline_s_names_keep_clear_of_every_dot_and_of_each_other_on_a_phone() {
+    // Machines from slow to fast, kernels from far under their roof to on it (the share of
+    // it each reaches), at the roofline's sizes on a phone and on a laptop.
+    let shares: &[f64] = &[0.05, 0.2, 0.5, 0.9];
+    let mut cases = 0;
+    for size in [(330, 260), (358, 300), (640, 360)] {
+        for peak in [8.0, 25.0, 60.0, 150.0] {
+            for bandwidth in [None, Some(4.0), Some(15.0), Some(40.0)] {
+                let roof = Roofline {
+                    peak,
+                    bandwidth,
+                    points: Vec::new(),
+                };
+                let point = |kind, name: &str, intensity: f64, share: f64| Point {
+                    name: name.into(),
+                    kind,
+                    intensity,
+                    gflops: roof.roof(intensity) * share,
+                };
+                let triples = shares.iter().flat_map(|&a| {
+                    shares
+                        .iter()
+                        .flat_map(move |&b| shares.iter().map(move |&c| (a, b, c)))
+                });
+                for (standard, depthwise, pointwise) in triples {
+                    let roofline = Roofline {
+                        points: vec![
+                            point(RooflineKernel::Standard, "standard", 240.0, standard),
+                            point(RooflineKernel::Depthwise, "depthwise", 2.2, depthwise),
+                            point(RooflineKernel::Pointwise, "pointwise", 31.0, pointwise),
+                        ],
+                        ..roof.clone()
+                    };
+                    let covered = covered_by_names(size, &roofline);
+                    assert!(
+                        covered.is_empty(),
+                        "{size:?}, peak {peak}, bandwidth {bandwidth:?}, shares {standard} {depthwise} {pointwise}: {covered:?}"
+                    );
+                    cases += 1;
+                }
+            }
+        }
+    }
+    assert_eq!(cases, 3 * 4 * 4 * 4 * 4 * 4);
 }

@@ -185,20 +185,21 @@ pub fn draw<DB: DrawingBackend>(
         let inside = |&(x, y): &(i32, i32)| {
             x >= plot_x.start && x + w <= plot_x.end && y >= plot_y.start && y + h <= plot_y.end
         };
-        // What a place costs: each name, dot or the peak's name it would cover counts
-        // twice, each stretch of the roof through it once.
+        // What a place costs: first the names, dots and the peak's name it would cover,
+        // which no halo makes readable; then the stretches of the roof through it.
         let cost = |&(x, y): &(i32, i32)| {
             let covered = taken
                 .iter()
                 .filter(|t| t.overlaps(&Rect { x, y, w, h }))
                 .count();
-            2 * covered + crossings((x, y), (x + w, y + h), &roof_px)
+            (covered, crossings((x, y), (x + w, y + h), &roof_px))
         };
         // Ring by ring, further out until a place costs nothing: beside, under and over
         // the dot, at its corners, and flush with its edges (near the plot's right end
-        // the centred places run out of it).
-        let mut best = ((px + gap, py - h / 2), usize::MAX);
-        for d in [gap, 2 * gap, 3 * gap] {
+        // the centred places run out of it); out to eight gaps, which a phone's narrow
+        // plot needs where three dots come close together.
+        let mut best = ((px + gap, py - h / 2), (usize::MAX, 0));
+        for d in (1..=8).map(|ring| ring * gap) {
             let places = [
                 (px + d, py - h / 2),
                 (px - d - w, py - h / 2),
@@ -219,7 +220,7 @@ pub fn draw<DB: DrawingBackend>(
                     best = (*place, c);
                 }
             }
-            if best.1 == 0 {
+            if best.1 == (0, 0) {
                 break;
             }
         }
