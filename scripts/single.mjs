@@ -46,7 +46,9 @@ const single = html
   .replace(/<script id=app-preload>[\s\S]*?<\/script>/, '')
   .replace(/<script type=module>[\s\S]*?<\/script>/, () => `<script type=module>${loader}</script>`)
   .replace(/(<noscript id=prerendered-en[\s\S]*?<\/noscript>)/, (english) => `${english}<script>${chinese}</script>`)
-  .replace('</body>', () => `${lazy}\n</body>`);
+  .replace('</body>', () => `${lazy}\n</body>`)
+  // The lecture's styles, which the app would ask for from beside the page.
+  .replace('</head>', () => `<style id=lecture-css>${readFileSync(join(dist, 'lecture.css'), 'utf8')}</style></head>`);
 if (single.includes('./sepconv-') || single.includes('./style-') || single.includes(`./${chineseFile}`)) throw new Error('a reference to a separate file is left');
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, single);

@@ -449,6 +449,9 @@ fn set_root_attributes(scheme: Scheme, lang: Lang, room: Room, transparent: bool
     if let Some(root) = root {
         set_if_changed(&root, "data-theme", scheme.name());
         set_if_changed(&root, "lang", lang.html_tag());
+        if room.slide.is_some() {
+            dom::lecture_style();
+        }
         set_flag(&root, "data-presenting", room.slide.is_some());
         set_flag(
             &root,

@@ -89,6 +89,32 @@ pub fn type_zoom() -> f64 {
         .map_or(1.0, |px| (f64::from(px) / 1600.0).max(1.0))
 }
 
+/// The lecture's stylesheet, `lecture.css` beside the page, asked for when a lecture begins:
+/// a reader who never lectures never loads it. The single-file build has it inline already
+/// (`<style id="lecture-css">`).
+pub fn lecture_style() {
+    let Some(document) = window().and_then(|w| w.document()) else {
+        return;
+    };
+    if document.get_element_by_id("lecture-css").is_some() {
+        return;
+    }
+    let (Ok(link), Ok(Some(head))) = (
+        document.create_element("link"),
+        document.query_selector("head"),
+    ) else {
+        return;
+    };
+    for (name, value) in [
+        ("id", "lecture-css"),
+        ("rel", "stylesheet"),
+        ("href", "lecture.css"),
+    ] {
+        let _ = link.set_attribute(name, value);
+    }
+    let _ = head.append_child(&link);
+}
+
 /// "28.08" as 2808: a float parse would ship its tables (some 17 KB) for one value.
 fn hundredths(text: &str) -> Option<u32> {
     let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));

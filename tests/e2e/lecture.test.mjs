@@ -315,10 +315,18 @@ test('P starts the lecture from a slider, ? lists the keys, Escape closes and th
   const page = await open(env.browser, env.server.url, `?${LAYER}`, { width: 1280, height: 720 });
   const fontSize = () => page.evaluate(() => getComputedStyle(document.documentElement).fontSize);
   assert.equal(await fontSize(), '16px');
+  // The lecture's styles load when it begins, once: a reader who never lectures never loads them.
+  const styles = () => page.requests.filter((u) => /\/lecture\.css$/.test(u)).length;
+  assert.equal(styles(), 0);
   await page.locator('#n-slider').focus();
   await page.keyboard.press('p');
   await atStop(page, 1);
   assert.equal(await fontSize(), '18.72px', '2.6 % of 720 px');
+  await eventually(async () => assert.deepEqual(await page.evaluate(() => [
+    getComputedStyle(document.getElementById('app')).visibility,
+    getComputedStyle(document.querySelector('.stop')).display,
+  ]), ['visible', 'flex']));
+  assert.equal(styles(), 1);
   await page.keyboard.press('?');
   await eventually(async () => assert.ok(await page.locator('#lecture-help').isVisible()));
   assert.match(await page.locator('#lecture-help').textContent(), /Page Down.*next stop.*blank the screen.*hide the numbers/s);
@@ -342,7 +350,22 @@ test('P starts the lecture from a slider, ? lists the keys, Escape closes and th
   await page.keyboard.press('Escape');
   await eventually(async () => assert.equal(await page.evaluate(() => document.activeElement.id), 'anim-speed'));
   await eventually(async () => assert.ok(Math.abs(await page.evaluate(() => scrollY) - y) <= 2, `back at ${y}`));
+  assert.equal(styles(), 1, 'a second lecture asks for its styles no more');
   assert.deepEqual(page.problems.filter((p) => !/fullscreen/i.test(p)), []);
+  await page.close();
+});
+
+test('a lecture whose styles fail to come shows in the page\'s own rather than not at all', async () => {
+  const page = await open(env.browser, env.server.url, `?${LAYER}`, { width: 1280, height: 720 });
+  await page.route(/\/lecture\.css$/, (route) => route.fulfill({ status: 404, body: '' }));
+  await page.keyboard.press('p');
+  await atStop(page, 1);
+  // Hidden while the styles are on their way, then, after 2 s, shown without them.
+  const visibility = () => page.evaluate(() => getComputedStyle(document.getElementById('app')).visibility);
+  assert.equal(await visibility(), 'hidden');
+  await eventually(async () => assert.equal(await visibility(), 'visible'), 4000);
+  assert.ok(await page.locator('#slide-next').isVisible());
+  assert.deepEqual(page.problems.filter((p) => !/404|Failed to load resource/.test(p)), []);
   await page.close();
 });
 
@@ -427,6 +450,8 @@ test('the lecture runs from the single file on disk, in Chinese', async () => {
   const page = await open(browser, `file://${file}`, `?${LAYER}&lang=zh&theme=projector&slide=4`, { width: 1920, height: 1080 }, '#slide-title');
   await atStop(page, 4);
   assert.match(await page.locator('#slide-title').textContent(), /深度卷积：所有通道都完成了/);
+  // The lecture's styles are in the file: the stop fills the screen.
+  assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('.stop')).display), 'flex');
   await eventually(async () => assert.equal(await page.locator('#anim-mults-phase').getAttribute('data-value'), String(64 * 112 * 112 * 9)));
   await page.keyboard.press('PageDown');
   await atStop(page, 5);
