@@ -47,8 +47,11 @@ const single = html
   .replace(/<script type=module>[\s\S]*?<\/script>/, () => `<script type=module>${loader}</script>`)
   .replace(/(<noscript id=prerendered-en[\s\S]*?<\/noscript>)/, (english) => `${english}<script>${chinese}</script>`)
   .replace('</body>', () => `${lazy}\n</body>`)
-  // The lecture's styles, which the app would ask for from beside the page.
-  .replace('</head>', () => `<style id=lecture-css>${readFileSync(join(dist, 'lecture.css'), 'utf8')}</style></head>`);
+  // The lecture's and the network views' styles, which the app would ask for from beside
+  // the page.
+  .replace('</head>', () => ['lecture', 'network']
+    .map((name) => `<style id=${name}-css>${readFileSync(join(dist, `${name}.css`), 'utf8')}</style>`)
+    .join('') + '</head>');
 if (single.includes('./sepconv-') || single.includes('./style-') || single.includes(`./${chineseFile}`)) throw new Error('a reference to a separate file is left');
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, single);

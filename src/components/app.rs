@@ -97,6 +97,14 @@ pub fn App(props: &AppProps) -> Html {
     // Set during render, before the charts and the animation read the colours and size.
     let scheme = theme.scheme(use_dark_scheme());
     set_root_attributes(scheme, lang, lecture.room, state.transparent);
+    // What only some readers open has a stylesheet of its own, asked for when first drawn:
+    // the lecture's, and the network views' (the lecture's stop 10 is one).
+    if lecturing {
+        dom::stylesheet("lecture-css", "lecture.css");
+    }
+    if lecturing || state.view != View::Layer || embed == Embed::Network {
+        dom::stylesheet("network-css", "network.css");
+    }
     use_resize_reporter(embed != Embed::Page, state.frame_id.clone());
     // An embed's readers did not write its link: what is wrong with it goes to the
     // console, for its author, and never to them as a banner.
@@ -449,9 +457,6 @@ fn set_root_attributes(scheme: Scheme, lang: Lang, room: Room, transparent: bool
     if let Some(root) = root {
         set_if_changed(&root, "data-theme", scheme.name());
         set_if_changed(&root, "lang", lang.html_tag());
-        if room.slide.is_some() {
-            dom::lecture_style();
-        }
         set_flag(&root, "data-presenting", room.slide.is_some());
         set_flag(
             &root,

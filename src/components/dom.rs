@@ -89,14 +89,15 @@ pub fn type_zoom() -> f64 {
         .map_or(1.0, |px| (f64::from(px) / 1600.0).max(1.0))
 }
 
-/// The lecture's stylesheet, `lecture.css` beside the page, asked for when a lecture begins:
-/// a reader who never lectures never loads it. The single-file build has it inline already
-/// (`<style id="lecture-css">`).
-pub fn lecture_style() {
+/// A stylesheet of a part that only some readers open, `file` beside the page (`id` its
+/// element's), asked for once, when the part is first drawn: a reader who never opens it
+/// never loads it. The single-file build has it inline already (`<style id=...>`). The
+/// lecture's (`lecture.css`) and the network views' (`network.css`).
+pub fn stylesheet(id: &str, file: &str) {
     let Some(document) = window().and_then(|w| w.document()) else {
         return;
     };
-    if document.get_element_by_id("lecture-css").is_some() {
+    if document.get_element_by_id(id).is_some() {
         return;
     }
     let (Ok(link), Ok(Some(head))) = (
@@ -105,11 +106,7 @@ pub fn lecture_style() {
     ) else {
         return;
     };
-    for (name, value) in [
-        ("id", "lecture-css"),
-        ("rel", "stylesheet"),
-        ("href", "lecture.css"),
-    ] {
+    for (name, value) in [("id", id), ("rel", "stylesheet"), ("href", file)] {
         let _ = link.set_attribute(name, value);
     }
     let _ = head.append_child(&link);

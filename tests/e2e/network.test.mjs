@@ -90,6 +90,25 @@ test('choosing a variant updates the figures and the URL', async () => {
   assert.deepEqual(page.problems, []);
 });
 
+test('the network views\' styles load when one is first opened, once, and never for the layer view', async () => {
+  const page = await open(env.browser, env.server.url);
+  const styles = () => page.requests.filter((u) => /\/network\.css$/.test(u)).length;
+  assert.equal(styles(), 0);
+  await page.locator('#view-network').click();
+  // Out of sight until its styles have come, then laid out by them.
+  await page.waitForSelector('#net-macs');
+  await eventually(async () => assert.deepEqual(await page.evaluate(() => [
+    getComputedStyle(document.querySelector('.network')).visibility,
+    getComputedStyle(document.querySelector('.net-totals')).display,
+  ]), ['visible', 'grid']));
+  await page.locator('#view-layer').click();
+  await page.locator('#view-model').click();
+  await eventually(async () => assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('.model-drop')).display), 'flex'));
+  assert.equal(styles(), 1);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
 test('a row loads its layer into the layer view, exactly as counted', async () => {
   const page = await open(env.browser, env.server.url, '?net=mobilenet_v1&alpha=0.75', undefined, '#net-macs');
   const row = page.locator('.net-row').nth(13); // layer 14: 3x3 depthwise on 14x14x384
