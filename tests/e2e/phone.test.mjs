@@ -54,6 +54,14 @@ test('the network as cards on a phone: every figure whole, nothing off its card'
   assert.ok(box.width <= 390 && box.x >= 0, `the row is ${box.width}px wide at ${box.x}`);
   assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 390, 'nothing scrolls sideways');
   assert.deepEqual(await brokenNumbers(page), []);
+  // The two networks' totals one above the other, each count whole in its card.
+  for (const query of ['?net=mobilenet_v1', '?net=mobilenet_v2&lang=zh']) {
+    await page.goto(env.server.url + query);
+    await page.waitForSelector('#net-macs');
+    const [a, b] = await page.locator('.net-total').evaluateAll((cards) => cards.map((c) => c.getBoundingClientRect().toJSON()));
+    assert.ok(b.top >= a.bottom && Math.abs(a.width - b.width) < 1, `${query}: ${JSON.stringify([a, b])}`);
+    assert.deepEqual(await overflowing(page, '.net-total .exact'), [], query);
+  }
   assert.deepEqual(page.problems, []);
 });
 
