@@ -47,9 +47,9 @@ const single = html
   .replace(/<script type=module>[\s\S]*?<\/script>/, () => `<script type=module>${loader}</script>`)
   .replace(/(<noscript id=prerendered-en[\s\S]*?<\/noscript>)/, (english) => `${english}<script>${chinese}</script>`)
   .replace('</body>', () => `${lazy}\n</body>`)
-  // The lecture's and the network views' styles, which the app would ask for from beside
-  // the page.
-  .replace('</head>', () => ['lecture', 'network']
+  // The lecture's, the network views' and a run's styles, which the app would ask for from
+  // beside the page.
+  .replace('</head>', () => ['lecture', 'network', 'measure']
     .map((name) => `<style id=${name}-css>${readFileSync(join(dist, `${name}.css`), 'utf8')}</style>`)
     .join('') + '</head>');
 if (single.includes('./sepconv-') || single.includes('./style-') || single.includes(`./${chineseFile}`)) throw new Error('a reference to a separate file is left');

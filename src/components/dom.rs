@@ -92,7 +92,8 @@ pub fn type_zoom() -> f64 {
 /// A stylesheet of a part that only some readers open, `file` beside the page (`id` its
 /// element's), asked for once, when the part is first drawn: a reader who never opens it
 /// never loads it. The single-file build has it inline already (`<style id=...>`). The
-/// lecture's (`lecture.css`) and the network views' (`network.css`).
+/// lecture's (`lecture.css`), the network views' (`network.css`) and a run's figures'
+/// (`measure.css`).
 pub fn stylesheet(id: &str, file: &str) {
     let Some(document) = window().and_then(|w| w.document()) else {
         return;

@@ -40,10 +40,11 @@ async function run(page) {
 
 test('a run fills every figure plausibly, proves the identity and keeps the page drawing', async () => {
   const page = await open(env.browser, env.server.url, '?df=28&dk=3&m=32&n=64&pad=same');
-  const lazy = (u) => /measure-(worker\.js|kernels\.wasm)/.test(u);
-  assert.deepEqual(page.requests.filter(lazy), [], 'the worker is not part of the first load');
+  const lazy = (u) => /measure(-worker\.js|-kernels\.wasm|\.css)$/.test(u);
+  assert.deepEqual(page.requests.filter(lazy), [], 'the worker and the figures\' styles are not part of the first load');
   const gap = await run(page);
-  assert.equal(page.requests.filter(lazy).length, 2, 'the worker and its kernels load on demand');
+  assert.equal(page.requests.filter(lazy).length, 3, 'the worker, its kernels and the figures\' styles load on demand');
+  assert.equal(await page.locator('.measure-table').evaluate((t) => getComputedStyle(t).borderCollapse), 'collapse');
   const f = await measured(page);
   for (const id of ['measure-ms-standard', 'measure-ms-depthwise', 'measure-ms-pointwise']) {
     assert.ok(f[id] > 0 && f[id] < 5000, `${id} = ${f[id]}`);

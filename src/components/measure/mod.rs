@@ -123,6 +123,8 @@ pub fn MeasurePanel(props: &Props) -> Html {
 /// Loads the worker and starts a run of `plan`, reporting into `status`.
 fn start(plan: Plan, status: UseStateHandle<Status>, job: Rc<RefCell<Option<Job>>>) {
     drop(job.borrow_mut().take());
+    // The figures' styles, which come long before the figures do.
+    dom::stylesheet("measure-css", "measure.css");
     status.set(Status::Running {
         plan,
         stage: "load".into(),
