@@ -196,8 +196,9 @@ pub fn draw<DB: DrawingBackend>(
         };
         // Ring by ring, further out until a place costs nothing: beside, under and over
         // the dot, at its corners, and flush with its edges (near the plot's right end
-        // the centred places run out of it); out to eight gaps, which a phone's narrow
-        // plot needs where three dots come close together.
+        // the centred places run out of it). Past three gaps a name stays by its dot over
+        // the roof, under its halo, and goes further only to cover nothing: out to eight,
+        // which a phone's narrow plot needs where three dots come close together.
         let mut best = ((px + gap, py - h / 2), (usize::MAX, 0));
         for d in (1..=8).map(|ring| ring * gap) {
             let places = [
@@ -220,7 +221,8 @@ pub fn draw<DB: DrawingBackend>(
                     best = (*place, c);
                 }
             }
-            if best.1 == (0, 0) {
+            let (covered, crossed) = best.1;
+            if covered == 0 && (crossed == 0 || d >= 3 * gap) {
                 break;
             }
         }
