@@ -135,7 +135,7 @@ pub fn counters(
         .max(race.map_or(0, |(t, _)| t.total_formula()));
     html! {
         <>
-            <dl class={classes!("anim-counters", length_class(thousands(largest).len()))}>
+            <dl class={classes!("anim-counters", length_class(largest))}>
                 <div>
                     <dt>{ lang.tr("step", "步数") }</dt>
                     <dd>{ number("anim-step", u128::from(frame.step)) }{ of }
@@ -166,10 +166,10 @@ pub fn counters(
 /// The counters' longest number as a class, for the lecture: four counters in a row only
 /// while "123,456,789 of 123,456,789" fits a quarter of the stop, two up to 18 digits,
 /// and each on a line of its own for the largest layers (27 digits).
-fn length_class(characters: usize) -> Option<&'static str> {
-    match characters {
-        0..=11 => None,
-        12..=23 => Some("long"),
+fn length_class(largest: u128) -> Option<&'static str> {
+    match largest {
+        0..=999_999_999 => None,
+        1_000_000_000..=999_999_999_999_999_999 => Some("long"),
         _ => Some("longest"),
     }
 }
