@@ -98,8 +98,9 @@ pub fn App(props: &AppProps) -> Html {
     let scheme = theme.scheme(use_dark_scheme());
     set_root_attributes(scheme, lang, lecture.room, state.transparent);
     // What only some readers open has a stylesheet of its own, asked for when first drawn:
-    // the lecture's, and the network views' (the lecture's stop 10 is one).
-    if lecturing {
+    // the lecture's (with the keys' list), and the network views' (the lecture's stop 10
+    // is one).
+    if lecturing || lecture.room.help {
         dom::stylesheet("lecture-css", "lecture.css");
     }
     if lecturing || state.view != View::Layer || embed == Embed::Network {

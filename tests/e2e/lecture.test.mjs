@@ -355,6 +355,25 @@ test('P starts the lecture from a slider, ? lists the keys, Escape closes and th
   await page.close();
 });
 
+test('? on the page lists the keys over it, with the lecture\'s styles asked for then and not before', async () => {
+  const page = await open(env.browser, env.server.url, `?${LAYER}`, { width: 1280, height: 720 });
+  const styles = () => page.requests.filter((u) => /\/lecture\.css$/.test(u)).length;
+  assert.equal(styles(), 0);
+  await page.locator('#m-slider').focus();
+  await page.keyboard.press('?');
+  await page.waitForSelector('#lecture-help');
+  await eventually(async () => assert.deepEqual(await page.evaluate(() => {
+    const backdrop = document.querySelector('.help-backdrop');
+    return [getComputedStyle(backdrop).visibility, getComputedStyle(backdrop).position];
+  }), ['visible', 'fixed']));
+  assert.equal(styles(), 1);
+  assert.equal(await page.locator('#slide-title').count(), 0, 'the keys, not the lecture');
+  await page.keyboard.press('Escape');
+  await eventually(async () => assert.equal(await page.locator('#lecture-help').count(), 0));
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
 test('a lecture whose styles fail to come shows in the page\'s own rather than not at all', async () => {
   const page = await open(env.browser, env.server.url, `?${LAYER}`, { width: 1280, height: 720 });
   await page.route(/\/lecture\.css$/, (route) => route.fulfill({ status: 404, body: '' }));

@@ -447,9 +447,11 @@ test('every request stays under the sub-path, with relative asset URLs', async (
 // begins, took 0.63 off (0.89 of the page's stylesheet, less the few lines that ask for
 // it): 345.35. The network views' rules, their phone's with them, in network.css, which
 // loads when one is opened, took 0.86 off: 344.50; a run's figures' rules in measure.css,
-// which loads when a run starts, 0.17: 344.33. The ceiling is the next tenth above the figure, as issue 12 asks: the whole does not grow
+// which loads when a run starts, 0.17: 344.33; the roofline's names placed further out, 0.01;
+// the keys' list (?) and the lecture's last two rules in lecture.css too, 0.16 off: 344.19.
+// The ceiling is the next tenth above the figure, as issue 12 asks: the whole does not grow
 // unseen while the gap to its targets is worked on (see the README).
-const BUDGET_KB = 344.4;
+const BUDGET_KB = 344.2;
 
 test(`the whole page stays under ${BUDGET_KB} KB gzipped`, async () => {
   const { gzipSync } = await import('node:zlib');
