@@ -128,7 +128,13 @@ ${q.get('late') === '1'
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   const origin = `http://127.0.0.1:${server.address().port}`;
-  return { url: origin + BASE_PATH, requests, close: () => new Promise((ok) => server.close(ok)) };
+  /** The paths asked for from request number `before` on, from a page's own document: a file
+   *  that an earlier page asked for and that reaches the server late is not the page's. */
+  const since = (before) => {
+    const asked = requests.slice(before);
+    return asked.slice(Math.max(0, asked.indexOf(BASE_PATH)));
+  };
+  return { url: origin + BASE_PATH, requests, since, close: () => new Promise((ok) => server.close(ok)) };
 }
 
 export async function launch() {

@@ -459,7 +459,7 @@ test(`the whole page stays under ${BUDGET_KB} KB gzipped`, async () => {
   const before = env.server.requests.length;
   const page = await open(env.browser, env.server.url);
   await page.close();
-  const loaded = new Set(env.server.requests.slice(before));
+  const loaded = new Set(env.server.since(before));
   let total = 0;
   for (const path of loaded) {
     const file = new URL(`../../dist/${path.slice('/courses/cnn/sepconv/'.length) || 'index.html'}`, import.meta.url);
