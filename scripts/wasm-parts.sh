@@ -11,6 +11,8 @@
 # and minifies the glue, ES modules that every reader loads and Trunk's minifier leaves as
 # they are (2 and 1 KB less, gzipped). The
 # workers load on demand, and embed.js stays readable for the bloggers who include it.
+# Last, it takes the comments out of the stylesheets that load on demand, which Trunk copies
+# as they are (scripts/strip-css.mjs).
 # The island shares the app's target folder (the same flags, so nothing is built twice);
 # the workers' own target folders keep the page's build, which has no SIMD, from being
 # rebuilt.
@@ -39,3 +41,4 @@ for glue in "$out"/sepconv-*.js "$out/island.js"; do
   # reads as one property.
   node scripts/short-names.mjs "$glue" "${glue%.js}_bg.wasm"
 done
+node scripts/strip-css.mjs "$out/lecture.css" "$out/network.css" "$out/measure.css"

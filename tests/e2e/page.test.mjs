@@ -469,6 +469,29 @@ test(`the whole page stays under ${BUDGET_KB} KB gzipped`, async () => {
   assert.ok(total < BUDGET_KB * 1024, `the page weighs ${(total / 1024).toFixed(1)} KB gzipped`);
 });
 
+// The stylesheets that load on demand go out without the comments written for the next
+// reader of static/ (scripts/strip-css.mjs), about a third of them gzipped; the browser
+// reads from each the very rules that static/ holds.
+test('the stylesheets that load on demand ship without their comments, and with every rule', async () => {
+  const { gzipSync } = await import('node:zlib');
+  const { readFile } = await import('node:fs/promises');
+  const page = await env.browser.newPage();
+  for (const name of ['lecture', 'network', 'measure']) {
+    const [written, shipped] = await Promise.all(['../../static', '../../dist']
+      .map((dir) => readFile(new URL(`${dir}/${name}.css`, import.meta.url), 'utf8')));
+    assert.ok(!shipped.includes('/*'), `${name}.css ships a comment`);
+    assert.ok(gzipSync(shipped).length < 0.8 * gzipSync(written).length, `${name}.css is lighter`);
+    const rules = await page.evaluate((sheets) => sheets.map((text) => {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(text);
+      return [...sheet.cssRules].map((rule) => rule.cssText);
+    }), [written, shipped]);
+    assert.ok(rules[0].length > 5, `${name}.css has its rules`);
+    assert.deepEqual(rules[1], rules[0], `${name}.css says what static/ says`);
+  }
+  await page.close();
+});
+
 // Rust's float formatting is some 11 KB of the app's wasm, and nothing needs it: figures are
 // written in integer arithmetic (`crate::format`) or by the browser. What brings it back
 // shows here by name (the wasm as cargo built it, before wasm-opt dropped the names), not
