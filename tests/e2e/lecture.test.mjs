@@ -42,9 +42,12 @@ function measure(page) {
       const inner = card.clientHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom);
       return (parts.at(-1).bottom - parts[0].top) / inner;
     }));
+    // The animation's counts against the body's words (stops 2-6): the back row reads them.
+    const counts = [...document.querySelectorAll('.stop .anim-counters dd')].map((e) => parseFloat(getComputedStyle(e).fontSize));
     return {
       small,
       filled,
+      counts: counts.length ? Math.min(...counts) / parseFloat(getComputedStyle(document.body).fontSize) : null,
       scrolls: document.documentElement.scrollHeight > innerHeight || document.documentElement.scrollWidth > innerWidth,
       used: (Math.min(deck.bottom, innerHeight) - Math.max(deck.top, 0)) / innerHeight,
       body: parseFloat(getComputedStyle(document.body).fontSize),
@@ -55,7 +58,8 @@ function measure(page) {
   });
 }
 
-for (const [width, height, lang] of [[1280, 720, 'en'], [1920, 1080, 'zh']]) {
+// A 4:3 projector's 1024x768 too, where the counters take two rows rather than small type.
+for (const [width, height, lang] of [[1280, 720, 'en'], [1920, 1080, 'zh'], [1024, 768, 'en']]) {
   test(`every stop fills a ${width}x${height} projector without scrolling, in type the back row reads (${lang})`, async () => {
     const page = await open(env.browser, env.server.url, `?${LAYER}&lang=${lang}&slide=1`, { width, height }, '#slide-title');
     for (let n = 1; n <= 10; n++) {
@@ -73,6 +77,7 @@ for (const [width, height, lang] of [[1280, 720, 'en'], [1920, 1080, 'zh']]) {
       assert.deepEqual(m.outside, [], `stop ${n}: off screen`);
       assert.deepEqual(m.cut, [], `stop ${n}: cut off inside its panel`);
       assert.deepEqual(m.small, [], `stop ${n}: counts smaller than their row's words`);
+      if (n >= 2 && n <= 6) assert.ok(m.counts >= 0.85, `stop ${n}: the counters' type is ${m.counts.toFixed(2)} of the body's`);
       // The four counts are the stop: they fill their cards rather than float in them.
       if (n === 7) assert.ok(m.filled >= 0.65, `stop 7: the cards' words take ${(m.filled * 100).toFixed(0)} % of their height`);
       // The network's notes stay under its table, which the stop leaves out: nothing on
@@ -89,8 +94,9 @@ for (const [width, height, lang] of [[1280, 720, 'en'], [1920, 1080, 'zh']]) {
 
 test('the race on a stop has the room for its two pictures: no word on the canvas runs into another', async () => {
   // At 720p the race had a third of the stop: its volumes came out as dots, under words
-  // drawn over each other ("lens ×2" on "input").
-  for (const [width, height, lang] of [[1280, 720, 'en'], [1920, 1080, 'zh']]) {
+  // drawn over each other ("lens ×2" on "input"). At 1024x768 its five counters take two
+  // rows, and the pictures the height left.
+  for (const [width, height, lang] of [[1280, 720, 'en'], [1920, 1080, 'zh'], [1024, 768, 'zh']]) {
     const page = await open(env.browser, env.server.url, `?${LAYER}&lang=${lang}&slide=3`, { width, height }, '#slide-title');
     await page.evaluate(() => {
       window.words = [];
@@ -119,6 +125,7 @@ test('the race on a stop has the room for its two pictures: no word on the canva
     const m = await measure(page);
     assert.equal(m.scrolls, false);
     assert.deepEqual(m.outside, []);
+    assert.ok(m.counts >= 0.85, `${width}x${height}: the race's counters' type is ${m.counts.toFixed(2)} of the body's`);
     assert.deepEqual(page.problems, []);
     await page.close();
   }
@@ -127,7 +134,7 @@ test('the race on a stop has the room for its two pictures: no word on the canva
 test('the counters of a large layer stay in their own boxes, on the stop, in both modes', async () => {
   // MobileNet's widest layers (counts of 10 digits), and the largest the controls take (27).
   const layers = ['df=224&dk=7&m=256&n=512', 'df=4096&dk=512&m=8192&n=8192&pad=valid'];
-  for (const [width, height, lang] of [[1280, 720, 'en'], [1920, 1080, 'zh']]) {
+  for (const [width, height, lang] of [[1280, 720, 'en'], [1920, 1080, 'zh'], [1024, 768, 'zh']]) {
     for (const layer of layers) {
       const page = await open(env.browser, env.server.url, `?${layer}&lang=${lang}&slide=6`, { width, height }, '#slide-title');
       for (const mode of ['separable', 'race']) {
