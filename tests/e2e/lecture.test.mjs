@@ -112,7 +112,10 @@ test('the race on a stop has the room for its two pictures: no word on the canva
     });
     await page.locator('#anim-mode-race').click();
     await eventually(async () => assert.ok(await page.locator('#race-separable-mults').count()));
-    await page.keyboard.press('ArrowRight');
+    // A step forward (the → key is the clicker's in a lecture, and goes to stop 4).
+    await page.locator('#anim-play + .tool').click();
+    assert.equal(await stop(page), 3);
+    assert.equal(await page.locator('#race-separable-mults').count(), 1, 'still the race');
     const words = await eventually(async () => {
       const drawn = await page.evaluate(() => window.words.filter((w) => w.draw === Math.max(...window.words.map((v) => v.draw))));
       assert.ok(drawn.length >= 10, JSON.stringify(drawn));
