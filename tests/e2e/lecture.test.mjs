@@ -92,6 +92,24 @@ for (const [width, height, lang] of [[1280, 720, 'en'], [1920, 1080, 'zh'], [102
   });
 }
 
+test('in an 800x600 window the question\'s stop keeps the layer first and fits, and the network\'s totals stay side by side', async () => {
+  // Below 820 px the page puts its headline first and its network totals one above the
+  // other, as a phone wants; the stops keep their own layout.
+  const page = await open(env.browser, env.server.url, `?${LAYER}&slide=1`, { width: 800, height: 600 }, '#slide-title');
+  const left = (selector) => page.locator(selector).evaluate((e) => e.getBoundingClientRect().left);
+  assert.ok(await left('.stop-question .layer-panel') < await left('.stop-question .question'), 'the layer, then its question');
+  const m = await measure(page);
+  assert.equal(m.scrolls, false, 'stop 1 scrolls');
+  assert.deepEqual(m.outside, [], 'stop 1: off screen');
+  for (let n = 1; n < 10; n++) await page.keyboard.press('PageDown');
+  await atStop(page, 10);
+  const tops = await page.locator('.stop .net-total').evaluateAll((cards) => cards.map((c) => c.getBoundingClientRect().top));
+  assert.equal(tops.length, 2);
+  assert.ok(Math.abs(tops[0] - tops[1]) < 1, `the totals side by side: ${tops}`);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
 test('the race on a stop has the room for its two pictures: no word on the canvas runs into another', async () => {
   // At 720p the race had a third of the stop: its volumes came out as dots, under words
   // drawn over each other ("lens ×2" on "input"). At 1024x768 its five counters take two
