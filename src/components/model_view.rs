@@ -420,9 +420,11 @@ fn layer_of(r: &Row, lang: Lang) -> Option<(Layer, Vec<String>)> {
         } else {
             let most = pads.iter().copied().max().unwrap_or(0);
             layer.padding = Padding::Explicit(u32::try_from(most).ok()?);
+            // (Written out: `{:?}` would ship Rust's Debug formatting for one note.)
+            let listed = pads.map(|p| p.to_string()).join(", ");
             note(
-                format!("pads {:?} as {most} on every side", pads),
-                format!("填充 {:?} 按每边 {most} 计", pads),
+                format!("pads [{listed}] as {most} on every side"),
+                format!("填充 [{listed}] 按每边 {most} 计"),
             );
         }
     }
