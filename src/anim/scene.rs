@@ -8,7 +8,7 @@
 use super::camera::{Camera, Look, Rotation};
 use super::occlusion::{least_visible, Face};
 use super::shape::{Anchor, LitReport, Paint, Point, Rect, Scene, Shape};
-use super::tensor::{self, Cells, Drawn, Kind, Progress, Tensor, Window};
+use super::tensor::{self, label_room, Cells, Drawn, Kind, Progress, Tensor, Window};
 use super::timeline::{Frame, Mode, Phase, Timeline};
 use crate::format::thousands;
 use crate::i18n::Lang;
@@ -17,6 +17,8 @@ use crate::i18n::Lang;
 pub const LENS_PX: f64 = 8.0;
 /// The lens shows at most this many cells a side.
 const LENS_CELLS: u32 = 9;
+/// A lens magnifies at least this much, or brings the cells to LENS_PX, or is not drawn.
+const MIN_ZOOM: f64 = 1.5;
 /// Lines of words under each tensor: its name, its size, and up to two notes.
 const LABEL_LINES: usize = 4;
 
@@ -438,8 +440,11 @@ fn pipeline(
         if !item.note.long.is_empty() {
             notes.push(item.note.clone());
         }
-        if lensed[i] {
-            let drawn = magnify(out, t, picture, pen);
+        let magnified = match lensed[i] {
+            true => magnify(out, t, picture, pen),
+            false => None,
+        };
+        if let Some(drawn) = magnified {
             lens = true;
             notes.extend(stand_in(&drawn.0, t, lang));
             cell_px = cell_px.max(drawn.1.placement.cell_px());
@@ -599,8 +604,11 @@ fn sizes(weights: &[f64], least: &[f64], room: f64) -> Vec<f64> {
 }
 
 /// The tensor small in `picture`'s first part, and its lit window magnified in the
-/// rest, with a frame on the overview where the lens looks and lines tying the two.
-fn magnify(out: &mut Vec<Shape>, t: &Tensor, picture: Rect, pen: Pen) -> (Drawn, Drawn) {
+/// rest, with a frame on the overview where the lens looks and lines tying the two; or
+/// nothing, where the lens would show the window hardly larger than the overview does
+/// and still too small (a race's short rows on a lecture's stop, where the height limits
+/// both): the tensor is then drawn as it is.
+fn magnify(out: &mut Vec<Shape>, t: &Tensor, picture: Rect, pen: Pen) -> Option<(Drawn, Drawn)> {
     let Pen {
         look,
         rot,
@@ -610,21 +618,49 @@ fn magnify(out: &mut Vec<Shape>, t: &Tensor, picture: Rect, pen: Pen) -> (Drawn,
     } = pen;
     let wide = picture.w > picture.h;
     let (overview, inset) = picture.split(0.4, wide);
-    let drawn = tensor::draw(out, t, look, rot, overview.inset(4.0), t.whole());
     let (crop, corner) = lens_crop(t);
-    let frame = inset.inset(3.0);
+    let title = font * 1.2;
+    let label = (font * 0.8).max(12.0);
+    let inside = |frame: Rect| {
+        Rect {
+            y: frame.y + title,
+            h: frame.h - title,
+            ..frame
+        }
+        .inset(6.0)
+    };
+    let mut frame = inset.inset(3.0);
+    let (_, whole) = tensor::place(t, look, rot, overview.inset(4.0), t.whole());
+    let (_, placement) = tensor::place(t, look, rot, inside(frame), crop);
+    let (from, to) = (whole.cell_px(), placement.cell_px());
+    if to < LENS_PX && to < from * MIN_ZOOM {
+        return None;
+    }
+    let drawn = tensor::draw(out, t, look, rot, overview.inset(4.0), t.whole());
+    let zoom = round_zoom(to / from.max(1e-9));
+    let text = match (lang, corner) {
+        (Lang::En, true) => format!("lens ×{zoom}: the window's corner"),
+        (Lang::En, false) => format!("lens ×{zoom}"),
+        (Lang::Zh, true) => format!("放大镜 ×{zoom}：窗口的一角"),
+        (Lang::Zh, false) => format!("放大镜 ×{zoom}"),
+    };
+    if wide {
+        // Where its height is what limits it (a race's short rows), the lens is as wide as
+        // what it shows and its title, in the middle of its room: not a wide empty box.
+        let shown = placement.bounds(crop).w + 2.0 * (label_room(t.channels) + 12.0);
+        let w = shown.max(text_width(&text, label) + 12.0).min(frame.w);
+        frame = Rect {
+            x: frame.x + (frame.w - w) / 2.0,
+            w,
+            ..frame
+        };
+    }
     out.push(Shape::Quad {
         corners: frame.corners(),
         fill: Some(Paint::Panel),
         stroke: Some(Paint::Ink),
     });
-    let title = font * 1.2;
-    let room = Rect {
-        y: frame.y + title,
-        h: frame.h - title,
-        ..frame
-    };
-    let magnified = tensor::draw(out, t, look, rot, room.inset(6.0), crop);
+    let magnified = tensor::draw(out, t, look, rot, inside(frame), crop);
     // What the lens shows, marked where it is: through the volume's sheets, or on each
     // slice laid side by side (one box round them all would run through the others).
     let spot = match look {
@@ -653,21 +689,14 @@ fn magnify(out: &mut Vec<Shape>, t: &Tensor, picture: Rect, pen: Pen) -> (Drawn,
         segments: ties.to_vec(),
         paint: Paint::Muted,
     });
-    let zoom = round_zoom(magnified.placement.cell_px() / drawn.placement.cell_px().max(1e-9));
-    let text = match (lang, corner) {
-        (Lang::En, true) => format!("lens ×{zoom}: the window's corner"),
-        (Lang::En, false) => format!("lens ×{zoom}"),
-        (Lang::Zh, true) => format!("放大镜 ×{zoom}：窗口的一角"),
-        (Lang::Zh, false) => format!("放大镜 ×{zoom}"),
-    };
     out.push(Shape::Text {
         at: (frame.x + 6.0, frame.y + font),
         text,
         paint: Paint::Muted,
-        size: (font * 0.8).max(12.0),
+        size: label,
         anchor: Anchor::Start,
     });
-    (drawn, magnified)
+    Some((drawn, magnified))
 }
 
 /// The cells the lens shows: the window with a cell round it, or its corner when it is
@@ -797,11 +826,17 @@ fn race(
         .total_formula()
         .max(separable.total_formula())
         .max(1);
-    let (top, bottom) = area.split(0.5, false);
+    // Under each side's pictures, its bar; under the separable one's, the words that mark
+    // its finish too. The standard side does not keep a line for words it does not have:
+    // both sides' pictures share it, and stay as tall as each other.
+    let (head_h, feet) = (font * 1.6, [font * 1.3, font * 2.4]);
+    let top_h = (area.h - feet[1] + feet[0]) / 2.0;
+    let (top, bottom) = area.split(top_h / area.h.max(1.0), false);
     let mut report = (Vec::new(), 0.0, false);
-    for (half, name, t, f, paint) in [
+    for (half, foot_h, name, t, f, paint) in [
         (
             top,
+            feet[0],
             lang.tr("standard", "标准卷积"),
             timeline,
             frame,
@@ -809,14 +844,15 @@ fn race(
         ),
         (
             bottom,
+            feet[1],
             lang.tr("separable", "深度可分离卷积"),
             &separable,
             &other,
             Paint::Done,
         ),
     ] {
-        let (head, rest) = half.split((font * 1.6) / half.h.max(1.0), false);
-        let (body, foot) = rest.split(1.0 - (font * 2.4) / rest.h.max(1.0), false);
+        let (head, rest) = half.split(head_h / half.h.max(1.0), false);
+        let (body, foot) = rest.split(1.0 - foot_h / rest.h.max(1.0), false);
         // Each side's count so far, of its own whole: both have done as many so far, and
         // the whole is what differs. Where that does not fit, the count alone.
         let (done, total) = (f.mults_total, t.total_formula());

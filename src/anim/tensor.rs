@@ -309,7 +309,7 @@ const LABEL_GAP: f64 = 4.0;
 pub const DIGIT_EM: f64 = 0.64;
 
 /// How far beside a volume its channels' numbers reach, for `channels` channels.
-fn label_room(channels: u32) -> f64 {
+pub fn label_room(channels: u32) -> f64 {
     let digits = channels.max(1).ilog10() + 1;
     // At 0.56 em a digit: the gap before the number holds what its digits take beyond
     // that (up to DIGIT_EM, 0.08 em each: under 4 px for four digits at 12 px), and the
