@@ -92,7 +92,7 @@ for (const [width, height, lang] of [[1280, 720, 'en'], [1920, 1080, 'zh'], [102
   });
 }
 
-test('in an 800x600 window the question\'s stop keeps the layer first and fits, and the network\'s totals stay side by side', async () => {
+test('in an 800x600 window the question\'s stop keeps the layer first and fits, and the network\'s totals stay side by side, with where its cost goes under them', async () => {
   // Below 820 px the page puts its headline first and its network totals one above the
   // other, as a phone wants; the stops keep their own layout.
   const page = await open(env.browser, env.server.url, `?${LAYER}&slide=1`, { width: 800, height: 600 }, '#slide-title');
@@ -106,6 +106,13 @@ test('in an 800x600 window the question\'s stop keeps the layer first and fits, 
   const tops = await page.locator('.stop .net-total').evaluateAll((cards) => cards.map((c) => c.getBoundingClientRect().top));
   assert.equal(tops.length, 2);
   assert.ok(Math.abs(tops[0] - tops[1]) < 1, `the totals side by side: ${tops}`);
+  // The bar of where the cost goes and its legend, the stop's last words, on the stop (they
+  // ran 77 px past its foot, which hides what does not fit).
+  const [bar, foot] = await page.evaluate(() => [
+    document.querySelector('.stop .where').getBoundingClientRect().bottom,
+    document.querySelector('.stop > .network').getBoundingClientRect().bottom,
+  ]);
+  assert.ok(bar <= foot, `stop 10's bar and legend end at ${bar.toFixed(0)} px, the stop at ${foot.toFixed(0)}`);
   assert.deepEqual(page.problems, []);
   await page.close();
 });
