@@ -440,9 +440,10 @@ fn pipeline(
         if !item.note.long.is_empty() {
             notes.push(item.note.clone());
         }
-        let magnified = match lensed[i] {
-            true => magnify(out, t, picture, pen),
-            false => None,
+        let magnified = if lensed[i] {
+            magnify(out, t, picture, pen)
+        } else {
+            None
         };
         if let Some(drawn) = magnified {
             lens = true;
@@ -618,6 +619,7 @@ fn magnify(out: &mut Vec<Shape>, t: &Tensor, picture: Rect, pen: Pen) -> Option<
     } = pen;
     let wide = picture.w > picture.h;
     let (overview, inset) = picture.split(0.4, wide);
+    let overview = overview.inset(4.0);
     let (crop, corner) = lens_crop(t);
     let title = font * 1.2;
     let label = (font * 0.8).max(12.0);
@@ -630,13 +632,13 @@ fn magnify(out: &mut Vec<Shape>, t: &Tensor, picture: Rect, pen: Pen) -> Option<
         .inset(6.0)
     };
     let mut frame = inset.inset(3.0);
-    let (_, whole) = tensor::place(t, look, rot, overview.inset(4.0), t.whole());
+    let (_, whole) = tensor::place(t, look, rot, overview, t.whole());
     let (_, placement) = tensor::place(t, look, rot, inside(frame), crop);
     let (from, to) = (whole.cell_px(), placement.cell_px());
     if to < LENS_PX && to < from * MIN_ZOOM {
         return None;
     }
-    let drawn = tensor::draw(out, t, look, rot, overview.inset(4.0), t.whole());
+    let drawn = tensor::draw(out, t, look, rot, overview, t.whole());
     let zoom = round_zoom(to / from.max(1e-9));
     let text = match (lang, corner) {
         (Lang::En, true) => format!("lens ×{zoom}: the window's corner"),
