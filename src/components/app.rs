@@ -153,9 +153,10 @@ pub fn App(props: &AppProps) -> Html {
         <>
             { summary.clone() }
             { cards(&costs, unit, lang) }
-            <CodePanel costs={slow_costs} />
         </>
     };
+    // After the pictures: the layer as code leads on to running it.
+    let code = html! { <CodePanel costs={slow_costs} /> };
     let animation = html! {
         <Animation costs={slow_costs} playhead={slow_playhead} unit={slow_unit} {scheme}
             on_action={on_action.clone()} />
@@ -228,6 +229,7 @@ pub fn App(props: &AppProps) -> Html {
                 counts,
                 animation,
                 charts,
+                code,
                 measure,
                 network,
                 notice,
@@ -252,6 +254,7 @@ struct Panels {
     counts: Html,
     animation: Html,
     charts: Html,
+    code: Html,
     /// "Run it": the layer timed for real (only on the whole page).
     measure: Html,
     network: Html,
@@ -272,6 +275,7 @@ fn whole_page(
         counts,
         animation,
         charts,
+        code,
         measure,
         network,
         notice,
@@ -319,6 +323,7 @@ fn whole_page(
                     { counts }
                     { animation }
                     { charts }
+                    { code }
                     { measure }
                 </div>
             </main>

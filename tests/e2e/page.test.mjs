@@ -358,6 +358,30 @@ test('on a phone, everything fits the width', async () => {
   assert.deepEqual(page.problems, []);
 });
 
+/** The page's panels, by class, in the order they come down the page. */
+const panelsDown = (page) => page.evaluate(() => [...document.querySelectorAll('.layout .results > *')]
+  .sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top)
+  .map((panel) => panel.classList[panel.classList[0] === 'panel' ? 1 : 0]));
+
+test('the picture of where the multiplications come from follows the counts, on the first screen at 1080p', async () => {
+  const order = ['summary', 'cards', 'anim', 'charts', 'code', 'measure'];
+  const built = await withoutWasm(env.browser, '', { width: 1920, height: 1080 });
+  assert.deepEqual(await panelsDown(built), order, 'the built page');
+  await built.close();
+  for (const [width, height] of [[1920, 1080], [1280, 720]]) {
+    const page = await open(env.browser, env.server.url, '', { width, height });
+    assert.deepEqual(await panelsDown(page), order, `${width}x${height}`);
+    if (height === 1080) {
+      // At least half of the picture without scrolling (the code above it pushed it all below).
+      const { top, bottom } = await page.locator('#anim-canvas').boundingBox()
+        .then((box) => ({ top: box.y, bottom: box.y + box.height }));
+      assert.ok((top + bottom) / 2 < height, `the picture runs from ${top} to ${bottom} px`);
+    }
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  }
+});
+
 test('every request stays under the sub-path, with relative asset URLs', async () => {
   const page = await open(env.browser, env.server.url);
   await page.close();
@@ -546,8 +570,8 @@ test('<html data-ready> comes once the sliders answer and the counts are live', 
 });
 
 /** The page as it is before any wasm runs: the built HTML, its stylesheet and script. */
-async function withoutWasm(context, query = '') {
-  const page = await context.newPage({ viewport: { width: 1280, height: 720 } });
+async function withoutWasm(context, query = '', viewport = { width: 1280, height: 720 }) {
+  const page = await context.newPage({ viewport });
   await page.route(/\.wasm$/, (route) => route.abort());
   await page.goto(env.server.url + query);
   await page.waitForLoadState('load');
