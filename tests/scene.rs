@@ -526,6 +526,58 @@ fn finished_work_stays_filled() {
     assert!(filled(&scene(&st, &third, &WIDE, Lang::En), Paint::Done) >= 2);
 }
 
+/// How many grid lines cross the outlined sheet drawn above the words `dims`.
+fn grid_lines_above(s: &Scene, dims: &str) -> usize {
+    let (x, y) = s
+        .shapes
+        .iter()
+        .find_map(|shape| match shape {
+            Shape::Text { at, text, .. } if text == dims => Some(*at),
+            _ => None,
+        })
+        .expect("the sheet's words");
+    let outlines: Vec<&[(f64, f64); 4]> = s
+        .shapes
+        .iter()
+        .filter_map(|shape| match shape {
+            Shape::Quad {
+                corners,
+                fill: None,
+                stroke: Some(Paint::Line),
+            } if corners.iter().all(|c| (c.0 - x).abs() < 120.0 && c.1 < y) => Some(corners),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(outlines.len(), 1, "one sheet above {dims}");
+    s.shapes
+        .iter()
+        .flat_map(|shape| match shape {
+            Shape::Lines {
+                segments,
+                paint: Paint::Line,
+            } => segments.as_slice(),
+            _ => &[],
+        })
+        .filter(|[a, b]| inside_quad(((a.0 + b.0) / 2.0, (a.1 + b.1) / 2.0), outlines[0]))
+        .count()
+}
+
+#[test]
+fn the_depthwise_filter_keeps_its_cells_while_the_pointwise_step_runs() {
+    for (dk, look) in [(3, Look::Volume), (5, Look::Slices)] {
+        let sep = Timeline::new(costs(8, dk, 3, 8), Mode::Separable);
+        let view = View { look, ..WIDE };
+        let dims = format!("{dk}×{dk}×1");
+        let lines =
+            |step: u64| grid_lines_above(&scene(&sep, &sep.frame(step), &view, Lang::En), &dims);
+        // At work, filled; at rest, outlined: a grid of Dk × Dk cells either way, not a
+        // blank card that says nothing of what it is.
+        let cuts = 2 * (dk as usize - 1);
+        assert_eq!(lines(1), cuts, "at work, Dk = {dk}");
+        assert_eq!(lines(sep.phase_ends()[0] + 1), cuts, "at rest, Dk = {dk}");
+    }
+}
+
 #[test]
 fn the_slices_look_shows_each_channel_apart() {
     let c = costs(8, 3, 4, 8);

@@ -621,8 +621,10 @@ fn sheet(
             },
         }
     }
-    // A see-through sheet keeps only its outline: grids on grids would hide the point.
-    if see_through {
+    // A see-through sheet keeps only its outline: grids on grids would hide the point. A
+    // lone sheet (the depthwise filter once its step is done, an output of one channel not
+    // yet written) keeps its grid, which says what it is: without it, a blank card.
+    if see_through && t.channels > 1 {
         out.push(Shape::outline(p.cells(slot, view), Paint::Line));
         return;
     }
