@@ -93,6 +93,25 @@ fn a_resnet_block_and_what_separable_convolutions_would_save_it() {
 }
 
 #[test]
+fn resnet18_counts_as_torchvision_documents_it() {
+    let report = matches_expected("resnet18");
+    // torchvision's docs: 1.81 G multiply-adds ("GFLOPS"), 11,689,512 parameters. Here,
+    // by hand: the 7 x 7 stem, 118,013,952; four 3 x 3 at 56 x 56, 115,605,504 each; each
+    // later stage 411,041,792 (a strided 3 x 3, three 3 x 3 and a 1 x 1 shortcut); the
+    // classifier 512,000. Parameters leave out batch norm's 9,600 scales and shifts.
+    assert_eq!(
+        report.macs(),
+        Some(118_013_952 + 4 * 115_605_504 + 3 * 411_041_792 + 512_000)
+    );
+    assert_eq!(report.params(), 11_689_512 - 9_600);
+    // Nothing in it is separable yet: every 3 x 3 and the stem could be.
+    let could = report.rows.iter().filter(|r| r.separable.is_some()).count();
+    assert_eq!(could, 1 + 16);
+    let factor = report.macs().unwrap() as f64 / report.macs_separable().unwrap() as f64;
+    assert!(factor > 7.0, "{factor}");
+}
+
+#[test]
 fn groups_dilation_asymmetric_padding_and_every_auto_pad() {
     matches_expected("odd_layers");
 }

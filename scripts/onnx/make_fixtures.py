@@ -131,6 +131,29 @@ def resnet_block():
     return net.finish(x, [1, 64, 16, 16])
 
 
+def resnet18():
+    """torchvision's resnet18, which its docs put at 1.81 G multiply-adds and 11,689,512
+    parameters: the example "Your network" offers of a network of standard convolutions."""
+    net = Net("resnet18", [1, 3, 224, 224])
+    x = net.node("Relu", [net.bn(net.conv("input", 3, 64, 7, stride=2, pads=[3, 3, 3, 3], name="conv1"), 64)])
+    x = net.node("MaxPool", [x], kernel_shape=[3, 3], strides=[2, 2], pads=[1, 1, 1, 1])
+    c_in = 64
+    for stage, c in enumerate([64, 128, 256, 512], start=1):
+        for block in range(2):
+            stride = 2 if stage > 1 and block == 0 else 1
+            at = f"layer{stage}.{block}"
+            y = net.node("Relu", [net.bn(net.conv(x, c_in, c, 3, stride=stride, name=f"{at}.conv1"), c)])
+            y = net.bn(net.conv(y, c, c, 3, name=f"{at}.conv2"), c)
+            if stride != 1 or c_in != c:
+                x = net.bn(net.conv(x, c_in, c, 1, stride=stride, pads=[0, 0, 0, 0], name=f"{at}.downsample"), c)
+            x = net.node("Relu", [net.node("Add", [x, y])])
+            c_in = c
+    x = net.node("GlobalAveragePool", [x])
+    x = net.node("Flatten", [x], axis=1)
+    x = net.node("Gemm", [x, net.weight("fc_w", [1000, 512]), net.weight("fc_b", [1000])], name="fc", transB=1)
+    return net.finish(x, [1, 1000])
+
+
 def odd_layers():
     """Groups, dilation, asymmetric padding, every auto_pad, and the element-wise, pooling,
     concatenation and matrix operators a CNN uses."""
@@ -246,7 +269,7 @@ def strip(model):
 
 def main(out):
     os.makedirs(out, exist_ok=True)
-    for make in (mobilenet_v1, mobilenet_v2, resnet_block, odd_layers, dynamic):
+    for make in (mobilenet_v1, mobilenet_v2, resnet_block, resnet18, odd_layers, dynamic):
         model = make()
         onnx.checker.check_model(model, full_check=make is not dynamic)
         rows = counted(model if make is not dynamic else at_size(model, 224))
