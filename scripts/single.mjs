@@ -28,8 +28,9 @@ await __wbg_init({ module_or_path: bytes });
 
 // What loads on demand goes in as inert data blocks, base64, which the app reads instead of
 // fetching (src/components/lazy.rs): the "Run it" panel's worker and kernels, and the
-// ONNX reader of "Your network" with its worker.
-const lazy = ['measure-worker.js', 'measure-kernels.wasm', 'model-worker.js', 'model-reader.wasm']
+// ONNX reader of "Your network" with its worker and the networks it offers.
+const lazy = ['measure-worker.js', 'measure-kernels.wasm', 'model-worker.js', 'model-reader.wasm',
+  'resnet18.onnx', 'mobilenet_v2.onnx']
   .map((name) => `<script type="application/octet-stream" id="asset:${name}">${readFileSync(join(dist, name)).toString('base64')}</script>`)
   .join('\n');
 

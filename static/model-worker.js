@@ -1,6 +1,7 @@
 // sepconv's model reader, started only when a reader opens an ONNX file in "Your network".
-// The page sends the file (a File: nothing is uploaded anywhere) and the reader's wasm
-// (model-reader.wasm, built by scripts/wasm-parts.sh: no imports, no glue). This worker
+// The page sends the file (a File, or a Blob for one of the examples: nothing is
+// uploaded anywhere) and the reader's wasm (model-reader.wasm, built by
+// scripts/wasm-parts.sh: no imports, no glue). This worker
 // walks the file's protobuf fields from disk, reading every field's header but passing
 // over each weight's raw bytes by their length, so that a 100 MB model costs kilobytes;
 // the wasm parses what is left and counts, and the counts come back as JSON. The page
@@ -107,7 +108,7 @@ onmessage = async ({ data: { wasm, file, size } }) => {
     new Uint8Array(r.memory.buffer, at, bytes.length).set(bytes);
     const length = r.analyse(size);
     const json = new TextDecoder().decode(new Uint8Array(r.memory.buffer, r.answer(), length));
-    postMessage({ type: 'done', json, read: bytes.length });
+    postMessage({ type: 'done', json, read: bytes.length, size: file.size });
   } catch (error) {
     postMessage({ type: 'error', reason: String((error && error.message) || error) });
   }

@@ -15,11 +15,35 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{DragEvent, File, HtmlInputElement};
+use web_sys::{Blob, BlobPropertyBag, DragEvent, File, HtmlInputElement};
 use yew::prelude::*;
 
 /// Input size used for named (dynamic) input sizes until the reader gives one.
 const DEFAULT_SIZE: u32 = 224;
+
+/// What a reader with no ONNX file at hand can open (beside the page, or inline in the
+/// single file): a network of standard convolutions, to see what the trick would buy it,
+/// and one built on the trick. Their weights' values are left out, their shapes kept.
+/// Each: its file, its button's id and words in English and in Chinese.
+const EXAMPLES: [(&str, &str, (&str, &str)); 2] = [
+    (
+        "resnet18.onnx",
+        "model-example-resnet18",
+        ("ResNet-18 (standard convolutions)", "ResNet-18（标准卷积）"),
+    ),
+    (
+        "mobilenet_v2.onnx",
+        "model-example-mobilenet_v2",
+        ("MobileNetV2 (separable)", "MobileNetV2（可分离卷积）"),
+    ),
+];
+
+/// A model to read: the reader's own file, or one of the examples, fetched as it is read.
+#[derive(Clone)]
+enum Source {
+    Chosen(File),
+    Example(&'static str),
+}
 
 /// One counted node, as the worker reports it.
 #[derive(Clone, Debug, PartialEq)]
@@ -80,7 +104,7 @@ pub fn ModelView(props: &Props) -> Html {
     let status = use_state(|| Status::Empty);
     let size = use_state(|| DEFAULT_SIZE);
     let size_text = use_state(|| DEFAULT_SIZE.to_string());
-    let file = use_mut_ref(|| None::<File>);
+    let file = use_mut_ref(|| None::<Source>);
     let job = use_mut_ref(|| None::<Job>);
     {
         let job = job.clone();
@@ -88,7 +112,7 @@ pub fn ModelView(props: &Props) -> Html {
     }
     let open = {
         let (status, job, file, size) = (status.clone(), job.clone(), file.clone(), size.clone());
-        Callback::from(move |chosen: File| {
+        Callback::from(move |chosen: Source| {
             *file.borrow_mut() = Some(chosen.clone());
             read(chosen, *size, status.clone(), job.clone(), lang);
         })
@@ -98,7 +122,7 @@ pub fn ModelView(props: &Props) -> Html {
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
             if let Some(chosen) = input.files().and_then(|files| files.get(0)) {
-                open.emit(chosen);
+                open.emit(Source::Chosen(chosen));
             }
         })
     };
@@ -111,11 +135,15 @@ pub fn ModelView(props: &Props) -> Html {
                 .and_then(|d| d.files())
                 .and_then(|f| f.get(0));
             if let Some(chosen) = chosen {
-                open.emit(chosen);
+                open.emit(Source::Chosen(chosen));
             }
         })
     };
     let on_drag_over = Callback::from(|e: DragEvent| e.prevent_default());
+    let examples = EXAMPLES.map(|(name, id, (en, zh))| {
+        let onclick = open.reform(move |_: MouseEvent| Source::Example(name));
+        html! { <button type="button" class="tool" {id} {onclick}>{ lang.tr(en, zh) }</button> }
+    });
     let on_size = {
         let (status, job, file, size, size_text) = (
             status.clone(),
@@ -174,6 +202,10 @@ pub fn ModelView(props: &Props) -> Html {
             <div class="model-drop" ondrop={on_drop} ondragover={on_drag_over}>
                 <label for="model-file">{ lang.tr("Choose an .onnx file, or drop one here:", "选择一个 .onnx 文件，或拖放到这里：") }</label>
                 <input type="file" id="model-file" accept=".onnx" onchange={on_pick} />
+                <p class="model-examples">
+                    { lang.tr("No file at hand? Open one of these:", "手头没有文件？打开一个示例：") }
+                    { for examples }
+                </p>
             </div>
             { body }
         </section>
@@ -182,14 +214,17 @@ pub fn ModelView(props: &Props) -> Html {
 
 /// Reads `chosen` in the worker at `size` pixels for named input sizes.
 fn read(
-    chosen: File,
+    chosen: Source,
     size: u32,
     status: UseStateHandle<Status>,
     job: Rc<RefCell<Option<Job>>>,
     lang: Lang,
 ) {
     drop(job.borrow_mut().take());
-    let (name, file_size) = (chosen.name(), chosen.size());
+    let name = match &chosen {
+        Source::Chosen(file) => file.name(),
+        Source::Example(name) => name.to_string(),
+    };
     status.set(Status::Reading(name.clone()));
     let on_message = {
         let (status, job, name) = (status.clone(), job.clone(), name.clone());
@@ -200,8 +235,8 @@ fn read(
                     .and_then(|json| parse(&json, &name, lang))
                     .map(|report| Report {
                         read: (
-                            field(&data, "read").as_f64().unwrap_or(file_size),
-                            file_size,
+                            field(&data, "read").as_f64().unwrap_or_default(),
+                            field(&data, "size").as_f64().unwrap_or_default(),
                         ),
                         ..report
                     }),
@@ -221,11 +256,19 @@ fn read(
     yew::platform::spawn_local(async move {
         let started = lazy::start("model-worker.js", on_message, on_error).await;
         let wasm = lazy::asset("model-reader.wasm").await;
-        match (started, wasm) {
-            (Ok(started), Ok(wasm)) => {
+        let file = match chosen {
+            Source::Chosen(file) => Ok(file.into()),
+            Source::Example(name) => lazy::asset(name).await.and_then(|bytes| {
+                let parts = Array::of1(&bytes);
+                Blob::new_with_buffer_source_sequence_and_options(&parts, &BlobPropertyBag::new())
+                    .map_err(lazy::describe)
+            }),
+        };
+        match (started, wasm, file) {
+            (Ok(started), Ok(wasm), Ok(file)) => {
                 let message = Object::new();
                 let _ = Reflect::set(&message, &"wasm".into(), &wasm);
-                let _ = Reflect::set(&message, &"file".into(), &chosen);
+                let _ = Reflect::set(&message, &"file".into(), &file);
                 let _ = Reflect::set(&message, &"size".into(), &f64::from(size).into());
                 match started
                     .worker
@@ -235,7 +278,7 @@ fn read(
                     Err(e) => status.set(Status::Failed(lazy::describe(e))),
                 }
             }
-            (Err(e), _) | (_, Err(e)) => status.set(Status::Failed(e)),
+            (Err(e), _, _) | (_, Err(e), _) | (_, _, Err(e)) => status.set(Status::Failed(e)),
         }
     });
 }

@@ -2,7 +2,8 @@
 // through #model-file, shows the per-node and total counts onnx's own shape inference
 // gives; named input sizes take the size asked for; an unknown operator is named and the
 // counts after it are unknown; bad files get their message; a 100 MB file leaves the page
-// drawing frames; the single file reads models too.
+// drawing frames; the single file reads models too; a reader with no file at hand opens
+// one of the examples.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -29,7 +30,7 @@ const rows = (page) => page.locator('tr[data-node]').evaluateAll((trs) => trs.ma
 /** Each row's share of the model's multiply-adds, as its cell shows it. */
 const shares = (page) => page.locator('tr[data-node] td:nth-of-type(6)').allTextContents();
 
-for (const name of ['mobilenet_v1', 'mobilenet_v2', 'resnet_block', 'odd_layers', 'dynamic']) {
+for (const name of ['mobilenet_v1', 'mobilenet_v2', 'resnet_block', 'resnet18', 'odd_layers', 'dynamic']) {
   test(`${name}.onnx counts as onnx's own shape inference says`, async () => {
     const page = await open(env.browser, env.server.url, '?view=model', undefined, '#model-file');
     await load(page, `${FIXTURES}${name}.onnx`);
@@ -56,6 +57,31 @@ test('MobileNet v1 is the paper\'s, and the tab and the link open the view', asy
   assert.equal(await page.locator('#model-macs').getAttribute('data-value'), '568740352');
   assert.equal(await page.locator('#model-params').getAttribute('data-value'), '4210088');
   assert.match(await page.locator('.model-totals').textContent(), /1,137,480,704 FLOPs/);
+  await page.close();
+});
+
+test('a reader with no file at hand opens ResNet-18, and sees what separable convolutions would buy it, or MobileNetV2', async () => {
+  const page = await open(env.browser, env.server.url, '?view=model', undefined, '#model-file');
+  const shows = (name) => eventually(async () => {
+    assert.equal(await page.locator('#model-macs').getAttribute('data-value'), String(expected(name).macs));
+    assert.match(await page.locator('[data-read]').textContent(), new RegExp(`^${name}\\.onnx`));
+  }, 30_000);
+  await page.click('#model-example-resnet18');
+  await shows('resnet18');
+  assert.equal(await page.locator('#model-params').getAttribute('data-value'), String(expected('resnet18').params));
+  assert.equal(await page.locator('tr[data-node]').count(), expected('resnet18').nodes.length);
+  // Each k x k standard convolution as a depthwise k x k and a 1 x 1 (Dp²·M·(Dk² + N)), the
+  // 1 x 1 shortcuts and the classifier as they are.
+  const separable = (m, n, k, dp) => dp * dp * m * (k * k + n);
+  let want = separable(3, 64, 7, 112) + 4 * separable(64, 64, 3, 56) + 512 * 1000;
+  for (const [m, n, dp] of [[64, 128, 28], [128, 256, 14], [256, 512, 7]]) {
+    want += separable(m, n, 3, dp) + 3 * separable(n, n, 3, dp) + dp * dp * m * n;
+  }
+  assert.equal(await page.locator('#model-macs-separable').getAttribute('data-value'), String(want));
+  assert.match(await page.locator('.model-totals').textContent(), /8\.13× fewer/);
+  await page.click('#model-example-mobilenet_v2');
+  await shows('mobilenet_v2');
+  assert.deepEqual(page.problems, []);
   await page.close();
 });
 
@@ -170,6 +196,10 @@ test('the single file reads a model from disk too', async () => {
   const page = await open(browser, `file://${file}`, '?view=model', undefined, '#model-file');
   await load(page, `${FIXTURES}resnet_block.onnx`);
   assert.equal(await page.locator('#model-macs').getAttribute('data-value'), String(expected('resnet_block').macs));
+  // The examples are inline in it, as the worker and its wasm are.
+  await page.click('#model-example-resnet18');
+  await eventually(async () => assert.equal(await page.locator('#model-macs').getAttribute('data-value'), String(expected('resnet18').macs)), 30_000);
+  assert.deepEqual(page.problems, []);
   await browser.close();
 });
 

@@ -473,9 +473,12 @@ test('every request stays under the sub-path, with relative asset URLs', async (
 // loads when one is opened, took 0.86 off: 344.50; a run's figures' rules in measure.css,
 // which loads when a run starts, 0.17: 344.33; the roofline's names placed further out, 0.01;
 // the keys' list (?) and the lecture's last two rules in lecture.css too, 0.16 off: 344.19.
+// Measured again after the page's panels were reordered (the animation after the counts)
+// and the depthwise filter kept its grid at rest: 344.11; "Your network"'s two example
+// networks, a button each, added 0.85: 344.96.
 // The ceiling is the next tenth above the figure, as issue 12 asks: the whole does not grow
 // unseen while the gap to its targets is worked on (see the README).
-const BUDGET_KB = 344.2;
+const BUDGET_KB = 345.0;
 
 test(`the whole page stays under ${BUDGET_KB} KB gzipped`, async () => {
   const { gzipSync } = await import('node:zlib');
