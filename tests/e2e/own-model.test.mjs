@@ -69,6 +69,9 @@ test('a reader with no file at hand opens ResNet-18, and sees what separable con
   await page.click('#model-example-resnet18');
   await shows('resnet18');
   assert.equal(await page.locator('#model-params').getAttribute('data-value'), String(expected('resnet18').params));
+  // torchvision's 11,689,512 less batch norm's 9,600 scales and shifts, as the view says.
+  assert.equal(expected('resnet18').params, 11_689_512 - 9_600);
+  assert.match(await page.locator('.model > .panel-note').textContent(), /batch norm's are left out/);
   assert.equal(await page.locator('tr[data-node]').count(), expected('resnet18').nodes.length);
   // Each k x k standard convolution as a depthwise k x k and a 1 x 1 (Dp²·M·(Dk² + N)), the
   // 1 x 1 shortcuts and the classifier as they are.

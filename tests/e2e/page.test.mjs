@@ -475,10 +475,11 @@ test('every request stays under the sub-path, with relative asset URLs', async (
 // the keys' list (?) and the lecture's last two rules in lecture.css too, 0.16 off: 344.19.
 // Measured again after the page's panels were reordered (the animation after the counts)
 // and the depthwise filter kept its grid at rest: 344.11; "Your network"'s two example
-// networks, a button each, added 0.85: 344.96.
+// networks, a button each, added 0.85: 344.96; its note that batch norm's parameters are
+// not counted (torchvision's ResNet-18 counts them), 0.10: 345.06.
 // The ceiling is the next tenth above the figure, as issue 12 asks: the whole does not grow
 // unseen while the gap to its targets is worked on (see the README).
-const BUDGET_KB = 345.0;
+const BUDGET_KB = 345.1;
 
 test(`the whole page stays under ${BUDGET_KB} KB gzipped`, async () => {
   const { gzipSync } = await import('node:zlib');
@@ -493,7 +494,7 @@ test(`the whole page stays under ${BUDGET_KB} KB gzipped`, async () => {
     total += gzipSync(await readFile(file), { level: 9 }).length;
   }
   assert.ok(loaded.size >= 4, `page loaded ${[...loaded]}`);
-  assert.ok(total < BUDGET_KB * 1024, `the page weighs ${(total / 1024).toFixed(1)} KB gzipped`);
+  assert.ok(total < BUDGET_KB * 1024, `the page weighs ${(total / 1024).toFixed(2)} KB gzipped`);
 });
 
 // The stylesheets that load on demand go out without the comments written for the next
