@@ -200,7 +200,7 @@ pub fn ModelView(props: &Props) -> Html {
                 "Open an ONNX file and see where its multiplications go, layer by layer. It is read in this browser; nothing is uploaded, and the weights' values are passed over, not read. Parameters are the listed layers' weights and biases; batch norm's are left out.",
                 "打开一个 ONNX 文件，逐层查看它的乘法都花在哪里。文件只在本浏览器中读取，不会上传；权重的数值直接跳过，不会读取。参数只计入所列各层的权重和偏置，不含批归一化的参数。") }</p>
             <div class="model-drop" ondrop={on_drop} ondragover={on_drag_over}>
-                <label for="model-file">{ lang.tr("Choose an .onnx file, or drop one here:", "选择一个 .onnx 文件，或拖放到这里：") }</label>
+                <label for="model-file">{ lang.tr("Choose an .onnx file, or drop one here", "选择一个 .onnx 文件，或拖放到这里") }</label>
                 <input type="file" id="model-file" accept=".onnx" onchange={on_pick} />
                 <p class="model-examples">
                     { lang.tr("No file at hand? Open one of these:", "手头没有文件？打开一个示例：") }

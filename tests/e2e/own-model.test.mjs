@@ -88,6 +88,31 @@ test('a reader with no file at hand opens ResNet-18, and sees what separable con
   await page.close();
 });
 
+test('the picker speaks the page\'s language: its label is the button, the browser\'s own is out of sight', async () => {
+  const page = await open(env.browser, env.server.url, '?view=model&lang=zh', undefined, '#model-file');
+  // The browser's button and "No file chosen" would be in the browser's language (English here).
+  const input = await page.locator('#model-file').evaluate((e) => {
+    const r = e.getBoundingClientRect();
+    return { width: r.width, height: r.height, opacity: getComputedStyle(e).opacity };
+  });
+  assert.ok(input.width <= 1 && input.height <= 1 && input.opacity === '0', JSON.stringify(input));
+  const label = page.locator('label[for="model-file"]');
+  assert.equal(await label.textContent(), '选择一个 .onnx 文件，或拖放到这里');
+  assert.ok((await label.boundingBox()).height >= 44, 'a thumb\'s height');
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), label.click()]);
+  await chooser.setFiles(`${FIXTURES}resnet_block.onnx`);
+  await eventually(async () => assert.equal(await page.locator('#model-macs').getAttribute('data-value'), String(expected('resnet_block').macs)), 30_000);
+  // From the keys: the input takes the focus (the click left it there, and Tab and
+  // Shift+Tab bring it back as keys do), and its label shows it.
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'model-example-resnet18');
+  await page.keyboard.press('Shift+Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'model-file');
+  assert.notEqual(await label.evaluate((e) => getComputedStyle(e).outlineStyle), 'none');
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
 test('named input sizes take the size asked for, and a bad size keeps the last count', async () => {
   const page = await open(env.browser, env.server.url, '?view=model', undefined, '#model-file');
   await load(page, `${FIXTURES}dynamic.onnx`);
