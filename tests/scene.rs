@@ -579,6 +579,65 @@ fn the_depthwise_filter_keeps_its_cells_while_the_pointwise_step_runs() {
 }
 
 #[test]
+fn among_slices_the_channels_left_out_are_marked_where_their_slice_would_be() {
+    // 32 channels drawn as 4 slices: in a row (1, 2, 3, ⋯, 32) or in a grid (1, 2 / 3, ⋯
+    // / 32), the mark stands in a slice's place, as far from its neighbours as a slice's
+    // middle is: not beside the slot, on the next slice or past the grid's edge.
+    let t = Timeline::new(costs(14, 3, 32, 64), Mode::Separable);
+    for view in [WIDE, TALL] {
+        let view = View {
+            look: Look::Slices,
+            ..view
+        };
+        for step in [300, t.phase_ends()[0] + 300] {
+            let s = scene(&t, &t.frame(step), &view, Lang::Zh);
+            let slices: Vec<Rect> = s
+                .shapes
+                .iter()
+                .filter_map(|shape| match shape {
+                    Shape::Quad {
+                        corners,
+                        fill: None,
+                        stroke: Some(Paint::Line),
+                    } => Some(Rect::around(*corners)),
+                    _ => None,
+                })
+                .collect();
+            let marks: Vec<(f64, f64)> = s
+                .shapes
+                .iter()
+                .filter_map(|shape| match shape {
+                    Shape::Text { at, text, size, .. } if text == LEFT_OUT => {
+                        Some((at.0, at.1 - 0.3 * size))
+                    }
+                    _ => None,
+                })
+                .collect();
+            assert!(marks.len() >= 3, "{} marks at step {step}", marks.len());
+            for (x, y) in marks {
+                let away = |r: &Rect| {
+                    let dx = (r.x - x).max(x - (r.x + r.w)).max(0.0);
+                    let dy = (r.y - y).max(y - (r.y + r.h)).max(0.0);
+                    (dx * dx + dy * dy).sqrt()
+                };
+                let nearest = slices
+                    .iter()
+                    .min_by(|a, b| away(a).total_cmp(&away(b)))
+                    .expect("slices");
+                let d = away(nearest);
+                let size = nearest.w.min(nearest.h);
+                assert!(
+                    d >= 0.4 * size && d <= 1.2 * size,
+                    "⋯ at ({x:.0}, {y:.0}) is {d:.0} px from a slice {size:.0} px wide ({}x{}, step {step})",
+                    view.width,
+                    view.height
+                );
+            }
+        }
+    }
+}
+
+#[test]
 fn the_slices_look_shows_each_channel_apart() {
     let c = costs(8, 3, 4, 8);
     let t = Timeline::new(c, Mode::Standard);

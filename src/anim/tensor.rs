@@ -393,10 +393,17 @@ pub fn draw(
         match slots[slot] {
             Some(channel) => sheet(out, t, &placement, (slot, channel), view, every, look),
             None => {
+                // Beside the volume's sheets, in depth; among slices, where the slice
+                // would be (beside its slot, in a grid of them, it fell on the next
+                // column's slice or past the grid's edge, under the arrow).
                 let mid = f64::from(view.r0 + view.r1) / 2.0;
-                let at = placement.point(slot, mid, f64::from(view.c1));
+                let (col, shift) = match look {
+                    Look::Volume => (f64::from(view.c1), (10.0, 0.0)),
+                    Look::Slices => (f64::from(view.c0 + view.c1) / 2.0, (0.0, 5.4)),
+                };
+                let at = placement.point(slot, mid, col);
                 out.push(Shape::text(
-                    (at.0 + 10.0, at.1),
+                    (at.0 + shift.0, at.1 + shift.1),
                     LEFT_OUT,
                     Paint::Muted,
                     18.0,
