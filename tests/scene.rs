@@ -35,6 +35,21 @@ fn filled(scene: &Scene, paint: Paint) -> usize {
         .count()
 }
 
+/// The boxes round the quads whose fill and stroke `keep` takes.
+fn quad_boxes(s: &Scene, keep: impl Fn(Option<Paint>, Option<Paint>) -> bool) -> Vec<Rect> {
+    s.shapes
+        .iter()
+        .filter_map(|shape| match shape {
+            Shape::Quad {
+                corners,
+                fill,
+                stroke,
+            } if keep(*fill, *stroke) => Some(Rect::around(*corners)),
+            _ => None,
+        })
+        .collect()
+}
+
 /// The step that shows output position (row, col) of channel or filter `group` in `phase`.
 fn step_at(t: &Timeline, phase: Phase, group: u32, row: u32, col: u32) -> u64 {
     let dp = u64::from(t.costs.dp);
@@ -591,18 +606,9 @@ fn among_slices_the_channels_left_out_are_marked_where_their_slice_would_be() {
         };
         for step in [300, t.phase_ends()[0] + 300] {
             let s = scene(&t, &t.frame(step), &view, Lang::Zh);
-            let slices: Vec<Rect> = s
-                .shapes
-                .iter()
-                .filter_map(|shape| match shape {
-                    Shape::Quad {
-                        corners,
-                        fill: None,
-                        stroke: Some(Paint::Line),
-                    } => Some(Rect::around(*corners)),
-                    _ => None,
-                })
-                .collect();
+            let slices = quad_boxes(&s, |fill, stroke| {
+                fill.is_none() && stroke == Some(Paint::Line)
+            });
             let marks: Vec<(f64, f64)> = s
                 .shapes
                 .iter()
@@ -801,18 +807,9 @@ fn no_channel_number_falls_on_the_cells_of_the_step() {
                 let view = View { width, ..WIDE };
                 for step in (1..t.total_steps().min(400)).step_by(3) {
                     let s = scene(&t, &t.frame(step), &view, Lang::En);
-                    let cells: Vec<Rect> = s
-                        .shapes
-                        .iter()
-                        .filter_map(|shape| match shape {
-                            Shape::Quad {
-                                corners,
-                                fill: Some(Paint::Write | Paint::Read),
-                                ..
-                            } => Some(Rect::around(*corners)),
-                            _ => None,
-                        })
-                        .collect();
+                    let cells = quad_boxes(&s, |fill, _| {
+                        matches!(fill, Some(Paint::Write | Paint::Read))
+                    });
                     for shape in &s.shapes {
                         let Shape::Text {
                             at,
