@@ -686,16 +686,25 @@ fn the_race_draws_both_sides_and_where_the_separable_side_finishes() {
     // 10 standard steps of 27 spend 270: 30 depthwise steps of 9 on the other side.
     let s = scene(&t, &t.frame(10), &WIDE, Lang::En);
     let words = texts(&s).join(" | ");
-    // Both sides have done 270 so far, each of its own whole.
+    // Both sides have done 270 so far, each of its own whole: in a wide row, in a column
+    // beside the pictures, which the row's height limits.
+    let (standard, separable) = (group(c.standard()), group(c.separable()));
     assert!(
-        words.contains(&format!(
-            "standard: 270 of {} multiply-adds",
-            group(c.standard())
-        )) && words.contains(&format!(
-            "separable: 270 of {} multiply-adds",
-            group(c.separable())
-        )),
+        words.contains(&format!("standard | 270 of {standard} | multiply-adds"))
+            && words.contains(&format!("separable | 270 of {separable} | multiply-adds")),
         "{words}"
+    );
+    // In a blog's column, where the pictures have the height, on a line above them.
+    let column = View {
+        width: 700.0,
+        height: 600.0,
+        ..WIDE
+    };
+    let line = texts(&scene(&t, &t.frame(10), &column, Lang::En)).join(" | ");
+    assert!(
+        line.contains(&format!("standard: 270 of {standard} multiply-adds"))
+            && line.contains(&format!("separable: 270 of {separable} multiply-adds")),
+        "{line}"
     );
     assert!(
         words.contains(&format!("R = {}", c.ratio().significant(3))),
@@ -717,13 +726,15 @@ fn the_race_draws_both_sides_and_where_the_separable_side_finishes() {
 
 #[test]
 fn a_race_in_short_rows_draws_no_lens_that_would_not_magnify() {
-    // A lecture's stop at 720p: each side's row about 90 px high. The lens was as short as
-    // the volume beside it, and showed the window at 1.2 times its size, titled "×2".
+    // A lecture's stop at 720p in the projector's colours: a canvas of 1208 × 379 px laid
+    // out for one 1.46 times smaller (the stop's type, and the projector's), each side's
+    // row about 90 px high. The lens was as short as the volume beside it, and showed the
+    // window at 1.2 times its size, titled "×2".
     let c = costs(8, 3, 3, 8);
     let t = Timeline::new(c, Mode::Race);
     let short = View {
-        width: 1208.0,
-        height: 378.0,
+        width: 826.0,
+        height: 259.0,
         ..WIDE
     };
     for lang in [Lang::En, Lang::Zh] {
@@ -733,9 +744,10 @@ fn a_race_in_short_rows_draws_no_lens_that_would_not_magnify() {
             !s.lit.lens && !words.contains("lens") && !words.contains("放大镜"),
             "{words}"
         );
-        // Each side's window drawn once, in its volume: the standard side's 3x3x3, and
-        // the separable side's 1x1x3, which is past its 1,728 depthwise multiplications.
-        assert_eq!(faces_lit(&s), 27 + 3);
+        // Each side's window drawn once, in its volume, and at this size as a block on
+        // each sheet it reads: the standard side's 3x3 on 3 sheets, and the separable
+        // side's 1x1 column, past its 1,728 depthwise multiplications, on 3.
+        assert_eq!(faces_lit(&s), 3 + 3);
     }
     // Where the rows are tall enough for a lens to magnify, it is still drawn.
     let c = costs(56, 3, 3, 8);
@@ -756,7 +768,7 @@ fn a_race_that_the_separable_side_loses_ends_with_both_sides_done() {
     let words = texts(&end).join(" | ");
     for side in [c.standard(), c.separable()] {
         assert!(
-            words.contains(&format!("done, {} multiply-adds", group(side))),
+            words.contains(&format!("done, {} | multiply-adds ✓", group(side))),
             "{words}"
         );
     }

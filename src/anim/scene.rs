@@ -853,30 +853,58 @@ fn race(
             Paint::Done,
         ),
     ] {
-        let (head, rest) = half.split(head_h / half.h.max(1.0), false);
-        let (body, foot) = rest.split(1.0 - foot_h / rest.h.max(1.0), false);
+        let (upper, foot) = half.split(1.0 - foot_h / half.h.max(1.0), false);
         // Each side's count so far, of its own whole: both have done as many so far, and
-        // the whole is what differs. Where that does not fit, the count alone.
+        // the whole is what differs. In a short, wide row (a projector's stop, the page at
+        // a laptop's width) the words go in a column beside the pictures, which the
+        // height limits, not the width; else on a line above them.
         let (done, total) = (f.mults_total, t.total_formula());
         let count = thousands(done);
-        let of_whole = match lang {
-            Lang::En => format!(" of {}", thousands(total)),
-            Lang::Zh => format!(" / {}", thousands(total)),
+        let (progress, unit) = if done == total {
+            let done = format!("{}{count}", lang.tr("done, ", "完成，"));
+            (done, lang.tr("multiply-adds ✓", "次乘加 ✓"))
+        } else {
+            let of = lang.tr(" of ", " / ");
+            let progress = format!("{count}{of}{}", thousands(total));
+            (progress, lang.tr("multiply-adds", "次乘加"))
         };
-        let status = |of: &str| match (lang, done == total) {
-            (Lang::En, false) => format!("{name}: {count}{of} multiply-adds"),
-            (Lang::En, true) => format!("{name}: done, {count} multiply-adds ✓"),
-            (Lang::Zh, false) => format!("{name}：{count}{of} 次乘加"),
-            (Lang::Zh, true) => format!("{name}：完成，{count} 次乘加 ✓"),
+        let column = [name, &progress, unit];
+        let column_w = column
+            .iter()
+            .map(|line| text_width(line, font))
+            .fold(0.0, f64::max)
+            + font;
+        let beside = upper.w > 4.0 * top.h && column_w < upper.w * 0.25;
+        let (head, body) = if beside {
+            upper.split(column_w / upper.w.max(1.0), true)
+        } else {
+            upper.split(head_h / upper.h.max(1.0), false)
         };
-        let status = Note::new(status(&of_whole), status("")).fitted(font, head.w - 8.0);
-        out.push(Shape::Text {
-            at: (head.x + 4.0, head.y + font * 1.1),
-            text: status,
-            paint: Paint::Ink,
-            size: font,
-            anchor: Anchor::Start,
-        });
+        let mut say = |text: String, y: f64| {
+            out.push(Shape::Text {
+                at: (head.x + 4.0, y),
+                text,
+                paint: Paint::Ink,
+                size: font,
+                anchor: Anchor::Start,
+            })
+        };
+        if beside {
+            let mut y = head.y + (head.h - font * 1.25 * 3.0) / 2.0 + font;
+            for line in column {
+                say(line.into(), y);
+                y += font * 1.25;
+            }
+        } else {
+            // One line: the name, then the count of its whole, or the count alone where
+            // that does not fit (done, it has no whole to leave out).
+            let short = if done == total { &progress } else { &count };
+            let line = |progress: &str| format!("{name}{}{progress} {unit}", lang.tr(": ", "："));
+            say(
+                Note::new(line(&progress), line(short)).fitted(font, head.w - 8.0),
+                head.y + font * 1.1,
+            );
+        }
         let items = items(t, f, lang);
         let pen = Pen {
             look: view.look,

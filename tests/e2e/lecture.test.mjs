@@ -120,11 +120,10 @@ test('in an 800x600 window the question\'s stop keeps the layer first and fits, 
 test('the race on a stop has the room for its two pictures: no word on the canvas runs into another', async () => {
   // At 720p the race had a third of the stop: its volumes came out as dots, under words
   // drawn over each other ("lens ×2" on "input"). At 1024x768 its counters take two rows,
-  // and the pictures the height left. Each side's pictures, from the line that names the
-  // side to the words under them, have at least `tall` px (72, 128 and 76 before "in all",
-  // the same count as the standard side's, left the stop's counters, and before the
-  // standard side's bar gave its pictures the line under it).
-  for (const [width, height, lang, tall] of [[1280, 720, 'en', 85], [1920, 1080, 'zh', 145], [1024, 768, 'zh', 80]]) {
+  // and the pictures the height left. The window's cells as drawn (here, in the standard
+  // side's lens) are at least `cell` px: 2.0, 4.5 and 1.4 while each side's count took a
+  // line above its pictures, before it went in a column beside them in rows this short.
+  for (const [width, height, lang, cell] of [[1280, 720, 'en', 4.0], [1920, 1080, 'zh', 5.2], [1024, 768, 'zh', 3.0]]) {
     const page = await open(env.browser, env.server.url, `?${LAYER}&lang=${lang}&slide=3`, { width, height }, '#slide-title');
     await page.evaluate(() => {
       window.words = [];
@@ -153,14 +152,13 @@ test('the race on a stop has the room for its two pictures: no word on the canva
       .filter((b) => a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1)
       .map((b) => `"${a.text}" on "${b.text}"`));
     assert.deepEqual(clash, [], `${width}x${height}`);
+    // Each side's count, in a column left of its pictures and their names.
     const heads = words.filter((w) => /multiply-adds|次乘加/.test(w.text));
     const names = words.filter((w) => /^(input|filter|output|输入|卷积核|输出)$/.test(w.text));
     assert.equal(heads.length, 2, JSON.stringify(heads));
-    heads.forEach((head, i) => {
-      const under = names.filter((n) => n.top > head.bottom && (i === 1 || n.top < heads[1].top));
-      const room = Math.min(...under.map((n) => n.top)) - head.bottom;
-      assert.ok(room >= tall, `${width}x${height}: side ${i + 1}'s pictures have ${room.toFixed(0)} px`);
-    });
+    assert.ok(heads.every((head) => names.every((n) => head.right < n.left)), JSON.stringify({ heads, names }));
+    const drawn = Number(await page.locator('#anim-canvas').getAttribute('data-cell-px'));
+    assert.ok(drawn >= cell, `${width}x${height}: the window's cells are ${drawn} px`);
     const m = await measure(page);
     assert.equal(m.scrolls, false);
     assert.deepEqual(m.outside, []);

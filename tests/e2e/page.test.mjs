@@ -476,10 +476,12 @@ test('every request stays under the sub-path, with relative asset URLs', async (
 // Measured again after the page's panels were reordered (the animation after the counts)
 // and the depthwise filter kept its grid at rest: 344.11; "Your network"'s two example
 // networks, a button each, added 0.85: 344.96; its note that batch norm's parameters are
-// not counted (torchvision's ResNet-18 counts them), 0.10: 345.06.
+// not counted (torchvision's ResNet-18 counts them), 0.10: 345.06; a race's counts in a
+// column beside its pictures where its rows are short and wide, which made the lecture's
+// race pictures half as large again at 720p and 1024 × 768, 0.41: 345.47.
 // The ceiling is the next tenth above the figure, as issue 12 asks: the whole does not grow
 // unseen while the gap to its targets is worked on (see the README).
-const BUDGET_KB = 345.1;
+const BUDGET_KB = 345.5;
 
 test(`the whole page stays under ${BUDGET_KB} KB gzipped`, async () => {
   const { gzipSync } = await import('node:zlib');
