@@ -541,26 +541,29 @@ fn fit_volume(
 fn fit_flat(view: Cells, slots: usize, area: Rect) -> Placement {
     let (w, h) = (f64::from(view.c1 - view.c0), f64::from(view.r1 - view.r0));
     let n = slots.max(1);
-    // Between slices a third of one, and above each room for its number.
+    // Between slices a third of one; above each, room for its number (LABEL_SIZE, and the
+    // 5 px it stands off the slice) whatever the slices' size: a share of their height
+    // left small slices' second row's numbers on the first row's slices.
+    let label = LABEL_SIZE + 6.0;
     let size = |cols: usize| {
         let rows = n.div_ceil(cols) as f64;
         let cols = cols as f64;
         (area.w / (cols * w + (cols - 1.0) * w * 0.3))
-            .min(area.h / (rows * h * 1.25 + (rows - 1.0) * h * 0.1))
+            .min((area.h - rows * label).max(0.0) / (rows * h + (rows - 1.0) * h * 0.1))
     };
     let cols = (1..=n)
         .max_by(|&a, &b| size(a).total_cmp(&size(b)))
         .unwrap_or(1);
     let cell = size(cols).min(MAX_CELL_PX);
     let rows = n.div_ceil(cols);
-    let (pitch_x, pitch_y) = (w * cell * 1.3, h * cell * 1.35);
+    let (pitch_x, pitch_y) = (w * cell * 1.3, h * cell * 1.1 + label);
     let (total_w, total_h) = (
         cols as f64 * pitch_x - w * cell * 0.3,
         rows as f64 * pitch_y - h * cell * 0.1,
     );
     let (x, y) = (
         area.x + (area.w - total_w) / 2.0,
-        area.y + (area.h - total_h) / 2.0 + h * cell * 0.25,
+        area.y + (area.h - total_h) / 2.0 + label,
     );
     let origins = (0..n)
         .map(|i| {
