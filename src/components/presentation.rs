@@ -75,13 +75,25 @@ pub fn use_lecture(slide: Option<Stop>, on_action: Callback<Action>) -> Lecture 
 thread_local! {
     /// Where the reader was on the page when the lecture began, until it ends.
     static PLACE: Cell<Option<Place>> = const { Cell::new(None) };
+    /// That place again, once the browser has answered: leaving full screen (or being
+    /// granted it after the lecture ended, and leaving it then) changes the window's
+    /// size, which moves the page under the reader.
+    static AGAIN: Cell<Option<Place>> = const { Cell::new(None) };
+    /// Whether the lecture wants the whole screen now. The browser answers later, and a
+    /// P and an Escape pressed quickly can both come before its answer.
+    static WHOLE_SCREEN: Cell<bool> = const { Cell::new(false) };
+    /// The browser's answers still to come.
+    static ASKED: Cell<u32> = const { Cell::new(0) };
 }
 
 /// Once the page is drawn again after a lecture, puts the reader back where they began it
-/// (once: the place is forgotten then).
+/// (once, and once more when the browser's answer about the screen comes).
 pub fn back_in_place() {
     if let Some(place) = PLACE.take() {
         place.restore();
+        if ASKED.get() > 0 {
+            AGAIN.set(Some(place));
+        }
     }
 }
 
@@ -106,11 +118,12 @@ impl Place {
         })
     }
 
-    fn restore(self) {
+    fn restore(&self) {
         let Some(window) = dom::window() else { return };
         let control = self
             .focus
-            .and_then(|id| window.document()?.get_element_by_id(&id));
+            .as_deref()
+            .and_then(|id| window.document()?.get_element_by_id(id));
         if let Some(control) = control.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
             let _ = control.focus();
         }
@@ -129,6 +142,7 @@ fn apply(
         full_screen(to.slide.is_some());
         if to.slide.is_some() {
             PLACE.set(Place::here());
+            AGAIN.set(None);
         }
     }
     if from.slide != to.slide {
@@ -314,8 +328,10 @@ fn help(press: &Callback<&'static str>, lang: Lang) -> Html {
 }
 
 /// Asks for full screen (or leaves it). A browser or a frame may refuse; the lecture
-/// still fills the window, so a refusal is not an error.
+/// still fills the window, so a refusal is not an error. A grant that comes after the
+/// lecture ended is given back at once, and the reader's place waits for the screen.
 fn full_screen(on: bool) {
+    WHOLE_SCREEN.set(on);
     let Some(document) = dom::window().and_then(|w| w.document()) else {
         return;
     };
@@ -335,8 +351,26 @@ fn full_screen(on: bool) {
         .and_then(|f| f.call0(&target).ok())
         .and_then(|p| p.dyn_into::<js_sys::Promise>().ok());
     if let Some(promise) = call {
+        ASKED.set(ASKED.get() + 1);
         yew::platform::spawn_local(async move {
             let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+            ASKED.set(ASKED.get() - 1);
+            if WHOLE_SCREEN.get() || ASKED.get() > 0 {
+                return;
+            }
+            if screen_is_full() {
+                full_screen(false);
+            } else if let Some(place) = AGAIN.take().or_else(|| PLACE.take()) {
+                // (The place itself if the page never drew the lecture: both keys came
+                // before it could.)
+                place.restore();
+            }
         });
     }
+}
+
+fn screen_is_full() -> bool {
+    dom::window()
+        .and_then(|w| w.document())
+        .is_some_and(|d| d.fullscreen_element().is_some())
 }

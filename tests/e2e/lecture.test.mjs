@@ -399,6 +399,32 @@ test('P starts the lecture from a slider, ? lists the keys, Escape closes and th
   await page.close();
 });
 
+test('P and Escape pressed before the browser grants full screen leave the page as it was', async () => {
+  const page = await open(env.browser, env.server.url, `?${LAYER}`, { width: 1280, height: 720 });
+  // A slower machine, so that Escape comes while the browser is still making the screen
+  // whole: its grant, when it comes, is given back, and the place waits for the screen.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 6 });
+  await page.locator('#anim-speed').evaluate((slider) => { slider.scrollIntoView({ block: 'center' }); slider.focus(); });
+  const y = await page.evaluate(() => scrollY);
+  await page.keyboard.press('p');
+  await page.keyboard.press('Escape');
+  const state = () => page.evaluate(() => ({
+    full: Boolean(document.fullscreenElement),
+    lecture: Boolean(document.getElementById('slide-title')),
+    focus: document.activeElement.id,
+    y: Math.round(scrollY),
+  }));
+  await eventually(async () => assert.deepEqual(await state(),
+    { full: false, lecture: false, focus: 'anim-speed', y: Math.round(y) }), 8000);
+  // And it stays so: no late grant takes the screen afterwards.
+  await new Promise((ok) => setTimeout(ok, 1000));
+  assert.deepEqual(await state(), { full: false, lecture: false, focus: 'anim-speed', y: Math.round(y) });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  assert.deepEqual(page.problems.filter((p) => !/fullscreen/i.test(p)), []);
+  await page.close();
+});
+
 test('? on the page lists the keys over it, with the lecture\'s styles asked for then and not before', async () => {
   const page = await open(env.browser, env.server.url, `?${LAYER}`, { width: 1280, height: 720 });
   const styles = () => page.requests.filter((u) => /\/lecture\.css$/.test(u)).length;
