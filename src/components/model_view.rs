@@ -11,7 +11,7 @@ use crate::format::{decimal, thousands};
 use crate::i18n::Lang;
 use crate::state::Action;
 use js_sys::{Array, Object, Reflect};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -93,6 +93,17 @@ enum Status {
     Failed(String),
 }
 
+/// What reads a model into the view: what it shows, the worker at work, and the number
+/// of the latest read. A read that another has followed is dropped when it is ready, so
+/// that an example opened after a file, or two opened quickly, end on the last one asked
+/// for, whichever fetch comes back first.
+#[derive(Clone)]
+struct Reader {
+    status: UseStateHandle<Status>,
+    job: Rc<RefCell<Option<Job>>>,
+    latest: Rc<Cell<u32>>,
+}
+
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub on_action: Callback<Action>,
@@ -105,16 +116,20 @@ pub fn ModelView(props: &Props) -> Html {
     let size = use_state(|| DEFAULT_SIZE);
     let size_text = use_state(|| DEFAULT_SIZE.to_string());
     let file = use_mut_ref(|| None::<Source>);
-    let job = use_mut_ref(|| None::<Job>);
+    let reader = Reader {
+        status: status.clone(),
+        job: use_mut_ref(|| None::<Job>),
+        latest: use_memo((), |_| Cell::new(0)),
+    };
     {
-        let job = job.clone();
+        let job = reader.job.clone();
         use_effect_with((), move |_| move || drop(job.borrow_mut().take()));
     }
     let open = {
-        let (status, job, file, size) = (status.clone(), job.clone(), file.clone(), size.clone());
+        let (reader, file, size) = (reader.clone(), file.clone(), size.clone());
         Callback::from(move |chosen: Source| {
             *file.borrow_mut() = Some(chosen.clone());
-            read(chosen, *size, status.clone(), job.clone(), lang);
+            read(chosen, *size, &reader, lang);
         })
     };
     let on_pick = {
@@ -145,9 +160,8 @@ pub fn ModelView(props: &Props) -> Html {
         html! { <button type="button" class="tool" {id} {onclick}>{ lang.tr(en, zh) }</button> }
     });
     let on_size = {
-        let (status, job, file, size, size_text) = (
-            status.clone(),
-            job.clone(),
+        let (reader, file, size, size_text) = (
+            reader.clone(),
             file.clone(),
             size.clone(),
             size_text.clone(),
@@ -164,7 +178,7 @@ pub fn ModelView(props: &Props) -> Html {
             {
                 size.set(value);
                 if let Some(chosen) = file.borrow().clone() {
-                    read(chosen, value, status.clone(), job.clone(), lang);
+                    read(chosen, value, &reader, lang);
                 }
             }
         })
@@ -213,14 +227,15 @@ pub fn ModelView(props: &Props) -> Html {
 }
 
 /// Reads `chosen` in the worker at `size` pixels for named input sizes.
-fn read(
-    chosen: Source,
-    size: u32,
-    status: UseStateHandle<Status>,
-    job: Rc<RefCell<Option<Job>>>,
-    lang: Lang,
-) {
+fn read(chosen: Source, size: u32, reader: &Reader, lang: Lang) {
+    let Reader {
+        status,
+        job,
+        latest,
+    } = reader.clone();
     drop(job.borrow_mut().take());
+    let ticket = latest.get().wrapping_add(1);
+    latest.set(ticket);
     let name = match &chosen {
         Source::Chosen(file) => file.name(),
         Source::Example(name) => name.to_string(),
@@ -264,6 +279,9 @@ fn read(
                     .map_err(lazy::describe)
             }),
         };
+        if latest.get() != ticket {
+            return;
+        }
         match (started, wasm, file) {
             (Ok(started), Ok(wasm), Ok(file)) => {
                 let message = Object::new();

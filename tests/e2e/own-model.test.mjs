@@ -88,6 +88,28 @@ test('a reader with no file at hand opens ResNet-18, and sees what separable con
   await page.close();
 });
 
+test('two examples opened quickly end on the second, though the first comes back last', async () => {
+  const page = await open(env.browser, env.server.url, '?view=model', undefined, '#model-file');
+  // ResNet-18 takes a second longer to come than MobileNetV2.
+  let held = 0;
+  await page.route(/resnet18\.onnx$/, async (route) => {
+    held += 1;
+    await new Promise((ok) => setTimeout(ok, 1000));
+    await route.continue();
+  });
+  await page.click('#model-example-resnet18');
+  await page.click('#model-example-mobilenet_v2');
+  const macs = () => page.locator('#model-macs').getAttribute('data-value');
+  await eventually(async () => assert.equal(await macs(), String(expected('mobilenet_v2').macs)), 30_000);
+  // After ResNet-18's file has come and well past it, the view still shows the last one asked for.
+  await eventually(async () => assert.equal(held, 1));
+  await new Promise((ok) => setTimeout(ok, 2000));
+  assert.equal(await macs(), String(expected('mobilenet_v2').macs));
+  assert.match(await page.locator('[data-read]').textContent(), /^mobilenet_v2\.onnx/);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
 test('the picker speaks the page\'s language: its label is the button, the browser\'s own is out of sight', async () => {
   const page = await open(env.browser, env.server.url, '?view=model&lang=zh', undefined, '#model-file');
   // The browser's button and "No file chosen" would be in the browser's language (English here).
