@@ -13,6 +13,8 @@
 # workers load on demand, and embed.js stays readable for the bloggers who include it.
 # Last, it takes the comments out of the stylesheets that load on demand, which Trunk copies
 # as they are (scripts/strip-css.mjs).
+# The wasms built for size are told that their lowest 1 KB of memory is unused, as the app's
+# is (index.html): the stack grows down from 1 MiB and the data sits above it.
 # The island shares the app's target folder (the same flags, so nothing is built twice);
 # the workers' own target folders keep the page's build, which has no SIMD, from being
 # rebuilt.
@@ -22,7 +24,7 @@ out=${1:-${TRUNK_STAGING_DIR:?a folder to write to}}
 cargo build --quiet --release --target wasm32-unknown-unknown --bin island
 wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name island \
   target/wasm32-unknown-unknown/release/island.wasm
-wasm-opt -Oz --strip-debug --strip-producers "$out/island_bg.wasm" -o "$out/island_bg.wasm"
+wasm-opt -Oz --low-memory-unused --strip-debug --strip-producers "$out/island_bg.wasm" -o "$out/island_bg.wasm"
 RUSTFLAGS="-C target-feature=+simd128" cargo rustc --quiet --release \
   --target wasm32-unknown-unknown --target-dir target/kernels \
   -p sepconv-kernels --features worker --lib --crate-type cdylib
@@ -31,7 +33,7 @@ wasm-opt -O3 --strip-debug --strip-producers \
 cargo rustc --quiet --release \
   --target wasm32-unknown-unknown --target-dir target/model-reader \
   -p sepconv-onnx --features worker --lib --crate-type cdylib
-wasm-opt -Oz --strip-debug --strip-producers \
+wasm-opt -Oz --low-memory-unused --strip-debug --strip-producers \
   target/model-reader/wasm32-unknown-unknown/release/sepconv_onnx.wasm -o "$out/model-reader.wasm"
 for glue in "$out"/sepconv-*.js "$out/island.js"; do
   # The names that scripts/single.mjs calls the glue by stay as they are.

@@ -480,10 +480,14 @@ test('every request stays under the sub-path, with relative asset URLs', async (
 // networks, a button each, added 0.85: 344.96; its note that batch norm's parameters are
 // not counted (torchvision's ResNet-18 counts them), 0.10: 345.06; a race's counts in a
 // column beside its pictures where its rows are short and wide, which made the lecture's
-// race pictures half as large again at 720p and 1024 × 768, 0.41: 345.47.
+// race pictures half as large again at 720p and 1024 × 768, 0.41: 345.47. A P and an
+// Escape before the browser grants full screen leaving the page as it was, and the last of
+// two quick reads of a network winning, added 0.41: 345.88; wasm-opt told that the low 1 KB
+// of memory is unused (it is the bottom of the stack, which grows down from 1 MiB, the data
+// above), which folds constant addresses into loads and stores, took 1.05 off: 344.83.
 // The ceiling is the next tenth above the figure, as issue 12 asks: the whole does not grow
 // unseen while the gap to its targets is worked on (see the README).
-const BUDGET_KB = 345.5;
+const BUDGET_KB = 344.9;
 
 test(`the whole page stays under ${BUDGET_KB} KB gzipped`, async () => {
   const { gzipSync } = await import('node:zlib');
