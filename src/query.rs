@@ -1,7 +1,8 @@
 //! The page's state in its URL query,
 //! `?df=8&dk=3&m=3&n=8&pad=same&stride=1&dil=1&mode=separable&step=0`, so that a copied
 //! link opens the same layer at the same frame of the animation, in the same language.
-//! Groups, bias, the unit, α, ρ, the network view, the animation's look (`scene`) and
+//! Groups, bias, the unit, α, ρ, the network view, "Your network"'s example network
+//! (`example`), the animation's look (`scene`) and
 //! camera (`yaw`, `pitch`), the theme, the lecture's stop (`slide`, 1 to 10) and an
 //! embed's name and background (`id`, `bg`) are written only when they differ from their
 //! defaults, so that older links stay as they were; `lang` always is,
@@ -17,7 +18,7 @@ use crate::i18n::Lang;
 use crate::lesson::Stop;
 use crate::network::by_id;
 use crate::problem::Problem;
-use crate::state::{Embed, NetChoice, Notice, State, Theme, View};
+use crate::state::{Embed, Example, NetChoice, Notice, State, Theme, View};
 
 /// What a URL query gave: a layer that has an output, and one [`Problem`] for each value
 /// that could not be used (each of which fell back to its default).
@@ -45,10 +46,10 @@ pub struct Loaded {
 }
 
 /// Every key the page reads.
-pub const KEYS: [&str; 26] = [
+pub const KEYS: [&str; 27] = [
     "df", "dk", "m", "n", "pad", "stride", "dil", "g", "bias", "unit", "alpha", "rho", "mode",
     "step", "scene", "yaw", "pitch", "theme", "lang", "slide", "net", "view", "res", "embed", "id",
-    "bg",
+    "bg", "example",
 ];
 
 /// How many keys the page does not read it names one by one, before saying how many more.
@@ -211,6 +212,13 @@ pub fn parse(query: &str) -> Loaded {
         own_model = t.trim() == "model";
         own_model.then_some(())
     });
+    // An example is "Your network"'s: naming one opens that view.
+    let mut example = None;
+    choice("example", &mut |t| {
+        example = Some(Example::parse(t)?);
+        own_model = true;
+        Some(())
+    });
 
     // The camera's two angles fall back together: half of a view is no view.
     let (yaw, pitch) = (value_of("yaw"), value_of("pitch"));
@@ -325,10 +333,10 @@ pub fn parse(query: &str) -> Loaded {
         view = View::Network;
     }
     if own_model && embed == Embed::Page {
-        view = View::Model;
+        view = View::Model(example);
     }
     let (alpha, rho) = match view {
-        View::Layer | View::Model => (alpha, rho),
+        View::Layer | View::Model(_) => (alpha, rho),
         View::Network => (Multiplier::ONE, Multiplier::ONE),
     };
 
@@ -445,6 +453,10 @@ pub fn to_query(state: &State) -> String {
         other => padding_name(other).to_owned(),
     };
     let network = state.view == View::Network;
+    let example = match state.view {
+        View::Model(example) => example,
+        _ => None,
+    };
     let alpha = if network {
         state.net.alpha
     } else {
@@ -453,7 +465,7 @@ pub fn to_query(state: &State) -> String {
     let unless_one = |m: Multiplier| (!m.is_one()).then(|| m.to_string());
     let defaults = NetChoice::default();
     let camera = (!playhead.camera.is_default()).then_some(playhead.camera);
-    let pairs: [(&str, Option<String>); 26] = [
+    let pairs: [(&str, Option<String>); 27] = [
         ("df", Some(layer.df.to_string())),
         ("dk", Some(layer.dk.to_string())),
         ("m", Some(layer.m.to_string())),
@@ -470,8 +482,9 @@ pub fn to_query(state: &State) -> String {
         ("net", network.then(|| state.net.id.to_owned())),
         (
             "view",
-            (state.view == View::Model).then(|| "model".to_owned()),
+            matches!(state.view, View::Model(_)).then(|| "model".to_owned()),
         ),
+        ("example", example.map(|e| e.key().to_owned())),
         ("alpha", unless_one(alpha)),
         (
             "rho",

@@ -116,8 +116,44 @@ pub enum View {
     #[default]
     Layer,
     Network,
-    /// "Your network": a reader's own ONNX model, counted (`view=model`).
-    Model,
+    /// "Your network": a reader's own ONNX model, counted (`view=model`), or one of its
+    /// examples (`example=`; a reader's own file is not in the state: a link cannot
+    /// carry it).
+    Model(Option<Example>),
+}
+
+/// One of the networks "Your network" opens for a reader with no ONNX file at hand
+/// (`example=`): its weights' values left out, their shapes kept.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Example {
+    /// Standard convolutions: what the trick would buy it.
+    ResNet18,
+    /// Built on the trick.
+    MobileNetV2,
+}
+
+impl Example {
+    pub const ALL: [Example; 2] = [Example::ResNet18, Example::MobileNetV2];
+
+    /// Its name in the URL.
+    pub fn key(self) -> &'static str {
+        match self {
+            Example::ResNet18 => "resnet18",
+            Example::MobileNetV2 => "mobilenet_v2",
+        }
+    }
+
+    /// Its file, beside the page.
+    pub fn file(self) -> &'static str {
+        match self {
+            Example::ResNet18 => "resnet18.onnx",
+            Example::MobileNetV2 => "mobilenet_v2.onnx",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Example> {
+        Self::ALL.into_iter().find(|e| e.key() == text.trim())
+    }
 }
 
 /// The network on show, at one width multiplier and input resolution.

@@ -9,7 +9,7 @@ use sepconv::i18n::Lang;
 use sepconv::messages;
 use sepconv::problem::Problem;
 use sepconv::query::{pairs, parse, to_query, KEYS};
-use sepconv::state::{Embed, NetChoice, Notice, State, Theme, View};
+use sepconv::state::{Embed, Example, NetChoice, Notice, State, Theme, View};
 
 /// The query for a layer with the other settings at their defaults.
 fn query(layer: &Layer, playhead: Playhead, theme: Theme, embed: Embed) -> String {
@@ -351,19 +351,44 @@ fn the_network_view_comes_from_the_link() {
 #[test]
 fn your_network_opens_from_the_link_and_goes_back_into_it() {
     let loaded = parse("?view=model&df=14");
-    assert_eq!(loaded.view, View::Model);
+    assert_eq!(loaded.view, View::Model(None));
     assert_eq!(
         loaded.layer.df, 14,
         "the layer view's layer stays in the link"
     );
     let q = to_query(&loaded.clone().into_state());
     assert!(q.contains("view=model"), "{q}");
-    assert_eq!(parse(&q).view, View::Model);
+    assert_eq!(parse(&q).view, View::Model(None));
     let bad = parse("?view=mine");
     assert_eq!(bad.view, View::Layer);
     assert!(bad.problems[0].to_string().contains("view=mine"));
     // An embed shows its own panel, not this view.
     assert_eq!(parse("?view=model&embed=plots").view, View::Layer);
+}
+
+#[test]
+fn an_example_network_opens_from_the_link_and_goes_back_into_it() {
+    for example in Example::ALL {
+        let key = example.key();
+        // Naming an example is enough: it is "Your network"'s.
+        let loaded = parse(&format!("?example={key}&df=14"));
+        assert_eq!(loaded.view, View::Model(Some(example)));
+        assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+        let q = to_query(&loaded.clone().into_state());
+        assert!(q.contains(&format!("view=model&example={key}&")), "{q}");
+        assert_eq!(parse(&q).view, View::Model(Some(example)));
+        assert_eq!(parse(&q).layer.df, 14);
+    }
+    assert_eq!(Example::parse("resnet18"), Some(Example::ResNet18));
+    // An unknown one is named in the notice; the view is still the one asked for.
+    let bad = parse("?view=model&example=vgg16");
+    assert_eq!(bad.view, View::Model(None));
+    assert!(bad.problems[0].to_string().contains("example=vgg16"));
+    // An embed shows its own panel, and no example.
+    assert_eq!(parse("?example=resnet18&embed=plots").view, View::Layer);
+    // Without one, no example in the link.
+    let own = parse("?view=model").into_state();
+    assert!(!to_query(&own).contains("example"));
 }
 
 #[test]

@@ -302,15 +302,17 @@ fn whole_page(
             "view-network",
         ),
         (
-            View::Model,
+            View::Model(None),
             lang.tr("Your network", "你的网络"),
             "view-model",
         ),
     ]
     .map(|(view, label, id)| {
-        let onclick = on_action.reform(move |_: MouseEvent| Action::SetView(view));
+        // The tab of the view on show does nothing: "Your network" keeps its example.
+        let here = std::mem::discriminant(&view) == std::mem::discriminant(&state.view);
+        let onclick = (!here).then(|| on_action.reform(move |_: MouseEvent| Action::SetView(view)));
         html! {
-            <button type="button" class="seg" {id} aria-pressed={(view == state.view).to_string()}
+            <button type="button" class="seg" {id} aria-pressed={here.to_string()}
                 {onclick}>{ label }</button>
         }
     });
@@ -329,8 +331,10 @@ fn whole_page(
             </main>
         },
         View::Network => html! { <main class="network-layout">{ network }</main> },
-        View::Model => html! {
-            <main class="network-layout"><ModelView on_action={on_action.clone()} /></main>
+        View::Model(example) => html! {
+            <main class="network-layout">
+                <ModelView {example} on_action={on_action.clone()} />
+            </main>
         },
     };
     html! {

@@ -9,7 +9,7 @@ use super::where_bar::{where_bar, Part};
 use crate::cost::{Costs, Layer, Padding};
 use crate::format::{decimal, thousands};
 use crate::i18n::Lang;
-use crate::state::Action;
+use crate::state::{Action, Example, View};
 use js_sys::{Array, Object, Reflect};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -23,16 +23,15 @@ const DEFAULT_SIZE: u32 = 224;
 
 /// What a reader with no ONNX file at hand can open (beside the page, or inline in the
 /// single file): a network of standard convolutions, to see what the trick would buy it,
-/// and one built on the trick. Their weights' values are left out, their shapes kept.
-/// Each: its file, its button's id and words in English and in Chinese.
-const EXAMPLES: [(&str, &str, (&str, &str)); 2] = [
+/// and one built on the trick. Each: its button's id and words in English and in Chinese.
+const EXAMPLES: [(Example, &str, (&str, &str)); 2] = [
     (
-        "resnet18.onnx",
+        Example::ResNet18,
         "model-example-resnet18",
         ("ResNet-18 (standard convolutions)", "ResNet-18（标准卷积）"),
     ),
     (
-        "mobilenet_v2.onnx",
+        Example::MobileNetV2,
         "model-example-mobilenet_v2",
         ("MobileNetV2 (separable)", "MobileNetV2（可分离卷积）"),
     ),
@@ -42,7 +41,7 @@ const EXAMPLES: [(&str, &str, (&str, &str)); 2] = [
 #[derive(Clone)]
 enum Source {
     Chosen(File),
-    Example(&'static str),
+    Example(Example),
 }
 
 /// One counted node, as the worker reports it.
@@ -106,6 +105,8 @@ struct Reader {
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
+    /// The example network the page's state (and link) has open, if any.
+    pub example: Option<Example>,
     pub on_action: Callback<Action>,
 }
 
@@ -121,10 +122,6 @@ pub fn ModelView(props: &Props) -> Html {
         job: use_mut_ref(|| None::<Job>),
         latest: use_memo((), |_| Cell::new(0)),
     };
-    {
-        let job = reader.job.clone();
-        use_effect_with((), move |_| move || drop(job.borrow_mut().take()));
-    }
     let open = {
         let (reader, file, size) = (reader.clone(), file.clone(), size.clone());
         Callback::from(move |chosen: Source| {
@@ -132,31 +129,60 @@ pub fn ModelView(props: &Props) -> Html {
             read(chosen, *size, &reader, lang);
         })
     };
+    // A link that names an example opens the view with it read.
+    {
+        let (job, open, example) = (reader.job.clone(), open.clone(), props.example);
+        use_effect_with((), move |_| {
+            if let Some(example) = example {
+                open.emit(Source::Example(example));
+            }
+            move || drop(job.borrow_mut().take())
+        });
+    }
+    // A reader's own file cannot be in a link: the link loses the example.
+    let open_file = {
+        let (open, on_action, example) = (open.clone(), props.on_action.clone(), props.example);
+        Callback::from(move |chosen: File| {
+            open.emit(Source::Chosen(chosen));
+            if example.is_some() {
+                on_action.emit(Action::SetView(View::Model(None)));
+            }
+        })
+    };
     let on_pick = {
-        let open = open.clone();
+        let open_file = open_file.clone();
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
             if let Some(chosen) = input.files().and_then(|files| files.get(0)) {
-                open.emit(Source::Chosen(chosen));
+                open_file.emit(chosen);
             }
         })
     };
-    let on_drop = {
-        let open = open.clone();
-        Callback::from(move |e: DragEvent| {
-            e.prevent_default();
-            let chosen = e
-                .data_transfer()
-                .and_then(|d| d.files())
-                .and_then(|f| f.get(0));
-            if let Some(chosen) = chosen {
-                open.emit(Source::Chosen(chosen));
-            }
-        })
-    };
+    let on_drop = Callback::from(move |e: DragEvent| {
+        e.prevent_default();
+        let chosen = e
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|f| f.get(0));
+        if let Some(chosen) = chosen {
+            open_file.emit(chosen);
+        }
+    });
     let on_drag_over = Callback::from(|e: DragEvent| e.prevent_default());
-    let examples = EXAMPLES.map(|(name, id, (en, zh))| {
-        let onclick = open.reform(move |_: MouseEvent| Source::Example(name));
+    let examples = EXAMPLES.map(|(example, id, (en, zh))| {
+        // Read at once (again, if it is open already: after a failed fetch, say), and
+        // written into the state, so that the link says which.
+        let (open, on_action, open_now) = (
+            open.clone(),
+            props.on_action.clone(),
+            props.example == Some(example),
+        );
+        let onclick = Callback::from(move |_: MouseEvent| {
+            open.emit(Source::Example(example));
+            if !open_now {
+                on_action.emit(Action::SetView(View::Model(Some(example))));
+            }
+        });
         html! { <button type="button" class="tool" {id} {onclick}>{ lang.tr(en, zh) }</button> }
     });
     let on_size = {
@@ -238,7 +264,7 @@ fn read(chosen: Source, size: u32, reader: &Reader, lang: Lang) {
     latest.set(ticket);
     let name = match &chosen {
         Source::Chosen(file) => file.name(),
-        Source::Example(name) => name.to_string(),
+        Source::Example(example) => example.file().to_owned(),
     };
     status.set(Status::Reading(name.clone()));
     let on_message = {
@@ -273,7 +299,7 @@ fn read(chosen: Source, size: u32, reader: &Reader, lang: Lang) {
         let wasm = lazy::asset("model-reader.wasm").await;
         let file = match chosen {
             Source::Chosen(file) => Ok(file.into()),
-            Source::Example(name) => lazy::asset(name).await.and_then(|bytes| {
+            Source::Example(_) => lazy::asset(&name).await.and_then(|bytes| {
                 let parts = Array::of1(&bytes);
                 Blob::new_with_buffer_source_sequence_and_options(&parts, &BlobPropertyBag::new())
                     .map_err(lazy::describe)

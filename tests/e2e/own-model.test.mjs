@@ -88,6 +88,45 @@ test('a reader with no file at hand opens ResNet-18, and sees what separable con
   await page.close();
 });
 
+test('the link says which example is open, opens it, and loses it for a reader\'s own file', async () => {
+  const page = await open(env.browser, env.server.url, '?example=resnet18&lang=zh', undefined, '#model-file');
+  const macs = () => page.locator('#model-macs').getAttribute('data-value');
+  await eventually(async () => assert.equal(await macs(), String(expected('resnet18').macs)), 30_000);
+  assert.equal(await page.locator('#view-model').getAttribute('aria-pressed'), 'true');
+  assert.match(page.url(), /[?&]view=model&example=resnet18&/);
+  // The share panel's link is the address bar's.
+  await eventually(async () => assert.match(await page.locator('#share-link').inputValue(), /[?&]example=resnet18&/));
+  await page.click('#model-example-mobilenet_v2');
+  await eventually(async () => assert.equal(await macs(), String(expected('mobilenet_v2').macs)), 30_000);
+  await eventually(async () => assert.match(page.url(), /[?&]example=mobilenet_v2&/));
+  // The view's own tab keeps it; the layer's tab leaves it, and the link with it.
+  await page.click('#view-model');
+  await page.waitForTimeout(300);
+  assert.match(page.url(), /[?&]example=mobilenet_v2&/);
+  await page.click('#view-layer');
+  await eventually(async () => assert.doesNotMatch(page.url(), /example=|view=model/));
+  await page.click('#view-model');
+  await eventually(async () => assert.match(page.url(), /[?&]view=model&/));
+  assert.doesNotMatch(page.url(), /example=/);
+  await page.click('#model-example-mobilenet_v2');
+  await eventually(async () => assert.equal(await macs(), String(expected('mobilenet_v2').macs)), 30_000);
+  await eventually(async () => assert.match(page.url(), /[?&]example=mobilenet_v2&/));
+  // A reader's own file is not in any link: the example leaves it.
+  await load(page, `${FIXTURES}resnet_block.onnx`);
+  await eventually(async () => assert.equal(await macs(), String(expected('resnet_block').macs)), 30_000);
+  await eventually(async () => assert.doesNotMatch(page.url(), /example=/));
+  assert.match(page.url(), /[?&]view=model&/);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+
+  // A name it does not know: said on the page, and the view stays as it was asked for.
+  const bad = await open(env.browser, env.server.url, '?example=vgg16');
+  await eventually(async () => assert.match(await bad.locator('body').textContent(), /example=vgg16/));
+  assert.equal(await bad.locator('#model-macs').count(), 0);
+  assert.equal(await bad.locator('#view-model').getAttribute('aria-pressed'), 'false');
+  await bad.close();
+});
+
 test('two examples opened quickly end on the second, though the first comes back last', async () => {
   const page = await open(env.browser, env.server.url, '?view=model', undefined, '#model-file');
   // ResNet-18 takes a second longer to come than MobileNetV2.

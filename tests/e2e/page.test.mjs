@@ -486,9 +486,12 @@ test('every request stays under the sub-path, with relative asset URLs', async (
 // of memory is unused (it is the bottom of the stack, which grows down from 1 MiB, the data
 // above), which folds constant addresses into loads and stores, took 1.05 off: 344.83; the
 // wasms' producers and target-features sections, which no browser reads, 0.31 off: 344.52.
+// "Your network"'s example in the link (`example=`), so that a post can open ResNet-18's
+// count, added 0.68 (1.5 KB of code, the first form, a field and an action of the page's
+// state, 0.86): 345.20.
 // The ceiling is the next tenth above the figure, as issue 12 asks: the whole does not grow
 // unseen while the gap to its targets is worked on (see the README).
-const BUDGET_KB = 344.9;
+const BUDGET_KB = 345.3;
 
 test(`the whole page stays under ${BUDGET_KB} KB gzipped`, async () => {
   const { gzipSync } = await import('node:zlib');
