@@ -328,6 +328,13 @@ fn choices(lang: Lang, key: &str) -> (&'static str, &'static str) {
             ),
             lang.tr("; showing the layer", "，显示单层"),
         ),
+        "example" => (
+            lang.tr(
+                "it is resnet18 or mobilenet_v2",
+                "可取 resnet18 或 mobilenet_v2",
+            ),
+            "",
+        ),
         "bg" => (
             lang.tr("it is transparent", "可取 transparent"),
             lang.tr("; drawing its own background", "，使用自己的背景"),

@@ -606,13 +606,21 @@ proptest! {
 #[test]
 fn a_bad_word_for_any_key_names_what_the_key_takes() {
     // `view` once said "Ignored view=nowhere in the link ()." with nothing in the brackets.
-    for key in [
-        "mode", "theme", "embed", "unit", "bias", "net", "scene", "view", "lang", "bg", "pad",
-    ] {
+    // So did `example`, added later: every key the page reads is asked.
+    for key in KEYS {
         let loaded = parse(&format!("?{key}=nowhere"));
-        assert_eq!(loaded.problems.len(), 1, "{key}: {:?}", loaded.problems);
-        for lang in [Lang::En, Lang::Zh] {
-            let words = messages::problem(lang, &loaded.problems[0]);
+        let takes_a_word = [
+            "mode", "theme", "embed", "unit", "bias", "net", "scene", "view", "lang", "bg", "pad",
+            "example",
+        ];
+        if takes_a_word.contains(&key) {
+            assert_eq!(loaded.problems.len(), 1, "{key}: {:?}", loaded.problems);
+        }
+        for (lang, problem) in [Lang::En, Lang::Zh]
+            .into_iter()
+            .flat_map(|lang| loaded.problems.iter().map(move |p| (lang, p)))
+        {
+            let words = messages::problem(lang, problem);
             assert!(
                 !words.contains("()") && !words.contains("（）"),
                 "{key}: {words}"

@@ -183,7 +183,10 @@ pub fn ModelView(props: &Props) -> Html {
                 on_action.emit(Action::SetView(View::Model(Some(example))));
             }
         });
-        html! { <button type="button" class="tool" {id} {onclick}>{ lang.tr(en, zh) }</button> }
+        html! {
+            <button type="button" class="tool" {id} aria-pressed={open_now.to_string()} {onclick}>
+                { lang.tr(en, zh) }</button>
+        }
     });
     let on_size = {
         let (reader, file, size, size_text) = (

@@ -94,11 +94,15 @@ test('the link says which example is open, opens it, and loses it for a reader\'
   await eventually(async () => assert.equal(await macs(), String(expected('resnet18').macs)), 30_000);
   assert.equal(await page.locator('#view-model').getAttribute('aria-pressed'), 'true');
   assert.match(page.url(), /[?&]view=model&example=resnet18&/);
+  // Its button says it is the one open.
+  const pressed = () => page.locator('.model-examples button').evaluateAll((bs) => bs.map((b) => [b.id, b.getAttribute('aria-pressed')]));
+  assert.deepEqual(await pressed(), [['model-example-resnet18', 'true'], ['model-example-mobilenet_v2', 'false']]);
   // The share panel's link is the address bar's.
   await eventually(async () => assert.match(await page.locator('#share-link').inputValue(), /[?&]example=resnet18&/));
   await page.click('#model-example-mobilenet_v2');
   await eventually(async () => assert.equal(await macs(), String(expected('mobilenet_v2').macs)), 30_000);
   await eventually(async () => assert.match(page.url(), /[?&]example=mobilenet_v2&/));
+  assert.deepEqual(await pressed(), [['model-example-resnet18', 'false'], ['model-example-mobilenet_v2', 'true']]);
   // The view's own tab keeps it; the layer's tab leaves it, and the link with it.
   await page.click('#view-model');
   await page.waitForTimeout(300);
@@ -116,12 +120,13 @@ test('the link says which example is open, opens it, and loses it for a reader\'
   await eventually(async () => assert.equal(await macs(), String(expected('resnet_block').macs)), 30_000);
   await eventually(async () => assert.doesNotMatch(page.url(), /example=/));
   assert.match(page.url(), /[?&]view=model&/);
+  assert.deepEqual(await pressed(), [['model-example-resnet18', 'false'], ['model-example-mobilenet_v2', 'false']]);
   assert.deepEqual(page.problems, []);
   await page.close();
 
   // A name it does not know: said on the page, and the view stays as it was asked for.
   const bad = await open(env.browser, env.server.url, '?example=vgg16');
-  await eventually(async () => assert.match(await bad.locator('body').textContent(), /example=vgg16/));
+  await eventually(async () => assert.match(await bad.locator('body').textContent(), /example=vgg16 in the link \(it is resnet18 or mobilenet_v2\)/));
   assert.equal(await bad.locator('#model-macs').count(), 0);
   assert.equal(await bad.locator('#view-model').getAttribute('aria-pressed'), 'false');
   await bad.close();

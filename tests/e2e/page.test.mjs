@@ -488,7 +488,8 @@ test('every request stays under the sub-path, with relative asset URLs', async (
 // wasms' producers and target-features sections, which no browser reads, 0.31 off: 344.52.
 // "Your network"'s example in the link (`example=`), so that a post can open ResNet-18's
 // count, added 0.68 (1.5 KB of code, the first form, a field and an action of the page's
-// state, 0.86): 345.20.
+// state, 0.86): 345.20; what a wrong name takes, and the open example's button pressed,
+// 0.07: 345.27.
 // The ceiling is the next tenth above the figure, as issue 12 asks: the whole does not grow
 // unseen while the gap to its targets is worked on (see the README).
 const BUDGET_KB = 345.3;
